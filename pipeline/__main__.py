@@ -1,0 +1,56 @@
+"""Command line: ``python -m pipeline run INPUT_DIR OUTPUT_DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pipeline.params import load_params
+from pipeline.runner import run_all
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The CLI, with help on every option."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Turn French news articles into tables: documents, sentences, tokens, "
+        "mentions, entities, quotes, dates and relations.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser(
+        "run", help="Run every stage on a folder of *.txt articles.",
+        description="Run every stage of dvc.yaml on a folder of *.txt articles and write "
+        "all tables into OUTPUT_DIR.",
+    )
+    run.add_argument("input_dir", type=Path, help="Folder of *.txt articles (UTF-8 expected).")
+    run.add_argument("output_dir", type=Path, help="Folder to write the CSV tables into.")
+    run.add_argument("--metadata", type=Path, default=None,
+                     help="metadata.csv with doc_id, published, source_url, title "
+                     "(default: INPUT_DIR/metadata.csv when present).")
+    run.add_argument("--processes", type=int, default=None,
+                     help="Parsing processes (default: tokenise.processes in params.yaml, else 1).")
+    run.add_argument("--params", type=Path, default=None,
+                     help="Parameters file (default: ./params.yaml when present, "
+                     "else built-in defaults).")
+    run.add_argument("--work-dir", type=Path, default=None,
+                     help="Folder for the parsed documents (default: OUTPUT_DIR/_docs).")
+    run.add_argument("--quiet", action="store_true", help="No progress bars or log lines.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    summary = run_all(args.input_dir, args.output_dir, params=load_params(args.params),
+                      metadata_path=args.metadata, n_process=args.processes,
+                      work_dir=args.work_dir, progress=not args.quiet)
+    print(summary, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

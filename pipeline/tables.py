@@ -1,0 +1,109 @@
+"""The one writer of every output table: CSV with BOM, RFC 4180, atomic, deterministic.
+
+Rows are written to a hidden temporary file beside the target and renamed into place
+only when the whole stage succeeded, so a failed or interrupted run leaves the
+previous tables whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+from pipeline.schema import TABLES, Table
+
+ENCODING = "utf-8-sig"
+
+
+def format_cell(value: Any) -> str:
+    """Render one value: empty for missing, ``true``/``false`` for booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+class TableWriter:
+    """Stream rows of one table into a temporary file; :meth:`commit` renames it."""
+
+    def __init__(self, table: Table, out_dir: Path):
+        self.table = table
+        self.path = Path(out_dir) / table.filename
+        self.tmp_path = self.path.with_name(f".{table.filename}.{os.getpid()}.tmp")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = self.tmp_path.open("w", encoding=ENCODING, newline="")
+        self._writer = csv.writer(self._handle, lineterminator="\r\n")
+        self._writer.writerow(table.column_names)
+        self.n_rows = 0
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        """Write one row given as a mapping column -> value (missing keys are empty)."""
+        self._writer.writerow([format_cell(row.get(name)) for name in self.table.column_names])
+        self.n_rows += 1
+
+    def write_many(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Write rows in the order given."""
+        for row in rows:
+            self.write(row)
+
+    def commit(self) -> Path:
+        """Close and move the file into place (atomic on one file system)."""
+        self._handle.close()
+        os.replace(self.tmp_path, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Close and delete the temporary file; the previous table stays."""
+        self._handle.close()
+        self.tmp_path.unlink(missing_ok=True)
+
+
+@contextmanager
+def open_tables(out_dir: Path, *names: str) -> Iterator[dict[str, TableWriter]]:
+    """Open writers for several tables; all are committed together, or none.
+
+    Example:
+        >>> with open_tables(out, "documents", "sentences") as writers:  # doctest: +SKIP
+        ...     writers["documents"].write({"doc_id": "a", "status": "ok"})
+    """
+    with ExitStack() as stack:
+        writers = {name: TableWriter(TABLES[name], out_dir) for name in names}
+        stack.callback(lambda: [w.abort() for w in writers.values() if not w._handle.closed])
+        yield writers
+        for writer in writers.values():
+            writer.commit()
+
+
+def sort_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Rows in the table's deterministic order (its ``sort_by`` columns, then the key)."""
+    keys = (*table.sort_by, table.primary_key)
+
+    def key(row: Mapping[str, Any]) -> tuple:
+        return tuple((row.get(k) is None, row.get(k) if row.get(k) is not None else "")
+                     for k in keys)
+
+    return sorted(rows, key=key)
+
+
+def write_table(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> Path:
+    """Write a whole table held in memory, sorted, atomically."""
+    table = TABLES[name]
+    with open_tables(out_dir, name) as writers:
+        writers[name].write_many(sort_rows(table, rows))
+    return Path(out_dir) / table.filename
+
+
+def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
+    """Stream the rows of a written table as dicts of strings."""
+    path = Path(out_dir) / TABLES[name].filename
+    with path.open(encoding=ENCODING, newline="") as handle:
+        yield from csv.DictReader(handle)
