@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.stages import tokenise
+from pipeline.stages import publish, tokenise
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,11 @@ def run_all(
         shard_size=settings.get("shard_size", 500), progress=progress,
     )
     report.timings["tokenise"] = summary.seconds
+    publish_settings = params.get("publish", {})
+    stage_started = time.perf_counter()
+    publish.run(out_dir, parquet=publish_settings.get("parquet", True),
+                workbook=publish_settings.get("workbook", True))
+    report.timings["publish"] = time.perf_counter() - stage_started
     summary.seconds = time.perf_counter() - started
     report.line = summary.line()
     return report

@@ -17,6 +17,28 @@ from typing import Any
 from pipeline.schema import TABLES, Table
 
 ENCODING = "utf-8-sig"
+#: First characters that make a spreadsheet run a cell as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Written before such a cell (and before a cell that already starts with it).
+ESCAPE = "'"
+
+
+def escape_text(text: str) -> str:
+    """Make a text cell inert in a spreadsheet, reversibly.
+
+    A cell that starts with = + - @ tab or carriage return gets a leading apostrophe, so
+    Excel and LibreOffice show it as text instead of running it as a formula; a cell
+    that already starts with an apostrophe gets one more, so that :func:`unescape_text`
+    gives back the exact text.
+    """
+    if text.startswith(FORMULA_TRIGGERS) or text.startswith(ESCAPE):
+        return ESCAPE + text
+    return text
+
+
+def unescape_text(text: str) -> str:
+    """Inverse of :func:`escape_text`."""
+    return text[1:] if text.startswith(ESCAPE) else text
 
 
 def format_cell(value: Any) -> str:
@@ -43,11 +65,14 @@ class TableWriter:
         self._handle = self.tmp_path.open("w", encoding=ENCODING, newline="")
         self._writer = csv.writer(self._handle, lineterminator="\r\n")
         self._writer.writerow(table.column_names)
+        self._text_columns = [column.type == "string" for column in table.columns]
         self.n_rows = 0
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row given as a mapping column -> value (missing keys are empty)."""
-        self._writer.writerow([format_cell(row.get(name)) for name in self.table.column_names])
+        cells = [format_cell(row.get(name)) for name in self.table.column_names]
+        self._writer.writerow([escape_text(cell) if is_text else cell
+                               for cell, is_text in zip(cells, self._text_columns)])
         self.n_rows += 1
 
     def write_many(self, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -103,7 +128,13 @@ def write_table(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> 
 
 
 def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
-    """Stream the rows of a written table as dicts of strings."""
-    path = Path(out_dir) / TABLES[name].filename
+    """Stream the rows of a written table as dicts of strings, text cells unescaped."""
+    table = TABLES[name]
+    text_columns = [column.name for column in table.columns if column.type == "string"]
+    path = Path(out_dir) / table.filename
     with path.open(encoding=ENCODING, newline="") as handle:
-        yield from csv.DictReader(handle)
+        for row in csv.DictReader(handle):
+            for column in text_columns:
+                if row.get(column):
+                    row[column] = unescape_text(row[column])
+            yield row

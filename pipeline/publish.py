@@ -1,0 +1,174 @@
+"""Analyst outputs made from the CSV tables: data dictionary, Parquet files, workbook.
+
+Everything here is derived from ``pipeline/schema.py``, the definition the writer uses,
+so the data dictionary cannot drift from the files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline import __version__
+from pipeline.frames import PARQUET_DIR, read_csv_table
+from pipeline.schema import TABLES, Table
+
+#: Excel's limits: rows per sheet and characters per cell.
+XLSX_MAX_ROWS = 1_048_575
+XLSX_MAX_CELL = 32_767
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    """Frictionless Table Schema of one table."""
+    fields = []
+    for column in table.columns:
+        field: dict[str, Any] = {"name": column.name, "type": column.type,
+                                 "description": column.description}
+        if column.type == "date":
+            field["format"] = "%Y-%m-%d"
+        if column.type == "boolean":
+            field["trueValues"], field["falseValues"] = ["true"], ["false"]
+        constraints: dict[str, Any] = {}
+        if column.enum:
+            constraints["enum"] = list(column.enum)
+        if column.required or column.name == table.primary_key:
+            constraints["required"] = True
+        if column.name == table.primary_key:
+            constraints["unique"] = True
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": [table.primary_key],
+                              "missingValues": [""]}
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": [fk.fields],
+             "reference": {"resource": "" if fk.reference_table == table.name
+                           else fk.reference_table, "fields": [fk.reference_fields]}}
+            for fk in table.foreign_keys
+        ]
+    return schema
+
+
+def datapackage(out_dir: Path) -> dict[str, Any]:
+    """Frictionless Data Package describing the tables present in ``out_dir``."""
+    resources = []
+    for name, table in TABLES.items():
+        if not (out_dir / table.filename).exists():
+            continue
+        resources.append({
+            "name": name, "path": table.filename, "profile": "tabular-data-resource",
+            "description": table.description, "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True,
+                        "lineTerminator": "\r\n", "header": True},
+            "schema": table_schema(table),
+        })
+    present = {r["name"] for r in resources}
+    for resource in resources:  # keys to absent tables would fail validation
+        keys = resource["schema"].get("foreignKeys", [])
+        resource["schema"]["foreignKeys"] = [
+            k for k in keys if k["reference"]["resource"] in present | {""}]
+        if not resource["schema"]["foreignKeys"]:
+            del resource["schema"]["foreignKeys"]
+    return {
+        "name": "french-news-extraction", "profile": "tabular-data-package",
+        "title": "Mentions, entities, quotations, dates and relations from French news",
+        "version": __version__,
+        "description": "Written by the pipeline's publish stage from pipeline/schema.py. Text "
+        "cells starting with = + - @ tab or CR carry a leading apostrophe (formula guard); "
+        "pipeline.load() and the Parquet files give the exact text.",
+        "resources": resources,
+    }
+
+
+def write_datapackage(out_dir: Path) -> Path:
+    """Write ``datapackage.json`` atomically."""
+    path = out_dir / "datapackage.json"
+    tmp = path.with_name(".datapackage.json.tmp")
+    tmp.write_text(json.dumps(datapackage(out_dir), indent=2, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def write_parquet(out_dir: Path) -> list[Path]:
+    """One typed Parquet file per table, under ``out_dir/parquet``."""
+    folder = out_dir / PARQUET_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, table in TABLES.items():
+        if not (out_dir / table.filename).exists():
+            continue
+        frame = read_csv_table(out_dir / table.filename, table)
+        path = folder / f"{name}.parquet"
+        tmp = folder / f".{name}.parquet.tmp"
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+        written.append(path)
+    return written
+
+
+def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
+    """``tables.xlsx``: one sheet per table, header frozen, filters on, readable widths.
+
+    Text goes in as text cells (never formulas). A table over Excel's row limit is cut
+    at the limit, with a note in the sheet name; the CSV stays complete.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    path = path or out_dir / "tables.xlsx"
+    workbook = Workbook(write_only=True)
+    for name, table in TABLES.items():
+        if not (out_dir / table.filename).exists():
+            continue
+        frame = read_csv_table(out_dir / table.filename, table)
+        cut = len(frame) > XLSX_MAX_ROWS
+        sheet = workbook.create_sheet(f"{name} (first rows)" if cut else name)
+        sheet.freeze_panes = "A2"
+        widths = {}
+        for i, column in enumerate(table.columns, start=1):
+            longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
+            longest = 0 if pd.isna(longest) else int(longest)
+            widths[i] = min(max(len(column.name), longest) + 2, 60)
+            sheet.column_dimensions[get_column_letter(i)].width = widths[i]
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(frame) + 1}"
+        header = []
+        for column in table.columns:
+            cell = WriteOnlyCell(sheet, value=column.name)
+            cell.font = Font(bold=True)
+            header.append(cell)
+        sheet.append(header)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        for record in frame.head(XLSX_MAX_ROWS).itertuples(index=False):
+            row = []
+            for column, value in zip(table.columns, record):
+                if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                    row.append(None)
+                    continue
+                if column.type == "date":
+                    value = value.date() if not pd.isna(value) else None
+                elif column.type == "string" or isinstance(value, str):
+                    value = str(value)[:XLSX_MAX_CELL]
+                elif column.type == "integer":
+                    value = int(value)
+                elif column.type == "boolean":
+                    value = bool(value)
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                    if len(value) > 60:
+                        cell.alignment = wrap
+                row.append(cell)
+            sheet.append(row)
+    tmp = path.with_name(f".{path.name}.tmp")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+    return path

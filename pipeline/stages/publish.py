@@ -1,0 +1,50 @@
+"""Stage ``publish``: analyst outputs from the tables (data dictionary, Parquet, workbook).
+
+Runs last. Writes ``datapackage.json`` (Frictionless, generated from
+``pipeline/schema.py``), typed Parquet files for notebooks and ``tables.xlsx``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from pipeline.publish import write_datapackage, write_parquet, write_workbook
+
+log = logging.getLogger(__name__)
+
+
+def run(out_dir: Path, *, parquet: bool = True, workbook: bool = True) -> list[Path]:
+    """Write the analyst outputs of the tables in ``out_dir``; return the paths."""
+    out_dir = Path(out_dir)
+    written = [write_datapackage(out_dir)]
+    if parquet:
+        written += write_parquet(out_dir)
+    if workbook:
+        written.append(write_workbook(out_dir))
+    log.info("Saved %d files in %s", len(written), out_dir)
+    return written
+
+
+def _flag(value: str) -> bool:
+    if value.lower() not in {"true", "false"}:
+        raise argparse.ArgumentTypeError(f"expected true or false, got {value!r}")
+    return value.lower() == "true"
+
+
+def main() -> None:
+    """Command line: ``python -m pipeline.stages.publish OUT``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", type=Path, help="Folder holding the CSV tables.")
+    parser.add_argument("--parquet", type=_flag, default=True,
+                        help="Write typed Parquet copies of the tables (true/false).")
+    parser.add_argument("--workbook", type=_flag, default=True,
+                        help="Write tables.xlsx, one sheet per table (true/false).")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    run(args.out_dir, parquet=args.parquet, workbook=args.workbook)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Analyst outputs: data dictionary validates, spreadsheet-safe cells, workbook, typed load."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+import spacy
+
+import pipeline
+from pipeline.schema import TABLES
+from pipeline.stages import publish, tokenise
+from pipeline.tables import TableWriter, escape_text, read_rows, unescape_text
+
+DANGEROUS = ['=HYPERLINK("http://x","y")', "-1+2", "+33 1 23", "@SUM(A1)", "\tx", "'=déjà"]
+
+
+@pytest.mark.parametrize("text", DANGEROUS + ["Texte normal", "", "l'apostrophe"])
+def test_escape_text_is_reversible_and_inert(text):
+    escaped = escape_text(text)
+    assert unescape_text(escaped) == text
+    assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_cells_with_line_breaks_and_quotes_round_trip(tmp_path):
+    writer = TableWriter(TABLES["sentences"], tmp_path)
+    text = 'Il a dit « oui », puis "non",\nsur deux lignes; =A1'
+    writer.write({"doc_id": "a", "sentence_id": "a:s0", "paragraph": 0, "start": 0, "end": 5,
+                  "text": text, "is_title": False})
+    writer.write({"doc_id": "a", "sentence_id": "a:s1", "paragraph": 0, "start": 6, "end": 9,
+                  "text": "=1+1", "is_title": True})
+    writer.commit()
+    rows = list(read_rows("sentences", tmp_path))
+    assert [r["text"] for r in rows] == [text, "=1+1"]
+    with (tmp_path / "sentences.csv").open(encoding="utf-8-sig", newline="") as handle:
+        raw_cells = [row[5] for row in csv.reader(handle)][1:]
+    assert raw_cells[1] == "'=1+1"
+    frames = pipeline.load(tmp_path)
+    assert frames["sentences"]["text"].tolist() == [text, "=1+1"]
+    assert frames["sentences"]["is_title"].tolist() == [False, True]
+
+
+@pytest.fixture(scope="module")
+def injected_run(tmp_path_factory):
+    """A tiny corpus whose sentences start with formula characters, run and published."""
+    root = tmp_path_factory.mktemp("inject")
+    corpus = root / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        'Le texte commence ici.\n=HYPERLINK("http://x","y") est une formule.\n-1+2 aussi.\n',
+        encoding="utf-8")
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    tokenise.run(corpus, root / "docs", root / "out", nlp=nlp, progress=False)
+    publish.run(root / "out")
+    return root / "out"
+
+
+def test_formula_cells_are_guarded_in_csv_and_workbook(injected_run):
+    from openpyxl import load_workbook
+
+    texts = [r["text"] for r in read_rows("sentences", injected_run)]
+    assert '=HYPERLINK("http://x","y") est une formule.' in texts
+    assert "-1+2 aussi." in texts
+    raw = (injected_run / "sentences.csv").read_text(encoding="utf-8-sig")
+    assert """'=HYPERLINK(""http://x"",""y"")""" in raw and "\n-1+2" not in raw
+    sheet = load_workbook(injected_run / "tables.xlsx")["sentences"]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value == "-1+2 aussi."]
+    assert cells and all(c.data_type == "s" for c in cells)
+    formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+
+
+def test_load_prefers_parquet_with_types(injected_run):
+    frames = pipeline.load(injected_run)
+    assert (injected_run / "parquet" / "tokens.parquet").exists()
+    docs = frames["documents"]
+    assert str(docs["n_tokens"].dtype) == "Int64"
+    assert isinstance(docs["status"].dtype, pd.CategoricalDtype)
+    assert '=HYPERLINK("http://x","y") est une formule.' in frames["sentences"]["text"].tolist()
+
+
+@pytest.mark.slow
+def test_seeds_outputs_validate_against_datapackage(seeds_run):
+    from frictionless import validate
+
+    _, out = seeds_run
+    report = validate(out / "datapackage.json")
+    errors = report.flatten(["rowNumber", "fieldName", "type", "note"]) if not report.valid else []
+    assert report.valid, errors[:10]
+    package = (out / "datapackage.json").read_text(encoding="utf-8")
+    for name in ("documents", "sentences", "tokens"):
+        assert f'"path": "{name}.csv"' in package
+
+
+def test_datapackage_validation_catches_broken_files(injected_run, tmp_path):
+    import shutil
+
+    from frictionless import validate
+
+    broken = tmp_path / "broken"
+    shutil.copytree(injected_run, broken)
+    lines = (broken / "sentences.csv").read_text(encoding="utf-8-sig").splitlines(True)
+    (broken / "sentences.csv").write_text("".join(lines + [lines[1]]), encoding="utf-8-sig")
+    assert validate(injected_run / "datapackage.json").valid
+    assert not validate(broken / "datapackage.json").valid
