@@ -94,6 +94,21 @@ class OffsetMap:
             return raw, raw
         return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
+    def clean_offset(self, raw_offset: int) -> int:
+        """Cleaned offset of the raw character at ``raw_offset`` (or of the next kept one)."""
+        run = bisect.bisect_right(self._raw, raw_offset) - 1
+        if run < 0:
+            return 0
+        length = (self._clean[run + 1] if run + 1 < len(self._clean) else 1 << 62) - self._clean[run]
+        return self._clean[run] + min(raw_offset - self._raw[run], max(length - 1, 0))
+
+    def clean_span(self, start: int, end: int) -> tuple[int, int]:
+        """Cleaned ``(start, end)`` of the raw span ``[start, end)``."""
+        if end <= start:
+            offset = self.clean_offset(start)
+            return offset, offset
+        return self.clean_offset(start), self.clean_offset(end - 1) + 1
+
     def to_list(self) -> list[int]:
         """Flat list for serialisation (``Doc.user_data`` goes through msgpack)."""
         return [self.raw_length, *[v for pair in zip(self._clean, self._raw) for v in pair]]

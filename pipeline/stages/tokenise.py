@@ -105,6 +105,7 @@ def annotate(doc: Doc, pending: Pending) -> Doc:
     doc._.pipeline_doc_id = pending.article.doc_id
     doc._.pipeline_published = pending.row["published"]
     doc._.pipeline_offsets = pending.clean.offsets.to_list()
+    doc._.pipeline_raw_text = pending.article.text
     doc._.pipeline_paragraphs = [list(p) for p in pending.clean.paragraphs]
     doc._.pipeline_has_title = bool(pending.clean.title) and (
         pending.row["title"] == pending.clean.title or not pending.row["title"]
