@@ -161,7 +161,8 @@ QUOTES = Table(
     "quotes",
     "One row per quotation (direct, indirect or mixed).",
     (
-        Column("quote_id", "string", "`{doc_id}:q{start}-{end}`.", required=True),
+        Column("quote_id", "string", "`{doc_id}:q{start}-{end}`, plus `@{speaker_start}` "
+               "when one span has two speakers.", required=True),
         _DOC,
         _SENT,
         Column("start", "integer", "Start of the quoted content (marks excluded), raw offset."),

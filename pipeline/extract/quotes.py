@@ -1,0 +1,2655 @@
+"""Who said what: direct, indirect and mixed quotations in French news articles.
+
+The core is :func:`extract_quotes`, a pure function from a parsed ``Doc`` to typed
+:class:`Quote` records; ``pipeline.components.quotes`` only stores them on the Doc.
+Two helpers work on strings and tables so that the caller can finish the job corpus-wide:
+:func:`match_description` (which entity does "le porte-parole du Kremlin" designate?) and
+:func:`find_duplicates` (the same quotation reprinted across articles).
+
+The cue words, markers, pronouns and speaker nouns are data files in ``pipeline/rules/fr``,
+loaded once through the versioned registry entry ``pipeline.quote_lexicon.v1``.
+
+Notes:
+    The method is rule-based, in the tradition of quotation extractors for news (Pouliquen
+    et al., "Automatic detection of quotations in multilingual news", RANLP 2007; Salway et
+    al. on reporting-verb frames; the Gender Gap Tracker's French quote extractor):
+    quotation marks are paired on the characters, frames are read from the dependency parse
+    where it is reliable (subjects, ``que`` clauses, objects) and from token patterns where
+    the French parse is not (inverted subjects: "« … », a-t-il déclaré", "estime-t-elle").
+    Scope: one record per reported speech act, following ``docs/annotation.md``. Non-goals:
+    nominal cues ("la déclaration de X selon laquelle …"), speech verbs nested inside a
+    reported clause (the outer report is kept), quotations in headlines, cross-document
+    coreference (see :func:`match_description`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+from spacy.util import registry
+from unidecode import unidecode
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "fr"
+
+KINDS = ("direct", "indirect", "mixed")
+SPEAKER_KINDS = ("name", "pronoun", "description")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One reported speech act.
+
+    Offsets are Python string indices into ``doc.text``, end exclusive.
+
+    Attributes:
+        start: Start of the content (after the opening mark and its spaces for a direct
+            quotation; the first word of the reported clause for indirect and mixed ones).
+        end: End of the content (before the closing mark; without the final full stop).
+        text: ``doc.text[start:end]``.
+        kind: ``direct``, ``indirect`` or ``mixed``.
+        cue: Lemma of the speech verb ("déclarer", "faire savoir") or the marker as written
+            in the lexicon ("selon", "d'après", "pour"); "" when the frame has none.
+        speaker_start: Start of the speaker mention in the frame, or None.
+        speaker_end: End of the speaker mention, or None.
+        speaker_text: The mention: a name ("Dmitri Peskov"), a pronoun ("il" of
+            "a-t-il déclaré") or a description ("le porte-parole du Kremlin"); None if none.
+        speaker_kind: ``name``, ``pronoun``, ``description`` or None.
+        speaker_description: For a description speaker, the description normalised for a
+            corpus-wide lookup (lowercase, no leading determiner: "porte-parole du kremlin").
+        antecedent_start: Start of the ``doc.ents`` mention the speaker resolves to in this
+            document (the name itself, the antecedent of a pronoun, the entity carrying the
+            description), or None when it cannot be known.
+        antecedent_end: End of that entity mention, or None.
+        antecedent_text: Text of that entity mention, or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    speaker_kind: str | None = None
+    speaker_description: str | None = None
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
+    antecedent_text: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityDescription:
+    """A role or title written next to an entity mention ("le président vénézuélien X").
+
+    Attributes:
+        ent_start: Start of the entity mention (a ``doc.ents`` span).
+        ent_end: End of the entity mention.
+        ent_text: Text of the entity mention.
+        label: Entity label (PER, ORG…).
+        description: The description, normalised like ``Quote.speaker_description``.
+        start: Start of the description in the text.
+        end: End of the description in the text.
+    """
+
+    ent_start: int
+    ent_end: int
+    ent_text: str
+    label: str
+    description: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------------------
+# Lexicon: data files, loaded by small named functions, exposed through the registry.
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Every word list the quotation rules use.
+
+    Attributes:
+        speech_verbs: Reporting-verb lemmas ("déclarer").
+        periphrastic: Verb lemma → infinitives that make it a cue ("faire" → {"savoir"}).
+        verb_forms: Inflected form → lemma for the reporting verbs, so that a cue is found
+            where the tagger or lemmatizer fails ("estime-t-elle", "tranche-t-il").
+        object_verbs: Verbs whose plain object is the reported content ("démentir").
+        infinitive_verbs: Verbs whose infinitive complement is the content ("nier avoir …").
+        de_verbs: Cues whose "de" complement is the content ("se féliciter de …").
+        reflexive: Bare lemma → pronominal cue ("féliciter" → "se féliciter").
+        markers: Marker token sequences ("d'", "après") → (cue, clause-initial only).
+        marker_index: The same markers, grouped by their first token for fast lookup.
+        pronouns: Speaker pronoun → (gender, number), "m"/"f"/"-" and "s"/"p"/"-".
+        speaker_nouns: Head nouns of speaker descriptions ("porte-parole", "agence").
+        generic_nouns: Speaker nouns that can stand for any role ("responsable").
+        org_nouns: Speaker nouns naming institutions ("ministère"): an organisation name
+            that starts with one is a name even in lowercase ("ministère de la Santé").
+        source_nouns: Documents that carry their author's words ("étude", "sondage"):
+            "d'après une étude du CSIS" has the CSIS as speaker.
+        title_nouns: Nouns and verbs that introduce a quoted title ("émission", "intituler").
+        connectives: Clause-initial connectives kept out of indirect content ("cependant").
+        non_sources: Words showing that "selon" does not introduce a source ("laquelle").
+    """
+
+    speech_verbs: frozenset[str]
+    periphrastic: Mapping[str, frozenset[str]]
+    verb_forms: Mapping[str, str]
+    object_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    de_verbs: frozenset[str]
+    reflexive: Mapping[str, str]
+    markers: Mapping[tuple[str, ...], tuple[str, bool]]
+    marker_index: Mapping[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
+    pronouns: Mapping[str, tuple[str, str]]
+    speaker_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    title_nouns: frozenset[str]
+    connectives: frozenset[str]
+    non_sources: frozenset[str]
+
+
+def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
+    """Read a rules file: one entry a line, ``#`` comments, ``@flags`` after the entry.
+
+    Args:
+        path: The file.
+
+    Returns:
+        (entry, flags) pairs in file order; the entry is lowercased, inner spaces kept.
+    """
+    entries = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if raw.lstrip().startswith("#") else raw.strip()
+        if not line:
+            continue
+        words = line.split()
+        flags = frozenset(w for w in words if w.startswith("@"))
+        entry = " ".join(w for w in words if not w.startswith("@")).lower().replace("’", "'")
+        entries.append((entry, flags))
+    return entries
+
+
+def reporting_forms(lemma: str) -> set[str]:
+    """Third-person and participle forms of a reporting verb, for lemmatizer failures.
+
+    Regular -er and -ir verbs only (the lemmatizer handles the irregular ones); spelling
+    alternations are over-generated on purpose ("marteler" → "martèle", "martelle").
+
+    Args:
+        lemma: An infinitive ("estimer").
+
+    Returns:
+        Forms such as "estime", "estiment", "estimé", "estimait".
+
+    Example:
+        >>> sorted(reporting_forms("noter"))[:3]
+        ['nota', 'notaient', 'notait']
+    """
+    forms: set[str] = set()
+    if lemma.endswith("er") and len(lemma) > 3:
+        stem = lemma[:-2]
+        stems = {stem}
+        # e/é of the last syllable becomes è, or the consonant doubles (marteler, rappeler)
+        m = re.match(r"^(.*)[eé]([^aeiouyéèê]+)$", stem)
+        if m:
+            stems.add(f"{m.group(1)}è{m.group(2)}")
+            stems.add(f"{stem}{stem[-1]}")
+        for s in stems:
+            forms.update({s + "e", s + "ent", s + "es"})
+        soft = stem + ("e" if stem.endswith("g") else "")
+        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
+        forms.update({stem + "é", stem + "ée", stem + "és", stem + "ées", soft + "ait",
+                      soft + "aient", soft + "a", stem + "èrent", lemma + "a", lemma + "ont"})
+    elif lemma.endswith("ir") and len(lemma) > 3:
+        stem = lemma[:-2]
+        forms.update({stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is",
+                      stem + "issait", stem + "issaient", stem + "irent"})
+    return forms
+
+
+class SpeechVerbs(NamedTuple):
+    """The entries of ``speech_verbs.txt``, by role."""
+
+    lemmas: frozenset[str]
+    periphrastic: dict[str, frozenset[str]]
+    objects: frozenset[str]
+    infinitives: frozenset[str]
+    de_complements: frozenset[str]
+    reflexive: dict[str, str]
+
+
+def load_speech_verbs(path: Path) -> SpeechVerbs:
+    """Load ``speech_verbs.txt`` (format in the file header).
+
+    Args:
+        path: The file.
+
+    Returns:
+        Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → second
+        words), the @obj, @inf and @de entries, and bare lemma → pronominal form.
+    """
+    verbs, objects, infinitives, de = set(), set(), set(), set()
+    periphrastic: dict[str, set[str]] = {}
+    reflexive: dict[str, str] = {}
+    for entry, flags in read_word_list(path):
+        bare = re.sub(r"^(?:s'|se )", "", entry)
+        if bare != entry:
+            reflexive[bare] = entry
+        words = bare.split()
+        if len(words) == 2:
+            periphrastic.setdefault(words[0], set()).add(words[1])
+        else:
+            verbs.add(bare)
+        for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de)):
+            if flag in flags:
+                bucket.add(bare)
+    return SpeechVerbs(frozenset(verbs), {k: frozenset(v) for k, v in periphrastic.items()},
+                       frozenset(objects), frozenset(infinitives), frozenset(de), reflexive)
+
+
+def marker_tokens(marker: str) -> tuple[str, ...]:
+    """Split a marker into the tokens spaCy's French tokenizer gives ("d'après" → d', après)."""
+    return tuple(re.findall(r"[^\s']+'?", marker))
+
+
+def load_markers(path: Path) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Load ``speech_markers.txt``: token sequence → (cue, only at the start of a clause)."""
+    return {
+        marker_tokens(entry): (entry, "@initial" in flags) for entry, flags in read_word_list(path)
+    }
+
+
+def load_pronouns(path: Path) -> dict[str, tuple[str, str]]:
+    """Load ``speaker_pronouns.txt``: pronoun → (gender, number)."""
+    pronouns = {}
+    for entry, _ in read_word_list(path):
+        *words, gender, number = entry.split()
+        pronouns[" ".join(words)] = (gender, number)
+    return pronouns
+
+
+def load_speaker_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Load ``speaker_nouns.txt``: (all speaker nouns, the ``@generic`` ones, the ``@org``
+    ones)."""
+    entries = read_word_list(path)
+    return (
+        frozenset(entry for entry, _ in entries),
+        frozenset(entry for entry, flags in entries if "@generic" in flags),
+        frozenset(entry for entry, flags in entries if "@org" in flags),
+    )
+
+
+def load_words(path: Path) -> frozenset[str]:
+    """Load a plain one-word-a-line list."""
+    return frozenset(entry for entry, _ in read_word_list(path))
+
+
+@registry.misc("pipeline.quote_lexicon.v1")
+def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
+    """Build the French quotation lexicon from the rules files.
+
+    Args:
+        rules_dir: Folder holding the files; "" for ``pipeline/rules/fr``.
+
+    Returns:
+        The lexicon.
+    """
+    root = Path(rules_dir) if rules_dir else RULES_DIR
+    verbs = load_speech_verbs(root / "speech_verbs.txt")
+    forms: dict[str, str] = {}
+    for lemma in sorted(verbs.lemmas):
+        for form in reporting_forms(lemma):
+            forms.setdefault(form, lemma)
+    speaker_nouns, generic, org = load_speaker_nouns(root / "speaker_nouns.txt")
+    markers = load_markers(root / "speech_markers.txt")
+    index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for tokens, (cue, initial) in sorted(markers.items(), key=lambda kv: -len(kv[0])):
+        index.setdefault(tokens[0], []).append((tokens, cue, initial))
+    speaker_nouns_all = speaker_nouns
+    return QuoteLexicon(
+        speech_verbs=verbs.lemmas,
+        periphrastic=verbs.periphrastic,
+        verb_forms=forms,
+        object_verbs=verbs.objects,
+        infinitive_verbs=verbs.infinitives,
+        de_verbs=verbs.de_complements,
+        reflexive=verbs.reflexive,
+        markers=markers,
+        marker_index={k: tuple(v) for k, v in index.items()},
+        pronouns=load_pronouns(root / "speaker_pronouns.txt"),
+        speaker_nouns=speaker_nouns_all,
+        generic_nouns=generic,
+        org_nouns=org,
+        source_nouns=load_words(root / "source_nouns.txt"),
+        title_nouns=load_words(root / "title_nouns.txt"),
+        connectives=load_words(root / "quote_connectives.txt"),
+        non_sources=load_words(root / "marker_non_sources.txt"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> QuoteLexicon:
+    """The ``pipeline.quote_lexicon.v1`` lexicon, loaded once per process."""
+    return quote_lexicon_v1()
+
+
+# --------------------------------------------------------------------------------------
+# Quotation marks, paired on the characters.
+# --------------------------------------------------------------------------------------
+
+_CLOSER_OF = {"«": "»", "“": "”", "‹": "›"}
+_OPENER_OF = {v: k for k, v in _CLOSER_OF.items()}
+_MARK_RE = re.compile(r'[«»“”‹›"]')
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+MAX_UNCLOSED_CHARS = 2000
+MIN_ORPHAN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A top-level span between quotation marks.
+
+    Attributes:
+        open: Index of the opening mark.
+        close: Index of the closing mark; None when the paragraph ends first (the span is
+            then cut at the end of the paragraph, at most ``MAX_UNCLOSED_CHARS`` long).
+        start: Start of the content, after the mark and any spaces.
+        end: End of the content, before the mark and any spaces.
+        paragraph: Index of the paragraph (line) that holds it.
+        continues: True when it opens a paragraph that continues an unclosed quotation of
+            the previous paragraph (French convention: each paragraph reopens with «).
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    paragraph: int
+    continues: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        """End of the span including the closing mark."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _closing_position(text: str, pos: int, start: int, end: int) -> bool:
+    """A mark glued to the word before it and followed by a space or punctuation."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)»”…-–—'\"")
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Pair quotation marks paragraph by paragraph and return the top-level spans.
+
+    Handles « », “ ”, ‹ › and straight " (paired in order), nested marks (only the outer
+    span is returned), and spaces (including no-break and narrow no-break) inside the
+    marks. Mismatched pairs found in the wild close the innermost open mark: « … ",
+    " … », “ … “ (a “ glued to the word before it and followed by a space or punctuation
+    closes). An unclosed mark is bounded by its paragraph, so it never swallows the rest of
+    the article; when the next paragraph opens with « (or ») it is a continuation.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        Spans in text order; empty ones ("« »") are left out.
+
+    Example:
+        >>> [text[s.start:s.end] for text in ['Il a dit : « Oui. »'] for s in find_quoted_spans(text)]
+        ['Oui.']
+    """
+    spans: list[QuotedSpan] = []
+    previous_unclosed = False
+    for p, (ps, pe) in enumerate(paragraph_spans(text)):
+        stack: list[tuple[str, int]] = []
+        first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+        opened_here: list[QuotedSpan] = []
+        for m in _MARK_RE.finditer(text, ps, pe):
+            c, pos = m.group(), m.start()
+            closing = _closing_position(text, pos, ps, pe)
+            if c in ("«", "‹") or c == "“" and not (stack and closing):
+                stack.append((c, pos))
+                continue
+            if c == '"' and not (stack and (stack[-1][0] == '"' or closing)):
+                stack.append((c, pos))
+                continue
+            # a closer: its own opener, else the innermost one (« … " or “ … “ in the wild)
+            opener = _OPENER_OF.get(c, c)
+            idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
+            if idx is None and stack:
+                idx = len(stack) - 1
+            if idx is None:
+                # "» …" opening a paragraph also marks a continuation
+                if c == "»" and pos == first and previous_unclosed:
+                    stack.append(("«", pos))
+                continue
+            if idx == 0:
+                o = stack[0][1]
+                opened_here.append(QuotedSpan(o, pos, *_content(text, o + 1, pos), p))
+            del stack[idx:]
+        unclosed = False
+        if stack:
+            c, o = stack[0]
+            if c != '"' or o == first:
+                limit = min(pe, o + 1 + MAX_UNCLOSED_CHARS)
+                if limit < pe:
+                    cut = max(text.rfind(x, o + 1, limit) for x in ".!?")
+                    limit = cut + 1 if cut > o else limit
+                opened_here.append(QuotedSpan(o, None, *_content(text, o + 1, limit), p))
+                unclosed = True
+        for span in sorted(opened_here, key=lambda s: s.open):
+            if span.end <= span.start:
+                continue
+            continues = previous_unclosed and span.open == first
+            spans.append(span if not continues else QuotedSpan(
+                span.open, span.close, span.start, span.end, span.paragraph, True))
+        previous_unclosed = unclosed
+    return spans
+
+
+# --------------------------------------------------------------------------------------
+# Word classes used by the frame rules.
+# --------------------------------------------------------------------------------------
+
+_DE = frozenset({"de", "du", "des", "d'"})
+_AUX_FORMS = frozenset({
+    "a", "avait", "aurait", "aura", "ont", "avaient", "auraient", "eut", "est", "était",
+    "sont", "étaient", "sera", "serait", "a-t", "avait-t",
+})
+_CLITICS = frozenset({"l'", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "ne", "n'",
+                      "me", "m'", "nous", "vous", "te", "t'"})
+_TIME_WORDS = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "matin", "soir", "midi", "après-midi", "dernier", "dernière", "soir-là",
+    "veille", "lendemain", "encore", "aussi", "également", "ensuite", "alors", "déjà",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "semaine", "week-end", "mois", "prochain", "prochaine",
+})
+_TIME_NOUNS = frozenset({"fois", "semaine", "jour", "année", "an", "mois", "matin", "soir",
+                         "heure", "week-end", "lendemain", "veille", "nuit", "après-midi"})
+_COMPARATIVES = frozenset({
+    "plus", "moins", "autant", "aussi", "tel", "tels", "telle", "telles", "même", "davantage",
+    "mieux", "pire", "autre", "autres", "ainsi", "alors", "bien", "avant", "après", "dès",
+    "pendant", "tandis", "lors", "sans", "parce", "pour", "afin", "si", "ce", "ne", "n'",
+})
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
+                        "lesquelles", "auquel", "auxquels", "duquel"})
+_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "…", "—", "–", "«", "»", "“",
+                         "”", '"', "‹", "›"})
+_FINAL_PUNCT = frozenset({".", ",", ";", ":"})
+_SENTENCE_END_CHARS = ".!?…"
+_NAME_LABELS = ("PER", "ORG", "LOC")
+_ROLE_PREFIXES = ("vice-", "ex-", "co-", "sous-", "haut-", "haute-", "vice -", "ex ")
+
+
+def _masculine(word: str) -> tuple[str, ...]:
+    """Masculine forms a feminine noun may come from (sénatrice → sénateur)."""
+    for fem, masc in (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"),
+                      ("esse", "e"), ("e", "")):
+        if word.endswith(fem) and len(word) > len(fem) + 2:
+            return (word[: -len(fem)] + masc,)
+    return ()
+
+
+def _low(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _fold(text: str) -> str:
+    return unidecode(text).lower()
+
+
+# --------------------------------------------------------------------------------------
+# Internal records.
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    head: int
+    ent: Span | None = None
+    gender: str = "-"
+    number: str = "-"
+    coordination: bool = False
+    members: tuple[Span, ...] = ()
+
+
+@dataclass
+class _Report:
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_tok: int | None
+    speaker: _Mention | None
+    position: str  # pre | post | direct
+    quote: int | None = None  # index of the quoted span of a direct record
+    source: _Report | None = None  # the framed quotation a frameless one continues
+
+
+@dataclass(frozen=True)
+class _Frame:
+    cue: str
+    cue_tok: int | None
+    speaker: _Mention | None
+    end: int  # first token after the frame
+
+
+# --------------------------------------------------------------------------------------
+# The extractor: one instance per Doc, never stored.
+# --------------------------------------------------------------------------------------
+
+
+class _Extractor:
+    """Per-document indexes and the frame rules; built and discarded by extract_quotes."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, skip_headlines: bool):
+        self.doc, self.lex, self.text = doc, lex, doc.text
+        self.tok_starts = [t.idx for t in doc]
+        self.lows = [_low(t) for t in doc]
+        self.paragraphs = paragraph_spans(self.text)
+        para_starts = [s for s, _ in self.paragraphs]
+        self.para_of_tok = [max(bisect.bisect_right(para_starts, i) - 1, 0) for i in self.tok_starts]
+        # segments: sentences cut at paragraphs, the unit of every clause rule; a parser
+        # split that does not follow final punctuation is undone ("Peskov, | sans …")
+        starts = {0}
+        previous = -1
+        for i, t in enumerate(doc):
+            if t.is_space:
+                continue
+            if previous >= 0 and self.para_of_tok[previous] != self.para_of_tok[i]:
+                starts.add(i)
+            elif previous >= 0 and t.is_sent_start and doc[previous].text[-1] in ".!?…;»”\")":
+                starts.add(i)
+            elif previous >= 0 and doc[previous].text in (".", "!", "?", "…") and (
+                    t.text[:1].isupper() or t.text[:1] in _CLOSER_OF or t.text == '"'):
+                # the parser often misses a sentence start before a quotation mark
+                starts.add(i)
+            previous = i
+        self.seg_of_tok = []
+        self.segs = []
+        for i in range(len(doc)):
+            if i in starts:
+                if self.segs:
+                    self.segs[-1] = (self.segs[-1][0], i)
+                self.segs.append((i, len(doc)))
+            self.seg_of_tok.append(len(self.segs) - 1)
+        self.headlines = self._headline_paragraphs() if skip_headlines else set()
+        self.quotes = find_quoted_spans(self.text)
+        self.quote_of_tok = [-1] * len(doc)
+        for qi, q in enumerate(self.quotes):
+            for i in self._tok_range(q.open, q.outer_end):
+                self.quote_of_tok[i] = qi
+        self.ents = [e for e in doc.ents]
+        self.ent_of_tok = [-1] * len(doc)
+        for ei, e in enumerate(self.ents):
+            for i in range(e.start, e.end):
+                self.ent_of_tok[i] = ei
+        self.titles = {qi for qi, q in enumerate(self.quotes) if self._is_title(q)}
+        self._descriptions: list[EntityDescription] | None = None
+        self._genders: dict[str, str] | None = None
+
+    # ---- positions ---------------------------------------------------------------
+
+    def _tok_range(self, start: int, end: int) -> range:
+        """Tokens overlapping the characters [start, end)."""
+        a = max(bisect.bisect_right(self.tok_starts, start) - 1, 0)
+        if a < len(self.doc) and self.tok_starts[a] + len(self.doc[a].text) <= start:
+            a += 1
+        b = bisect.bisect_left(self.tok_starts, end)
+        return range(a, b)
+
+    def _first_tok_at(self, char: int) -> int:
+        return bisect.bisect_left(self.tok_starts, char)
+
+    def _seg(self, i: int) -> tuple[int, int]:
+        return self.segs[self.seg_of_tok[i]]
+
+    def _para_end_tok(self, i: int) -> int:
+        p = self.para_of_tok[i]
+        return self._first_tok_at(self.paragraphs[p][1]) if p < len(self.paragraphs) else len(self.doc)
+
+    def _chars(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens [a, b)."""
+        return self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1].text)
+
+    def _in_quote(self, i: int) -> bool:
+        return self.quote_of_tok[i] >= 0
+
+    def _headline_paragraphs(self) -> set[int]:
+        """Lines that end without sentence punctuation and are short: titles, captions."""
+        heads = set()
+        for p, (ps, pe) in enumerate(self.paragraphs):
+            line = self.text[ps:pe].rstrip()
+            if len(line) > 250:
+                continue
+            last = line[-1]
+            if last in _SENTENCE_END_CHARS + ":;":
+                continue
+            if last in "»”\")" and line[:-1].rstrip()[-1:] in _SENTENCE_END_CHARS:
+                continue
+            heads.add(p)
+        return heads
+
+    # ---- lexical tests -------------------------------------------------------------
+
+    def cue_lemma(self, token: Token, *, strict: bool) -> tuple[str, int] | None:
+        """The reporting-verb lemma of ``token`` and the index of the last token of the cue.
+
+        With ``strict`` the token must be tagged VERB (preposed frames); otherwise any tag
+        is accepted when the form is a known reporting-verb form (inverted frames, where the
+        tagger often fails: "tranche-t-il" tagged NUM).
+        """
+        lex = self.lex
+        if strict and token.pos_ != "VERB":
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in lex.periphrastic and token.i + 1 < len(self.doc):
+            nxt = self.doc[token.i + 1]
+            if nxt.lemma_.lower() in lex.periphrastic[lemma]:
+                return f"{lemma} {nxt.lemma_.lower()}", token.i + 1
+        if lemma in lex.speech_verbs:
+            return lemma, token.i
+        form = _low(token)
+        if form in lex.verb_forms and (not strict or token.pos_ == "VERB"):
+            return lex.verb_forms[form], token.i
+        return None
+
+    def cue_name(self, verb: Token, lemma: str) -> str:
+        """The cue as written in the records: "se féliciter" when the verb is pronominal."""
+        reflexive = self.lex.reflexive.get(lemma)
+        if reflexive is None:
+            return lemma
+        group = range(max(self._verb_group_start(verb) - 1, 0), verb.i)
+        if any(self.lows[k] in ("se", "s'") for k in group) or any(
+                c.lemma_ == "se" for c in verb.children):
+            return reflexive
+        return lemma
+
+    def negated(self, verb: Token) -> bool:
+        """"n'a pas déclaré": a negated verb reports no speech act."""
+        start = self._verb_group_start(verb)
+        window = self.lows[max(start - 1, 0):verb.i + 2]
+        return any(w in ("ne", "n'") for w in window) and any(
+            w in ("pas", "jamais", "guère", "point", "nullement") for w in window)
+
+    def pronoun(self, token: Token) -> _Mention | None:
+        """A speaker pronoun mention, including inverted "-t-il"/"-elle" and "ce dernier"."""
+        text = _low(token)
+        form = re.sub(r"^-(t-)?", "", text)
+        if form in ("dernier", "dernière", "derniers", "dernières") and token.i > 0:
+            prev = self.doc[token.i - 1]
+            key = f"{_low(prev)} {form}"
+            if key in self.lex.pronouns:
+                g, n = self.lex.pronouns[key]
+                return _Mention(prev.idx, token.idx + len(token.text), "pronoun", token.i, None, g, n)
+        if form not in self.lex.pronouns:
+            return None
+        if token.pos_ not in ("PRON", "DET", "NOUN", "PROPN", "X") and not text.startswith("-"):
+            return None
+        g, n = self.lex.pronouns[form]
+        offset = len(token.text) - len(form)
+        return _Mention(token.idx + offset, token.idx + len(token.text), "pronoun", token.i, None,
+                        g, n)
+
+    def is_role(self, token: Token) -> bool:
+        """Whether ``token`` is a speaker noun ("porte-parole", "vice-présidente",
+        "sénatrice": prefixes are stripped and feminine forms tried as masculine).
+        """
+        nouns = self.lex.speaker_nouns
+        for form in (_low(token), token.lemma_.lower()):
+            for prefix in ("",) + _ROLE_PREFIXES:
+                if prefix and not form.startswith(prefix):
+                    continue
+                bare = form[len(prefix):]
+                if bare in nouns or any(m in nouns for m in _masculine(bare)):
+                    return True
+        return False
+
+    def eligible_ent(self, ei: int, lo: int = 0) -> bool:
+        """A name that can designate a speaker: PER/ORG/LOC, capitalised, and not the object
+        of a preposition inside the phrase that starts at ``lo`` ("le porte-parole du
+        Kremlin" is a description).
+        """
+        ent = self.ents[ei]
+        if ent.label_ not in _NAME_LABELS or any(c in ent.text for c in "()[]«»\""):
+            return False
+        first = ent.text[:1]
+        if not (first.isupper() or first.isdigit()) and not (
+                ent.label_ == "ORG" and self.lows[ent.start] in self.lex.org_nouns):
+            return False
+        k = ent.start - 1
+        while k >= lo and self.doc[k].pos_ == "DET":
+            k -= 1
+        return not (k >= lo and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in _DE))
+
+    # ---- mentions ----------------------------------------------------------------
+
+    def mention_at(self, head: Token, lo: int, hi: int) -> tuple[_Mention | None, int]:
+        """The speaker mention of the noun phrase headed by ``head``, within tokens [lo, hi).
+
+        Returns the mention and the first token after the noun phrase (appositive name
+        included). A name (entity) in the phrase or in apposition wins over the
+        description; relative clauses and anything after a comma are left out.
+        """
+        doc = self.doc
+        if self._in_quote(head.i) and self.quote_of_tok[head.i] != self.quote_of_tok[min(
+                lo, len(doc) - 1)]:
+            return None, head.i + 1
+        if self.lows[head.i] in ("celui", "celle", "ceux", "celles") and head.right_edge.i > head.i:
+            # "affirme celui pour qui … n'est qu'un détail": a headless relative
+            right = min(head.right_edge.i, hi - 1)
+            while right > head.i and doc[right].is_punct:
+                right -= 1
+            s_, e_ = self._chars(head.i, right + 1)
+            return _Mention(s_, e_, "description", head.i), right + 1
+        pron = self.pronoun(head)
+        if pron is not None:
+            return pron, head.i + 1
+        if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM") and self.ent_of_tok[head.i] < 0:
+            return None, head.i + 1
+        left = max(head.left_edge.i, lo)
+        for k in range(head.i - 1, left - 1, -1):
+            if doc[k].text in _STOP_PUNCT or doc[k].is_space or _low(doc[k]) in _RELATIVES:
+                left = k + 1
+                break
+        while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT"):
+            left += 1
+        right = head.i
+        in_clause = False
+        for k in range(head.i + 1, min(head.right_edge.i + 1, hi)):
+            t = doc[k]
+            if t.text in _STOP_PUNCT or t.is_space or (t.pos_ == "PRON" and _low(t) in _RELATIVES):
+                break
+            if t.pos_ in ("VERB", "AUX"):
+                if not (t.dep_ == "acl" and t.i > head.i):
+                    break
+                in_clause = True
+            # "le dirigeant [à la télévision]": an adjunct of the verb, not of the noun
+            if t.pos_ == "ADP" and _low(t) not in _DE and not in_clause:
+                break
+            right = k
+        # an entity cut in the middle by the parse is taken whole
+        if self.ent_of_tok[right] >= 0:
+            right = max(right, min(self.ents[self.ent_of_tok[right]].end, hi) - 1)
+        end = right + 1
+        names = [ei for ei in dict.fromkeys(self.ent_of_tok[left:end]) if ei >= 0
+                 and self.eligible_ent(ei, left)]
+        j = left - 1
+        if j - 1 >= lo and self.lows[j] == "et" and self.ent_of_tok[j - 1] >= 0 and (
+                self.eligible_ent(self.ent_of_tok[j - 1], lo) and names):
+            ei = self.ent_of_tok[j - 1]
+            left = self.ents[ei].start
+            while left - 1 >= lo and doc[left - 1].pos_ == "DET":
+                left -= 1
+            names = [ei] + names
+        coordinated = any(doc[k].pos_ == "CCONJ" for k in range(left, end))
+        apposed = self._apposed_name(end, hi)
+        if apposed is not None and (coordinated or not names):
+            # "le porte-parole, X," names the speaker; "X et son adjoint, Y," adds one
+            end = self.ents[apposed].end
+            names = names + [apposed] if coordinated else [apposed]
+        if len(names) > 1 and coordinated:
+            a, b = self._chars(left, end)
+            members = tuple(self.ents[ei] for ei in sorted(names, key=lambda e: self.ents[e].start))
+            return _Mention(a, b, "name", head.i, None, coordination=True, members=members), end
+        if names:
+            own = self.ent_of_tok[head.i]
+            ei = own if own in names else min(names, key=lambda e: (
+                _NAME_LABELS.index(self.ents[e].label_), self.ents[e].start))
+            ent = self.ents[ei]
+            return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent), end
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.text.isalpha():
+            a, b = head.i, head.i + 1
+            while a > left and doc[a - 1].pos_ == "PROPN":
+                a -= 1
+            while b < end and doc[b].pos_ == "PROPN":
+                b += 1
+            s, e = self._chars(a, b)
+            return _Mention(s, e, "name", head.i), end
+        if not any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(left, end)):
+            return None, end
+        s, e = self._chars(left, end)
+        return _Mention(s, e, "description", head.i), end
+
+    def _apposed_name(self, k: int, hi: int) -> int | None:
+        """Entity index of ", Dmitri Peskov," right after a noun phrase, if any."""
+        doc = self.doc
+        if k + 1 >= hi or doc[k].text != ",":
+            return None
+        ei = self.ent_of_tok[k + 1]
+        if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ not in ("PER", "ORG"):
+            return None
+        after = self.ents[ei].end
+        if after >= hi or doc[after].text in (",", ".", ")", ";"):
+            return ei
+        return None
+
+    def np_after(self, k: int, hi: int, verb: Token | None = None) -> tuple[_Mention | None, int]:
+        """The noun phrase that starts at (or just after) token ``k``: inverted subjects,
+        "selon X" sources.
+        """
+        doc = self.doc
+        if verb is not None:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and k <= child.i < hi:
+                    if child.pos_ == "PRON" and self.pronoun(child) is None:
+                        continue
+                    return self.mention_at(child, k, hi)
+        j = k
+        while j < hi:
+            if doc[j].pos_ == "ADV" or self.lows[j] in _TIME_WORDS:
+                j += 1
+            elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
+                # "a expliqué [à l'AFP] X": skip the indirect object
+                j += 1
+                while j < hi and doc[j].pos_ == "DET":
+                    j += 1
+                if j < hi and self.ent_of_tok[j] >= 0:
+                    j = self.ents[self.ent_of_tok[j]].end
+                else:
+                    while j < hi and doc[j].pos_ in ("NOUN", "ADJ", "NUM"):
+                        j += 1
+            else:
+                break
+        for m in range(j, min(j + 5, hi)):
+            t = doc[m]
+            if self.pronoun(t) is not None:
+                return self.pronoun(t), m + 1
+            if t.pos_ in ("NOUN", "PROPN") or self.ent_of_tok[m] >= 0:
+                head = t
+                ei = self.ent_of_tok[m]
+                if ei >= 0 and self.ents[ei].root.i < hi:
+                    head = self.ents[ei].root
+                return self.mention_at(head, j, hi)
+            if t.pos_ not in ("DET", "ADJ", "NUM"):
+                break
+        return None, k
+
+    def _verb_group_start(self, verb: Token) -> int:
+        """First token of the verb group: auxiliaries, clitics and "ne" before the verb."""
+        doc = self.doc
+        first = min([c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+                    + [verb.i])
+        while first > 0 and (_low(doc[first - 1]) in _CLITICS or _low(doc[first - 1]) in
+                             _AUX_FORMS) and first - 1 >= self._seg(verb.i)[0]:
+            first -= 1
+        return first
+
+    def is_inverted(self, verb: Token) -> bool:
+        """Whether the verb group opens a postposed frame: right after a comma or a
+        closing mark, with no subject before it ("…, a annoncé le président X").
+        """
+        doc = self.doc
+        if "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm"):
+            return False
+        first = self._verb_group_start(verb)
+        k = first - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or doc[k].text not in (",", "»", "”", '"', "—", "–"):
+            return False
+        if any(c.dep_ in ("nsubj", "expl:subj") and c.i < first for c in verb.children):
+            return False
+        if doc[k].text == ",":
+            # "M. X, rapporteur du texte, s'est félicité": no clause before, so no inversion;
+            # nor after a relative pronoun ("ces attaques, que X, …, a condamnées")
+            lo = self._seg(verb.i)[0]
+            for t in reversed(doc[lo:k]):
+                if "Fin" in t.morph.get("VerbForm") or self._in_quote(t.i):
+                    return True
+                if self.lows[t.i] in _RELATIVES and t.pos_ in ("PRON", "SCONJ"):
+                    return False
+            return False
+        return True
+
+    def np_before(self, end: int, lo: int) -> _Mention | None:
+        """A subject read linearly: the noun phrase that ends right before token ``end``,
+        after any adjunct that opens the clause ("Malgré …, [X et Y] ont nié").
+        """
+        doc = self.doc
+        k = end - 1
+        while k >= lo and (doc[k].is_space or doc[k].text == ","):
+            k -= 1
+        start = k + 1
+        while start - 1 >= lo:
+            t = doc[start - 1]
+            if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.text in (",", "-") or (
+                    t.pos_ == "CCONJ" and _low(t) == "et") or _low(t) in _DE:
+                start -= 1
+            else:
+                break
+        # a clause-initial adjunct ("Malgré la pression sur X, …", "Cette semaine, …")
+        # runs to its comma
+        piece = lo
+        for comma in [j for j in range(lo, k) if doc[j].text == ","]:
+            words = doc[piece:comma]
+            if not len(words) or not (words[0].pos_ in ("ADP", "SCONJ", "ADV") or any(
+                    t.lemma_.lower() in _TIME_NOUNS for t in words)):
+                break
+            start = max(start, comma + 1)
+            piece = comma + 1
+        if doc[lo].pos_ in ("ADP", "SCONJ", "ADV") and start <= lo:
+            return None
+        while start <= k and (doc[start].text == "," or doc[start].pos_ in ("CCONJ", "ADP")):
+            start += 1
+        if start > k:
+            return None
+        pron = self.pronoun(doc[k])
+        if pron is not None and start == k:
+            return pron
+        heads = [t for t in doc[start:k + 1] if t.head.i < start or t.head.i > k or t.head == t]
+        if not heads:
+            return None
+        mention = self.mention_at(heads[0], start, k + 1)[0]
+        if mention is None or mention.kind == "description" and doc[start].pos_ != "DET":
+            return None
+        return mention
+
+    def _relative_antecedent_noun(self, qui: Token, verb: Token) -> Token:
+        """The noun "qui" stands for: the nearest noun before it that agrees in number with
+        the verb ("les hypothèses du gouvernement, qui prévoit"), else the parser's head."""
+        doc = self.doc
+        number = set(verb.morph.get("Number"))
+        for aux in verb.children:
+            if aux.dep_.startswith("aux") and aux.morph.get("Number"):
+                number = set(aux.morph.get("Number"))
+        k = qui.i - 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        for j in range(k, max(k - 6, -1), -1):
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN"):
+                if not number or not t.morph.get("Number") or set(t.morph.get("Number")) & number:
+                    return t
+            if t.pos_ in ("VERB", "AUX", "PUNCT"):
+                break
+        return verb.head
+
+    def _in_adjunct(self, subj: Token, first: int, lo: int) -> int | None:
+        """The comma that opens an adjunct ("…, sans mentionner X, a souligné") holding
+        the parser's subject, or None."""
+        doc = self.doc
+        if not any(doc[j].text == "," for j in range(subj.i, first)):
+            return None
+        comma = next((j for j in range(subj.i - 1, lo - 1, -1) if doc[j].text == ","), None)
+        if comma is None or comma + 1 >= subj.i + 1:
+            return None
+        opener = doc[comma + 1]
+        if self.lows[opener.i] in _RELATIVES:
+            return None
+        if opener.pos_ in ("ADP", "SCONJ") or opener.pos_ == "VERB" and (
+                {"Inf", "Part"} & set(opener.morph.get("VerbForm"))):
+            return comma
+        return None
+
+    def subject(self, verb: Token) -> _Mention | None:
+        """The speaker mention of a preposed frame: the verb's subject, an inverted pronoun,
+        the subject of the verb it is coordinated with ("X a évité …, mais a souligné que"),
+        the antecedent of "qui", else the noun phrase right before the verb group.
+        """
+        doc = self.doc
+        lo = self._seg(verb.i)[0]
+        v = verb
+        for _ in range(3):
+            first = self._verb_group_start(v)
+            for k in range(first, min(v.i + 3, len(doc))):
+                if doc[k].text.startswith("-"):
+                    pron = self.pronoun(doc[k])
+                    if pron is not None:
+                        return pron
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "expl:subj") and c.i < v.i
+                        and c.lemma_.lower() not in _TIME_NOUNS]
+            for subj in subjects:
+                if _low(subj) == "qui" and v.dep_ == "acl:relcl":
+                    return self.mention_at(self._relative_antecedent_noun(subj, v), lo, subj.i)[0]
+                comma = self._in_adjunct(subj, first, lo)
+                if comma is not None:
+                    return self.np_before(comma, lo)
+                mention = self.mention_at(subj, lo, first)[0]
+                if mention is not None:
+                    return mention
+            if subjects:
+                return None
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+                if self.lows[self._verb_group_start(v) - 1] != ",":
+                    return self.mention_at(v.head, lo, v.i)[0]
+                # "X a rassuré la population, précisant que": the subject of the clause
+                v = v.head.head if v.head.head.i < v.i else v
+                if v.pos_ in ("VERB", "AUX"):
+                    continue
+                break
+            if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i < v.i and v.head.pos_ in (
+                    "VERB", "AUX", "ADJ", "NOUN"):
+                head = v.head
+                if v.dep_ == "conj" and head.dep_ == "ccomp" and any(
+                        c.dep_ == "mark" and self.lows[c.i] in ("que", "qu'") for c in head.children):
+                    # "X a estimé que A et a appelé …": the parser put the second verb in the
+                    # reported clause; its subject is the reporter's
+                    head = head.head
+                v = head
+                continue
+            break
+        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            # "…, précisant que": a participle's subject is its clause's, never the noun
+            # right before it
+            head = verb.head
+            if head != verb and head.pos_ in ("VERB", "AUX") and head.i < verb.i:
+                return self.subject(head)
+            return None
+        return self.np_before(self._verb_group_start(verb), lo)
+
+    # ---- titles ------------------------------------------------------------------
+
+    def _is_title(self, q: QuotedSpan) -> bool:
+        """Quoted titles and names: « Con X + » after "émission", "intitulé", or a
+        capitalised multi-word label without a verb.
+        """
+        doc = self.doc
+        inside = [doc[i] for i in self._tok_range(q.start, q.end)]
+        words = [t for t in inside if t.is_alpha]
+        if not words:
+            return True
+        capital = q.start < len(self.text) and self.text[q.start].isupper()
+        k = self._first_tok_at(q.open) - 1
+        steps = 0
+        while k >= 0 and steps < 3 and doc[k].pos_ in ("ADJ", "DET") and not doc[k].is_space:
+            k -= 1
+            steps += 1
+        if k >= 0 and capital:
+            t = doc[k]
+            if t.lemma_.lower() in self.lex.title_nouns or _low(t) in self.lex.title_nouns:
+                return True
+        if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and not any(
+                t.pos_ in ("VERB", "AUX") for t in inside) and self.text[q.end - 1] not in ".!?":
+            return True
+        ents = [e for e in self.ents if e.start_char == q.start and e.end_char == q.end]
+        return bool(ents) and ents[0].label_ == "MISC"
+
+    # ---- clause boundaries ---------------------------------------------------------
+
+    def clause_end(self, a: int, hi: int) -> int:
+        """End (exclusive) of a reported clause that starts at ``a``: the segment end, or an
+        earlier cut before a postposed frame (", a rapporté X"), a postposed source
+        (", selon X"), a participial or "avant de" continuation, a colon or semicolon, or a
+        coordinated verb of the frame ("… et a appelé …").
+        """
+        doc = self.doc
+        for k in range(a, hi):
+            if self._in_quote(k):
+                continue
+            t = doc[k]
+            low = _low(t)
+            if low in (";", ":") or t.is_space and "\n" in t.text:
+                return k
+            if low == "," and k + 1 < hi:
+                nxt = doc[k + 1]
+                if self.postposed(k, hi, incise=True) is not None:
+                    return k
+                if self.marker_at(k + 1) is not None:
+                    mention, end = self._marker_np(k + 1, hi)
+                    if mention is not None and self._ends_clause(end, hi):
+                        return k
+                if nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and "Pres" in (
+                        nxt.morph.get("Tense")):
+                    return k
+                if _low(nxt) in ("avant", "tout", "ajoutant", "citant"):
+                    return k
+                # "… que A, X affirme B": a new clause with its own reporting verb
+                for j in range(k + 2, min(k + 8, hi)):
+                    if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in _STOP_PUNCT:
+                        if self.cue_lemma(doc[j], strict=True) and any(
+                                c.dep_ == "nsubj" and k < c.i < j for c in doc[j].children):
+                            return k
+                        break
+            if t.pos_ == "CCONJ" and low in ("et", "mais", "puis"):
+                j = k + 1
+                while j < hi and _low(doc[j]) in _CLITICS:
+                    j += 1
+                if j + 1 < hi and _low(doc[j]) in _AUX_FORMS and doc[j + 1].pos_ == "VERB" and (
+                        "Part" in doc[j + 1].morph.get("VerbForm")):
+                    return k
+                if j < hi and doc[j].pos_ == "VERB" and "Fin" in doc[j].morph.get("VerbForm") and (
+                        not any(c.dep_.startswith("nsubj") for c in doc[j].children)):
+                    return k
+        return hi
+
+    def _ends_clause(self, k: int, hi: int) -> bool:
+        doc = self.doc
+        if k < hi and doc[k].text == "(":
+            close = next((j for j in range(k, min(k + 8, hi)) if doc[j].text == ")"), None)
+            k = close + 1 if close is not None else k
+        return k >= hi or doc[k].text in (".", "!", "?", "…", ";") or doc[k].is_space
+
+    def content_start(self, a: int, hi: int) -> int:
+        """Skip leading punctuation and connectives ("Cependant,") of a content span."""
+        doc = self.doc
+        while a < hi and (doc[a].is_space or doc[a].text in (",", "—", "–", "-")):
+            a += 1
+        for n in (3, 2, 1):
+            if a + n < hi and doc[a + n].text == ",":
+                words = " ".join(_low(doc[j]) for j in range(a, a + n)).replace("' ", "'")
+                if words in self.lex.connectives:
+                    return self.content_start(a + n + 1, hi)
+        if a < hi and doc[a].pos_ == "CCONJ" and _low(doc[a]) in self.lex.connectives:
+            a += 1
+        return a
+
+    def trim(self, a: int, b: int) -> tuple[int, int] | None:
+        """Character span of tokens [a, b) without spaces and a final . , ; :"""
+        doc = self.doc
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in _FINAL_PUNCT):
+            b -= 1
+        while a < b and (doc[a].is_space or doc[a].text in (",", ";", ":")):
+            a += 1
+        if b <= a:
+            return None
+        # a content span never cuts a quotation in two
+        if self._in_quote(a):
+            a = min(a, self._first_tok_at(self.quotes[self.quote_of_tok[a]].open))
+        if self._in_quote(b - 1):
+            b = max(b, self._tok_range(self.quotes[self.quote_of_tok[b - 1]].open,
+                                       self.quotes[self.quote_of_tok[b - 1]].outer_end).stop)
+        return self._chars(a, b)
+
+    # ---- frames --------------------------------------------------------------------
+
+    def marker_at(self, k: int) -> tuple[str, bool, int] | None:
+        """(cue, clause-initial only, first token after the marker) for "selon", "d'après"…"""
+        lows = self.lows
+        for tokens, cue, initial in self.lex.marker_index.get(lows[k], ()):
+            n = len(tokens)
+            if k + n <= len(lows) and all(lows[k + j] == tokens[j] for j in range(1, n)):
+                return cue, initial, k + n
+        return None
+
+    def _marker_np(self, k: int, hi: int) -> tuple[_Mention | None, int]:
+        m = self.marker_at(k)
+        if m is None:
+            return None, k
+        after = m[2]
+        if after < hi and (_low(self.doc[after]) in self.lex.non_sources
+                           or self.doc[after].lemma_.lower() in self.lex.non_sources):
+            return None, after
+        mention, end = self.np_after(after, hi)
+        if mention is not None and mention.kind == "pronoun" and mention.start < self.doc[after].idx:
+            return None, after
+        # the noun's lemma may say it is no source ("selon les cas")
+        if mention is not None and self.doc[mention.head].lemma_.lower() in self.lex.non_sources:
+            return None, end
+        if mention is not None and mention.kind == "description":
+            author = self._document_author(mention, end)
+            if author is not None:
+                return author, end
+        return mention, end
+
+    def _document_author(self, mention: _Mention, end: int) -> _Mention | None:
+        """"une étude du [CSIS]", "un rapport de [l'ONU]": the author of a source document."""
+        head = self.doc[mention.head]
+        if head.lemma_.lower() not in self.lex.source_nouns:
+            return None
+        for k in range(head.i + 1, end):
+            ei = self.ent_of_tok[k]
+            if ei >= 0 and self.ents[ei].label_ in ("PER", "ORG") and self.lows[k - 1] in _DE | {
+                    "l'", "le", "la", "les"} and self.ents[ei].start == k:
+                ent = self.ents[ei]
+                return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        return None
+
+    def _relative_selon(self, k: int, lo: int, hi: int) -> _Report | None:
+        """"la déclaration du président X selon laquelle [clause]": X is the speaker."""
+        doc = self.doc
+        if k + 1 >= hi or self.lows[k + 1] not in ("laquelle", "lequel", "lesquels", "lesquelles"):
+            return None
+        noun = doc[k - 1] if k - 1 >= lo else None
+        if noun is None:
+            return None
+        while noun.head.i < k and noun.head.i >= lo and noun.head != noun and noun.dep_ in (
+                "nmod", "flat:name", "appos", "amod", "fixed", "flat"):
+            noun = noun.head
+        speaker = None
+        names = [ei for ei in dict.fromkeys(self.ent_of_tok[noun.left_edge.i:k]) if ei >= 0
+                 and self.ents[ei].label_ in ("PER", "ORG")]
+        if names:
+            ent = self.ents[names[0]]
+            speaker = _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        else:
+            owner = next((c for c in noun.children if c.dep_ == "nmod" and c.i < k
+                          and self.is_role(c)), None)
+            if owner is not None:
+                speaker = self.mention_at(owner, owner.i, k)[0]
+        a = k + 2
+        b = self.clause_end(a, hi)
+        if noun.dep_.startswith("nsubj") and noun.head.i > k:
+            # "la déclaration selon laquelle [tout va bien] a surpris"
+            b = min(b, self._verb_group_start(noun.head))
+        chars = self.trim(a, b)
+        if chars is None:
+            return None
+        return _Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
+
+    def _inverted(self, j: int, hi: int) -> tuple[int, _Mention | None]:
+        doc = self.doc
+        pron = None
+        while j < hi and doc[j].text.startswith("-"):
+            found = self.pronoun(doc[j])
+            if found is not None:
+                pron = found
+            elif _low(doc[j]) not in ("-t", "-t-"):
+                break
+            j += 1
+        return j, pron
+
+    def postposed(self, k: int, hi: int, *, incise: bool = False) -> _Frame | None:
+        """A frame after a quotation or clause: ", a déclaré X", ", estime-t-elle",
+        ", a-t-il ajouté", ", s'est exclamé X", ", selon X".
+
+        Args:
+            k: First token after the closing mark (or the comma of a clause).
+            hi: Token bound (end of paragraph).
+            incise: Only accept verb frames with an inverted subject (used to cut clauses).
+        """
+        doc = self.doc
+        while k < hi and doc[k].is_space:
+            k += 1
+        if k < hi and doc[k].text in (",", "—", "–"):
+            k += 1
+        if k >= hi:
+            return None
+        if not incise:
+            m = self.marker_at(k)
+            if m is not None and not m[1]:
+                mention, end = self._marker_np(k, hi)
+                if mention is not None:
+                    return _Frame(m[0], k, mention, end)
+                return None
+        j = k
+        if _low(doc[j]) in ("s'", "se") and j + 1 < hi:
+            j += 1
+        pron = None
+        if _low(doc[j]) in _AUX_FORMS:
+            j, pron = self._inverted(j + 1, hi)
+            steps = 0
+            while j < hi and steps < 2 and doc[j].pos_ == "ADV" and self.cue_lemma(
+                    doc[j], strict=False) is None:
+                j += 1
+                steps += 1
+        if j >= hi:
+            return None
+        verb = doc[j]
+        if "Part" in verb.morph.get("VerbForm") and (
+                "Pres" in verb.morph.get("Tense") or j == k or self.lows[j - 1] in (",", "s'")):
+            # ", saluant la performance", ", reconnu coupable": participles, not frames
+            if not (j + 1 < hi and doc[j + 1].text.startswith("-")):
+                return None
+        cue = self.cue_lemma(verb, strict=False) or self._any_inverted_verb(verb, hi)
+        if cue is None:
+            return None
+        lemma, last = cue
+        lemma = self.cue_name(verb, lemma)
+        j = last + 1
+        if pron is None:
+            j, pron = self._inverted(j, hi)
+        if pron is not None:
+            if j < hi and _low(doc[j]) in ("que", "qu'"):
+                return None
+            return _Frame(lemma, verb.i, pron, j)
+        mention, end = self.np_after(j, hi, verb)
+        if mention is None:
+            if incise:
+                return None
+            return _Frame(lemma, verb.i, None, j)
+        if end < hi and _low(doc[end]) in ("que", "qu'"):
+            return None
+        if incise and mention.start < verb.idx:
+            return None
+        return _Frame(lemma, verb.i, mention, end)
+
+    def _any_inverted_verb(self, verb: Token, hi: int) -> tuple[str, int] | None:
+        """Any verb followed by an inverted subject pronoun is a cue after a quotation
+        ("« … », sourit-il", "a-t-elle philosophé")."""
+        j = verb.i + 1
+        if not verb.is_alpha or verb.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON", "PROPN"):
+            return None
+        if j < hi and self.doc[j].text.startswith("-") and self._inverted(j, hi)[1] is not None:
+            pass
+        elif not (verb.i > 0 and self.doc[verb.i - 1].text.startswith("-")
+                  and self.pronoun(self.doc[verb.i - 1]) is not None):
+            return None
+        lemma = verb.lemma_.lower()
+        if not re.search(r"(er|ir|re)$", lemma):
+            lemma = re.sub(r"(é|ée|és|ées|e)$", "", self.lows[verb.i]) + "er"
+        return lemma, verb.i
+
+    def _scan_complement(self, v: int, hi: int) -> int:
+        """First token after verb ``v`` that is not an adverb, a time word, an inverted
+        pronoun, a clitic or a prepositional phrase ("a déclaré lundi à l'AFP que").
+        """
+        doc = self.doc
+        in_pp = False
+        k = v + 1
+        while k < hi and k < v + 25:
+            t = doc[k]
+            low = _low(t)
+            if self._in_quote(k) or t.is_space:
+                return k
+            if low == ",":
+                in_pp = False
+                # an incise (", citant des sources,") between the verb and its complement
+                nxt = doc[k + 1] if k + 1 < hi else None
+                if nxt is not None and (nxt.pos_ in ("ADP", "ADV") or nxt.pos_ == "VERB" and (
+                        "Part" in nxt.morph.get("VerbForm"))):
+                    close = next((j for j in range(k + 1, min(k + 20, hi))
+                                  if doc[j].text == ","), None)
+                    if close is not None:
+                        k = close + 1
+                        continue
+            elif t.pos_ == "ADV" or low in _TIME_WORDS or low.startswith("-") or low[:1].isdigit():
+                pass
+            elif t.pos_ == "DET" and k + 1 < hi and (self.lows[k + 1][:1].isdigit() or self.lows[
+                    k + 1] in _TIME_WORDS):
+                pass
+            elif low in ("à", "de") and k + 2 < hi and self.lows[k + 1] == "ce" and self.lows[
+                    k + 2] in ("que", "qu'"):
+                # "a appelé à ce que …"
+                return k + 2
+            elif t.pos_ == "ADP" and low not in ("que", "qu'"):
+                in_pp = True
+            elif in_pp and t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or (
+                    in_pp and t.text in ("(", ")")):
+                pass
+            elif t.pos_ == "PRON" and low in _CLITICS and k == v + 1:
+                pass
+            else:
+                return k
+            k += 1
+        return min(k, hi)
+
+    def _opening_quote(self, k: int) -> int | None:
+        """Index of the non-title quotation whose opening mark is token ``k``."""
+        qi = self.quote_of_tok[k] if k < len(self.doc) else -1
+        if qi < 0 or qi in self.titles:
+            return None
+        return qi if self._first_tok_at(self.quotes[qi].open) <= k <= self._first_tok_at(
+            self.quotes[qi].start) else None
+
+    def _quote_tokens(self, qi: int) -> tuple[int, int]:
+        q = self.quotes[qi]
+        span = self._tok_range(q.open, q.outer_end)
+        return span.start, span.stop
+
+    def preposed(self, v: Token) -> list[_Report]:
+        """Reports governed by a speech verb: "X a déclaré que [clause]", "X a démenti
+        [ces informations]", "X a nié [avoir …]", "X a qualifié la coopération de « … »",
+        "X a déclaré : [clause]", "X a lancé « … »".
+        """
+        doc = self.doc
+        cue = self.cue_lemma(v, strict=True)
+        if cue is None or "Inf" in v.morph.get("VerbForm") or self.is_inverted(v):
+            return []
+        if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
+            # "n'a pas annoncé", "reconnu coupable" (a passive participle)
+            return []
+        lemma, last = cue
+        lo, hi = self._seg(v.i)
+        clause = v
+        while clause.dep_ == "conj" and clause.head.i < clause.i:
+            clause = clause.head
+        if clause.dep_ == "acl:relcl":
+            # a report inside a relative clause ends with it
+            hi = max(min(hi, clause.right_edge.i + 1), last + 1)
+        k = self._scan_complement(last, hi)
+        content: tuple[int, int] | None = None
+        between = self.lows[last + 1:k]
+        if between[-2:] in (["à", "ce"], ["de", "ce"]):
+            between = between[:-2]  # "a appelé à ce que …"
+        if k < hi and self.lows[k] in ("que", "qu'") and not any(
+                low in _COMPARATIVES for low in between):
+            content = (k + 1, self.clause_end(k + 1, hi))
+        elif k < hi and doc[k].text == ":":
+            nxt = k + 1
+            while nxt < hi and doc[nxt].is_space:
+                nxt += 1
+            if nxt < hi and not self._in_quote(nxt):
+                content = (nxt, self.clause_end(nxt, hi))
+        elif k < hi and self._opening_quote(k) is not None and all(
+                doc[j].pos_ in ("ADV", "PUNCT") or self.lows[j] in _TIME_WORDS | _CLITICS
+                or self.lows[j].startswith("-") for j in range(last + 1, k)):
+            # "a lancé « … »": the quotation is the complement
+            content = self._quote_tokens(self._opening_quote(k))
+        else:
+            content = (self._infinitive(v, lemma, last, hi) or self._object(v, lemma, last, hi)
+                       or self._de_complement(v, lemma, last, hi))
+        if content is None:
+            return []
+        chars = self.trim(*content)
+        if chars is None:
+            return []
+        speaker = self.subject(v)
+        if k < hi and self.lows[k] not in ("que", "qu'", ":") and self._opening_quote(k) is None \
+                and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
+                    speaker):
+            # "le budget prévoit une hausse": an object report needs someone who speaks
+            return []
+        return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
+                        speaker, "pre")]
+
+    def _speaker_like(self, mention: _Mention | None) -> bool:
+        """A name, a pronoun, or a description headed by a speaker noun."""
+        if mention is None:
+            return False
+        return mention.kind != "description" or self.is_role(self.doc[mention.head])
+
+    def _infinitive(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
+        """"a nié [avoir reçu des fonds]", "a appelé les syndicats à [reprendre]"."""
+        if lemma not in self.lex.infinitive_verbs:
+            return None
+        doc = self.doc
+        for child in sorted(v.children, key=lambda c: c.i):
+            # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
+            infinitive = "Inf" in child.morph.get("VerbForm") or any(
+                "Inf" in c.morph.get("VerbForm") for c in child.children
+                if c.dep_.startswith("aux") and c.i < child.i)
+            if child.i <= last or not infinitive or child.dep_ not in (
+                    "xcomp", "ccomp", "obj", "advcl", "obl:arg"):
+                continue
+            between = doc[last + 1: child.left_edge.i]
+            if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ in ("VERB", "PUNCT")
+                                        for t in between):
+                return None
+            a = child.left_edge.i
+            while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
+                a += 1
+            return a, min(self.clause_end(a, hi), child.right_edge.i + 1)
+        return None
+
+    def _object(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
+        """The object as content: @obj verbs, or any cue when the object holds a quoted
+        fragment ("a qualifié la coopération de « sereine »"); the antecedent of a relative
+        "que" ("ces attaques, que X a condamnées").
+        """
+        doc = self.doc
+        if last + 1 < hi and doc[last + 1].pos_ == "ADJ":
+            return None  # "a reconnu coupable", "a jugé nécessaire"
+        obj = next((c for c in v.children if c.dep_ == "obj" and c.i > last), None)
+        if obj is None:
+            rel = next((c for c in v.children if c.dep_ == "obj" and self.lows[c.i] in (
+                "que", "qu'") and c.i < v.i), None)
+            if rel is None:
+                return self._quoted_complement(v, last, hi) or (
+                    self._relative_antecedent(v) if lemma in self.lex.object_verbs else None)
+            # "qu'il a qualifiée de « … »": the quoted complement
+            k = last + 1
+            while k < hi and self.lows[k] in _DE | {"comme"}:
+                k += 1
+            if k < hi and self._opening_quote(k) is not None:
+                return self._quote_tokens(self._opening_quote(k))
+            if lemma in self.lex.object_verbs and v.dep_ == "acl:relcl" and v.head.i < rel.i:
+                # "ces attaques, que X a condamnées": the antecedent
+                head = v.head
+                a = max(head.left_edge.i, self._seg(head.i)[0])
+                b = rel.i
+                while b > a and doc[b - 1].text in (",", "«"):
+                    b -= 1
+                return (a, b) if b > a else None
+            return None
+        if self.lows[obj.i] in _TIME_WORDS or obj.pos_ not in (
+                "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") or (
+                obj.pos_ == "PRON" and (self.lows[obj.i] in _CLITICS | _RELATIVES)):
+            if not self._in_quote(obj.i):
+                return None
+        a = max(obj.left_edge.i, last + 1)
+        ends = [c.right_edge.i for c in v.children if c.i > last and c.dep_ in (
+            "obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp", "iobj") and c.i >= a]
+        b = min(max(ends) + 1, self.clause_end(a, hi)) if ends else obj.right_edge.i + 1
+        quoted = [i for i in range(a, b) if self._in_quote(i)
+                  and self.quote_of_tok[i] not in self.titles]
+        if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i:
+            # "appelle les citoyens « à la sérénité »": the quotation after the object
+            return self._quote_tokens(self.quote_of_tok[quoted[0]])
+        if lemma not in self.lex.object_verbs and not quoted:
+            return None
+        if not quoted:
+            # a plain object stops at the end of its phrase, with a "de + infinitive" after it
+            b = min(b, obj.right_edge.i + 1, self.clause_end(a, hi))
+            for c in v.children:
+                if c.left_edge.i == b and "Inf" in c.morph.get("VerbForm") and self.lows[b] in _DE:
+                    b = min(c.right_edge.i + 1, self.clause_end(a, hi))
+        # ", qui …" after the object is the journalist's comment
+        b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
+                  "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j)), b)
+        return a, b
+
+    def _relative_antecedent(self, v: Token) -> tuple[int, int] | None:
+        """"[ces attaques], que X a condamnées": the noun phrase before ", que" when the
+        verb has no object of its own."""
+        doc = self.doc
+        lo = self._seg(v.i)[0]
+        start = self._verb_group_start(v)
+        for k in range(start - 1, max(lo, start - 25) - 1, -1):
+            if "Fin" in doc[k].morph.get("VerbForm") or self._in_quote(k):
+                return None
+            if self.lows[k] in ("que", "qu'") and k - 1 > lo and doc[k - 1].text == ",":
+                head = doc[k - 2]
+                while head.head.i < k - 1 and head.head.i >= lo and head.dep_ in (
+                        "amod", "flat:name", "fixed") and head.head != head:
+                    head = head.head
+                a = max(head.left_edge.i, lo)
+                while a < head.i and doc[a].pos_ == "ADP":
+                    a += 1
+                return (a, k - 1) if head.pos_ in ("NOUN", "PROPN") else None
+        return None
+
+    def _quoted_complement(self, v: Token, last: int, hi: int) -> tuple[int, int] | None:
+        """"s'est félicité d'un « vote historique »": a prepositional complement with a
+        quoted fragment."""
+        for child in v.children:
+            if child.i <= last or not child.dep_.startswith(("obl", "iobj")):
+                continue
+            a, b = self._complement_span(child, hi)
+            if any(self._in_quote(i) and self.quote_of_tok[i] not in self.titles
+                   for i in range(a, b)):
+                return a, b
+        return None
+
+    def _complement_span(self, child: Token, hi: int) -> tuple[int, int]:
+        """A prepositional complement without its preposition ("de", "d'", "à"); the
+        contracted "du"/"des" stay, as they hold the article."""
+        a = child.left_edge.i
+        while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in ("de", "d'", "à"):
+            a += 1
+        return a, min(child.right_edge.i + 1, self.clause_end(a, hi))
+
+    def _de_complement(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
+        """"s'est félicité [des peines prononcées]", "faisant état [d'une demande]"."""
+        if lemma not in self.lex.de_verbs:
+            return None
+        for head in (v, self.doc[last]):
+            for child in sorted(head.children, key=lambda c: c.i):
+                if child.i > last and child.dep_.startswith(("obl", "nmod", "iobj", "obj", "xcomp")) \
+                        and self.lows[child.left_edge.i] in _DE:
+                    return self._complement_span(child, hi)
+        return None
+
+    def markers(self) -> Iterator[_Report]:
+        """Reports governed by a source marker: "Selon X, [clause]", "[clause], selon X",
+        "Pour X, [clause]" (only clause-initial, and X a person, organisation, pronoun or
+        speaker noun phrase followed by a comma).
+        """
+        doc = self.doc
+        k = 0
+        while k < len(doc):
+            m = self.marker_at(k) if not self._in_quote(k) else None
+            if m is None or self.para_of_tok[k] in self.headlines:
+                k += 1
+                continue
+            cue, initial, after = m
+            lo, hi = self._seg(k)
+            if cue == "selon":
+                report = self._relative_selon(k, lo, hi)
+                if report is not None:
+                    yield report
+                    k = after
+                    continue
+            mention, end = self._marker_np(k, hi)
+            report = self._marker_report(k, cue, initial, mention, end, lo, hi)
+            if report is not None:
+                yield report
+            k = after
+
+    def _clause_start(self, lo: int, k: int) -> int:
+        """Start of the clause that ends at token ``k``: after the last dash, colon or
+        semicolon outside quotation marks ("… soit treize navires – [leur plus important
+        déploiement], d'après une étude")."""
+        for j in range(k - 1, lo - 1, -1):
+            if self.lows[j] in ("–", "—", ";", ":") and not self._in_quote(j):
+                return j + 1
+        return lo
+
+    def _clause_initial(self, k: int, lo: int) -> bool:
+        doc = self.doc
+        j = k - 1
+        while j >= lo and (doc[j].is_space or doc[j].text in (",", "—", "–")):
+            j -= 1
+        if j < lo:
+            return True
+        return doc[j].pos_ == "CCONJ" or _low(doc[j]) in self.lex.connectives and j == lo
+
+    def _marker_report(self, k: int, cue: str, initial: bool, mention: _Mention | None,
+                       end: int, lo: int, hi: int) -> _Report | None:
+        doc = self.doc
+        if mention is None:
+            return None
+        if initial:
+            if not self._clause_initial(k, lo):
+                return None
+            head = doc[mention.head]
+            good = mention.kind == "name" or (
+                mention.kind == "pronoun" and _low(head).lstrip("-") in ("lui", "elle", "eux", "elles")
+            ) or (mention.kind == "description" and self.is_role(head))
+            if not good:
+                return None
+        if end < hi and doc[end].text == "(":
+            close = next((j for j in range(end, min(end + 8, hi)) if doc[j].text == ")"), None)
+            end = close + 1 if close is not None else end
+        if end < hi and doc[end].text != "," and self._clause_initial(k, lo):
+            # "Selon X spécialisés dans …, [clause]": the source runs to the comma
+            comma = next((j for j in range(end, min(end + 15, hi)) if doc[j].text in ",.;:"), None)
+            if comma is not None and doc[comma].text == "," and not any(
+                    "Fin" in t.morph.get("VerbForm") for t in doc[end:comma]):
+                if mention.kind == "description":
+                    mention = _Mention(mention.start, doc[comma - 1].idx + len(doc[comma - 1].text),
+                                       "description", mention.head)
+                end = comma
+        if end < hi and doc[end].text == "," and end + 1 < hi and not self._ends_clause(end + 1, hi):
+            before = [t for t in doc[lo:k] if not t.is_punct and not t.is_space]
+            if before and not initial and not any(t.pos_ in ("VERB", "AUX") for t in before) and (
+                    before[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ")):
+                # "Le chômage, selon l'Insee, a baissé": the whole sentence, incise included
+                a, b = self.content_start(lo, hi), self.clause_end(end + 1, hi)
+            else:
+                a = self.content_start(end + 1, hi)
+                b = self.clause_end(a, hi)
+            position = "pre"
+        elif not initial and self._ends_clause(end, hi) and k > lo and doc[k - 1].text == ",":
+            a, b = self.content_start(self._clause_start(lo, k - 1), k - 1), k - 1
+            position = "post"
+        else:
+            return None
+        chars = self.trim(a, b)
+        if chars is None:
+            return None
+        return _Report(chars[0], chars[1], "indirect", cue, k, mention, position)
+
+    def incises(self) -> Iterator[_Report]:
+        """Unquoted clauses followed by an inverted frame: "[La Russie est prête], a indiqué
+        le vice-ministre X, en réponse à …"."""
+        doc = self.doc
+        for k, t in enumerate(doc):
+            if t.text != "," or self._in_quote(k) or self.para_of_tok[k] in self.headlines:
+                continue
+            lo, hi = self._seg(k)
+            frame = self.postposed(k, hi, incise=True)
+            if frame is None or frame.speaker is None:
+                continue
+            a = self.content_start(self._clause_start(lo, k), k)
+            # the clause must be one: "[X], a appelé les syndicats" has no verb before
+            if k - a < 3 or not any("Fin" in doc[j].morph.get("VerbForm") or self._in_quote(j)
+                                    for j in range(a, k)):
+                continue
+            chars = self.trim(a, k)
+            if chars is not None:
+                yield _Report(chars[0], chars[1], "indirect", frame.cue, frame.cue_tok,
+                              frame.speaker, "post")
+
+    # ---- direct quotations -----------------------------------------------------------
+
+    def _prev_char(self, pos: int) -> str:
+        j = pos - 1
+        while j >= 0 and self.text[j] in " \t\u00a0\u202f\u2009":
+            j -= 1
+        return self.text[j] if j >= 0 else "\n"
+
+    def _next_char(self, pos: int) -> str:
+        j = pos
+        while j < len(self.text) and self.text[j] in " \t\u00a0\u202f\u2009":
+            j += 1
+        return self.text[j] if j < len(self.text) else "\n"
+
+    def direct_frame(self, qi: int) -> tuple[_Frame | None, str]:
+        """The frame of a stand-alone quotation and where it was found: ``after`` it
+        (", a déclaré X", or "C'est ce qu'a déclaré X"), before its ``colon``, ``inside`` it
+        ("« A, dit-il, B »"), in the ``previous`` sentence, as a frame without complement
+        ("X a réagi à l'AFP. « … »"), or in the ``next`` one; (None, "") if none.
+        """
+        doc = self.doc
+        q = self.quotes[qi]
+        if q.close is not None:
+            k = self._first_tok_at(q.close + 1)
+            if k < len(doc) and self.para_of_tok[k] == q.paragraph:
+                frame = self.postposed(k, self._para_end_tok(k)) or self._cest_ce_que(k)
+                if frame is not None:
+                    return frame, "after"
+        if self._prev_char(q.open) == ":":
+            frame = self._colon_frame(q)
+            if frame is not None:
+                return frame, "colon"
+        frame = self._inner_incise(q)
+        if frame is not None:
+            return frame, "inside"
+        frame = self._previous_sentence_frame(q)
+        if frame is not None:
+            return frame, "previous"
+        frame = self._next_sentence_frame(q)
+        return (frame, "next") if frame is not None else (None, "")
+
+    def _cest_ce_que(self, k: int) -> _Frame | None:
+        doc = self.doc
+        j = k
+        while j < len(doc) and (doc[j].is_space or doc[j].text in ".!?"):
+            j += 1
+        words = [_low(t) for t in doc[j: j + 4]]
+        if len(words) == 4 and words[0] in ("c'", "ce") and words[1] == "est" and words[2] == "ce" \
+                and words[3] in ("qu'", "que"):
+            return self.postposed(j + 4, self._para_end_tok(j))
+        return None
+
+    def _colon_frame(self, q: QuotedSpan) -> _Frame | None:
+        doc = self.doc
+        colon = self.text.rfind(":", 0, q.open)
+        c = self._first_tok_at(colon)
+        if c >= len(doc) or doc[c].idx > colon:
+            c -= 1
+        lo = self._seg(c)[0]
+        verbs = [t for t in doc[lo:c] if not self._in_quote(t.i) and self.cue_lemma(t, strict=True)]
+        if verbs:
+            v = verbs[-1]
+            return _Frame(self.cue_name(v, self.cue_lemma(v, strict=True)[0]), v.i,
+                          self.subject(v), c)
+        # "Le ministre : « … »" — a bare noun phrase before the colon
+        words = [t for t in doc[lo:c] if not t.is_space]
+        if words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            heads = [t for t in words if t.head.i < lo or t.head.i >= c or t.head == t]
+            if heads:
+                return _Frame("", None, self.mention_at(heads[0], lo, c)[0], c)
+        return None
+
+    def _inner_incise(self, q: QuotedSpan) -> _Frame | None:
+        doc = self.doc
+        toks = self._tok_range(q.start, q.end)
+        for k in toks:
+            if doc[k].text == "," and k + 1 < toks.stop:
+                frame = self.postposed(k, toks.stop, incise=True)
+                if frame is not None and frame.end < toks.stop and doc[frame.end].text in (
+                        ",", ".", "!", "?", "…"):
+                    return frame
+        return None
+
+    def _previous_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
+        doc = self.doc
+        k = self._first_tok_at(q.open)
+        if k >= len(doc):
+            return None
+        seg = self.seg_of_tok[k]
+        if self.segs[seg][0] < k and not self._starts_clause(q):
+            return None
+        prev = seg - 1 if self.segs[seg][0] >= k - 1 or self._starts_clause(q) else seg
+        if prev < 0:
+            return None
+        lo, hi = self.segs[prev]
+        if self.para_of_tok[lo] in self.headlines:
+            return None
+        for t in reversed(doc[lo:min(hi, k)]):
+            if self._in_quote(t.i):
+                continue
+            cue = self.cue_lemma(t, strict=True)
+            if cue is None:
+                continue
+            if self.preposed(t) or self.is_inverted(t) or self.negated(t) or t.dep_ in (
+                    "acl", "acl:relcl") or any(c.dep_ in ("obj", "xcomp", "ccomp") and self.lows[
+                        c.i] not in _TIME_WORDS for c in t.children):
+                # a reported clause, a verb with its own complement, or the postposed frame
+                # of an earlier quotation
+                return None
+            return _Frame(self.cue_name(t, cue[0]), t.i, self.subject(t), hi)
+        return None
+
+    def _next_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
+        """"« … » Beau joueur, X reconnaissait la défaite.": a quotation that opens its
+        paragraph, framed by the speech verb of the next sentence."""
+        doc = self.doc
+        if q.close is None or self._prev_char(q.open) != "\n":
+            return None
+        k = self._first_tok_at(q.close + 1)
+        while k < len(doc) and (doc[k].is_space or doc[k].is_punct) and self.para_of_tok[
+                k] == q.paragraph:
+            k += 1
+        if k >= len(doc) or self.para_of_tok[k] != q.paragraph:
+            return None
+        lo, hi = self.segs[self.seg_of_tok[k]]
+        for t in doc[lo:hi]:
+            if self._in_quote(t.i) or self.is_inverted(t) or self.negated(t):
+                continue
+            cue = self.cue_lemma(t, strict=True)
+            if cue is not None:
+                subject = self.subject(t)
+                if subject is not None:
+                    return _Frame(self.cue_name(t, cue[0]), t.i, subject, hi)
+        return None
+
+    def _starts_clause(self, q: QuotedSpan) -> bool:
+        prev = self._prev_char(q.open)
+        return prev in "\n.!?…:—–-" or q.continues
+
+    def _ends_clause_q(self, q: QuotedSpan) -> bool:
+        if q.close is None:
+            return True
+        inner_end = self.text[q.end - 1] in _SENTENCE_END_CHARS
+        return inner_end or self._next_char(q.close + 1) in "\n.!?…"
+
+
+# --------------------------------------------------------------------------------------
+# The pure function.
+# --------------------------------------------------------------------------------------
+
+
+def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
+                   skip_headlines: bool = True) -> list[Quote]:
+    """Find the direct, indirect and mixed quotations of a parsed French article.
+
+    Args:
+        doc: A Doc parsed by fr_core_news_md (sentences, dependency parse, morphology,
+            ``doc.ents``).
+        lexicon: Word lists; defaults to ``pipeline.quote_lexicon.v1``.
+        skip_headlines: Leave out short lines without final punctuation (titles,
+            captions): the annotation guide does not count headlines as quotations.
+
+    Returns:
+        Quotations in text order, one per reported speech act (one per paragraph for a
+        quotation continued over several paragraphs).
+
+    Raises:
+        ValueError: The Doc has no dependency parse (a blank or tokenizer-only pipeline).
+
+    Notes:
+        Rules, in order:
+
+        1. Quotation marks are paired on the characters (:func:`find_quoted_spans`);
+           quoted titles ("l'émission « … »") and capitalised labels are set aside.
+        2. Preposed frames from the parse: a reporting verb (``speech_verbs.txt``) with a
+           ``que`` clause, a colon, an infinitive (@inf verbs) or an object (@obj verbs, or
+           any reporting verb when the object holds a quoted fragment); markers "selon",
+           "d'après", "pour"… (``speech_markers.txt``). A report whose cue lies inside
+           another report's content is nested and dropped; cues inside quotation marks
+           are the speaker's own words and ignored.
+        3. A quotation inside a report's content makes it ``mixed``; a report whose content
+           is exactly one quotation is ``direct``.
+        4. Stand-alone quotations (at the start of a sentence or after a colon, ending a
+           sentence, or followed by a frame) are ``direct``; their frame is searched after
+           them, before their colon, inside them, then in the previous sentence. A
+           quotation continued over paragraphs shares one frame; a frameless quotation right
+           after a quotation with a speaker inherits that speaker.
+        5. Postposed frames of unquoted clauses (", a indiqué X", ", selon X") give
+           ``indirect`` reports, unless their clause holds another report's cue (the
+           source of a report: "… a déclaré que …, a rapporté l'AFP" keeps the inner one).
+        6. Speakers are resolved to a ``doc.ents`` mention (see :class:`Quote`); pronouns
+           take the previous quotation's speaker, then the subject of the previous
+           sentence, then the nearest person of compatible gender; descriptions take the
+           entity that carries a matching description in the article
+           (:func:`match_description`).
+    """
+    if not doc.has_annotation("DEP"):
+        raise ValueError(
+            "extract_quotes needs a dependency parse (sentences, heads, deps); got a Doc "
+            "without one. Parse the text with fr_core_news_md (or a pipeline with a parser)."
+        )
+    ex = _Extractor(doc, lexicon or default_lexicon(), skip_headlines)
+    reports = _collect_reports(ex)
+    return _resolve(ex, reports)
+
+
+def _collect_reports(ex: _Extractor) -> list[_Report]:
+    doc = ex.doc
+    # 2. preposed verb frames and markers; a report nested in another's clause is dropped
+    pre: list[_Report] = []
+    for t in doc:
+        if not ex._in_quote(t.i) and ex.para_of_tok[t.i] not in ex.headlines:
+            pre.extend(ex.preposed(t))
+    markers = list(ex.markers())
+    pre.extend(r for r in markers if r.position == "pre")
+    pre = _drop_nested(ex, pre)
+    # 3. quotations inside a report make it mixed (or direct)
+    used: set[int] = set()
+    for r in pre:
+        _set_kind(ex, r, used)
+    # 4. stand-alone quotations; a verb that frames one gives no report of its own
+    direct = _direct_reports(ex, used, pre)
+    frame_cues = {r.cue_tok for r in direct if r.cue_tok is not None}
+    pre = [r for r in pre if r.cue_tok not in frame_cues or r.kind == "direct"]
+    # 5. postposed frames of unquoted clauses, unless they are the source of a quotation's
+    # frame (", a déclaré X, selon l'agence")
+    pre_cues = {r.cue_tok for r in pre}
+    spans = [(ex.quotes[r.quote].open, ex.quotes[r.quote].outer_end) for r in direct
+             if r.quote is not None]
+    post: list[_Report] = []
+    for r in list(ex.incises()) + [r for r in markers if r.position == "post"]:
+        if r.cue_tok in frame_cues or r.cue_tok in pre_cues:
+            continue
+        if any(r.start <= doc[c].idx < r.end for c in frame_cues):
+            continue
+        if any(s < r.end and r.start < e for s, e in spans):
+            continue
+        if any(p.start < r.end and r.start < p.end and p.cue_tok == r.cue_tok for p in post):
+            continue
+        _set_kind(ex, r, used)
+        post.append(r)
+    # 6. long quoted fragments outside any report: quotations without a frame
+    orphans = []
+    for qi, q in enumerate(ex.quotes):
+        if qi in used or qi in ex.titles or q.paragraph in ex.headlines:
+            continue
+        words = len(re.findall(r"\w+", ex.text[q.start:q.end]))
+        if words >= MIN_ORPHAN_WORDS or ex.text[q.end - 1] in _SENTENCE_END_CHARS:
+            orphans.append(_Report(q.start, q.end, "direct", "", None, None, "direct", qi))
+    reports = sorted(pre + direct + post + orphans, key=lambda r: (r.start, r.end))
+    # the same report found twice (a frame that is also an incise): keep the first
+    unique: list[_Report] = []
+    seen = set()
+    for r in reports:
+        key = (r.start, r.end, r.cue_tok)
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    return unique
+
+
+def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
+    """Keep the outer report when a report's cue lies inside another report's content."""
+    doc = ex.doc
+    kept = []
+    for r in reports:
+        cue = doc[r.cue_tok].idx if r.cue_tok is not None else r.start
+        if any(o is not r and o.start <= cue < o.end for o in reports):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _set_kind(ex: _Extractor, r: _Report, used: set[int]) -> None:
+    """Mixed if the content holds a quoted fragment; direct if it is one quotation."""
+    inside = [qi for qi, q in enumerate(ex.quotes)
+              if qi not in ex.titles and r.start <= q.open and q.outer_end <= r.end + 1
+              and q.start < r.end]
+    if not inside:
+        return
+    used.update(inside)
+    if len(inside) == 1:
+        q = ex.quotes[inside[0]]
+        if q.open <= r.start and q.outer_end >= r.end:
+            r.start, r.end, r.kind, r.quote = q.start, q.end, "direct", inside[0]
+            return
+        if ex.text[r.start] in _CLOSER_OF and q.open == r.start and q.outer_end >= r.end:
+            r.start, r.end, r.kind, r.quote = q.start, q.end, "direct", inside[0]
+            return
+    r.kind = "mixed"
+
+
+def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[_Report]:
+    doc = ex.doc
+    reports: list[_Report] = []
+    covered = [(r.start, r.end) for r in pre]
+    chains: list[list[int]] = []
+    for qi, q in enumerate(ex.quotes):
+        if qi in used or qi in ex.titles or q.paragraph in ex.headlines:
+            continue
+        if any(s <= q.start < e for s, e in covered):
+            continue
+        if q.continues and chains and ex.quotes[chains[-1][-1]].close is None:
+            chains[-1].append(qi)
+        else:
+            chains.append([qi])
+    last_by_seg: dict[int, _Report] = {}
+    for chain in chains:
+        first, last = ex.quotes[chain[0]], ex.quotes[chain[-1]]
+        frame, where = ex.direct_frame(chain[-1])
+        if frame is None and len(chain) > 1:
+            frame, where = ex.direct_frame(chain[0])
+        starts = ex._starts_clause(first)
+        if not (starts and ex._ends_clause_q(last)) and not (
+                where == "colon" or where == "after" and starts):
+            # a fragment inside a sentence: part of a mixed report, or a scare quote
+            continue
+        source = None
+        if frame is None:
+            words = len(re.findall(r"\w+", ex.text[first.start:first.end]))
+            if words < 3 and ex.text[first.end - 1] not in _SENTENCE_END_CHARS:
+                continue
+            # right after a quotation with a speaker: the same speaker, named nowhere here
+            k = ex._first_tok_at(first.open)
+            seg = ex.seg_of_tok[min(k, len(doc) - 1)]
+            previous = last_by_seg.get(seg - 1) or last_by_seg.get(seg)
+            if previous is not None and (previous.speaker is not None or previous.source):
+                source = previous.source or previous
+        for qi in chain:
+            q = ex.quotes[qi]
+            r = _Report(q.start, q.end, "direct", frame.cue if frame else "",
+                        frame.cue_tok if frame else None, frame.speaker if frame else None,
+                        "direct", qi, source)
+            reports.append(r)
+            used.add(qi)
+            k = ex._first_tok_at(q.end)
+            last_by_seg[ex.seg_of_tok[min(k, len(doc) - 1)]] = r
+            if frame is not None and frame.end < len(doc):
+                last_by_seg[ex.seg_of_tok[min(frame.end, len(doc) - 1)]] = r
+    return reports
+
+
+# --------------------------------------------------------------------------------------
+# Speakers → entity mentions.
+# --------------------------------------------------------------------------------------
+
+
+def _entity_key(ent: Span) -> str:
+    words = re.findall(r"\w+", _fold(ent.text))
+    if ent.label_ == "PER" and words:
+        return words[-1]
+    return " ".join(words)
+
+
+def normalise_description(text: str) -> str:
+    """Lowercase, one space, straight apostrophes, no leading determiner.
+
+    Example:
+        >>> normalise_description("Le porte-parole  du Kremlin")
+        'porte-parole du kremlin'
+    """
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+    text = re.sub(r"^(?:(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')",
+                  "", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    return text.strip(" ,")
+
+
+def entity_descriptions(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[EntityDescription]:
+    """Roles and titles written next to PER/ORG mentions.
+
+    Three patterns, each with a speaker noun (``speaker_nouns.txt``) as head:
+    "le président vénézuélien [X]", "le porte-parole de la présidence russe, [X],",
+    "[X], porte-parole du gouvernement,".
+
+    Args:
+        doc: A parsed Doc.
+        lexicon: Word lists; defaults to ``pipeline.quote_lexicon.v1``.
+
+    Returns:
+        One record per (mention, description) pair, in text order.
+    """
+    ex = _Extractor(doc, lexicon or default_lexicon(), skip_headlines=False)
+    return _descriptions(ex)
+
+
+def _descriptions(ex: _Extractor) -> list[EntityDescription]:
+    if ex._descriptions is not None:
+        return ex._descriptions
+    doc = ex.doc
+    out = []
+    for ent in ex.ents:
+        if ent.label_ not in ("PER", "ORG"):
+            continue
+        lo, hi = ex._seg(ent.start)
+        spans = []
+        before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
+        if before is not None:
+            spans.append(before)
+        if ent.start - 1 > lo and doc[ent.start - 1].text == ",":
+            back = _walk_back(ex, ent.start - 2, lo, allow_a=True)
+            if back is not None and (ent.end >= hi or doc[ent.end].text in (",", ".", ")")
+                                     or doc[ent.end].pos_ in ("AUX", "VERB")):
+                spans.append(back)
+        if ent.end + 1 < hi and doc[ent.end].text == ",":
+            fwd = _walk_forward(ex, ent.end + 1, hi)
+            if fwd is not None:
+                spans.append(fwd)
+        for a, b in spans:
+            s, e = ex._chars(a, b)
+            out.append(EntityDescription(ent.start_char, ent.end_char, ent.text, ent.label_,
+                                         normalise_description(ex.text[s:e]), s, e))
+    ex._descriptions = out
+    return out
+
+
+def _walk_back(ex: _Extractor, k: int, lo: int, *, allow_a: bool) -> tuple[int, int] | None:
+    """The description that ends at token ``k``: its leftmost speaker noun (with its
+    determiner) to ``k``. "[le porte-parole de la présidence russe], X" crosses "de" to
+    reach "porte-parole"; "l'administration du [président russe] X" does not, since
+    "administration" is no speaker noun.
+    """
+    doc = ex.doc
+    end = k + 1
+    role = None
+    start = None
+    preps = _DE | ({"à", "au", "aux"} if allow_a else set())
+    while k >= lo:
+        t = doc[k]
+        low = _low(t)
+        if t.pos_ == "DET":
+            if role is not None:
+                start = k
+        elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or low == "-":
+            if t.pos_ in ("NOUN", "PROPN", "ADJ") and ex.is_role(t):
+                role, start = k, k
+            elif role is not None and t.pos_ != "ADJ":
+                break
+        elif low in preps or t.pos_ == "ADP" and low in _DE:
+            if role is not None:
+                # go on only if another speaker noun governs this one
+                j = k - 1
+                while j >= lo and doc[j].pos_ in ("DET", "ADJ"):
+                    j -= 1
+                if j < lo or not (doc[j].pos_ == "NOUN" and ex.is_role(doc[j])):
+                    break
+        else:
+            break
+        k -= 1
+    return (start, end) if role is not None else None
+
+
+def _walk_forward(ex: _Extractor, k: int, hi: int) -> tuple[int, int] | None:
+    doc = ex.doc
+    start = k
+    while k < hi and doc[k].pos_ in ("DET", "ADJ") and not ex.is_role(doc[k]):
+        k += 1
+    if k >= hi or not ex.is_role(doc[k]):
+        return None
+    k += 1
+    while k < hi and (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") or _low(doc[k]) in
+                      _DE | {"à", "au", "aux", "-"}):
+        k += 1
+    if k < hi and doc[k].text not in (",", ".", ")", ";") and doc[k].pos_ not in ("AUX", "VERB"):
+        return None
+    return start, k
+
+
+def _gender_votes(ex: _Extractor) -> dict[str, str]:
+    """Gender of each PER entity key, from titles (M., Mme), description heads and
+    predicative agreement (" X est arrivée"). Unknown keys are left out."""
+    if ex._genders is not None:
+        return ex._genders
+    doc = ex.doc
+    votes: dict[str, Counter] = {}
+    descs = _descriptions(ex)
+    heads: dict[tuple[int, int], str] = {}
+    for d in descs:
+        toks = [doc[t] for t in ex._tok_range(d.start, d.end)]
+        det = toks[0].morph.get("Gender") if toks and toks[0].pos_ == "DET" else []
+        role = next((t for t in toks if t.pos_ == "NOUN" and ex.is_role(t)), None)
+        genders = det or (role.morph.get("Gender") if role is not None else [])
+        if genders:
+            heads.setdefault((d.ent_start, d.ent_end), "m" if genders[0] == "Masc" else "f")
+    for ent in ex.ents:
+        if ent.label_ != "PER":
+            continue
+        c = votes.setdefault(_entity_key(ent), Counter())
+        if ent.start > 0:
+            prev = doc[ent.start - 1].text
+            if prev in ("M.", "M", "Monsieur", "MM."):
+                c["m"] += 2
+            elif prev in ("Mme", "Mme.", "Madame", "Mlle", "Mademoiselle"):
+                c["f"] += 2
+        first = ent[0].text
+        if first in ("M.", "Monsieur"):
+            c["m"] += 2
+        elif first in ("Mme", "Madame"):
+            c["f"] += 2
+        described = heads.get((ent.start_char, ent.end_char))
+        if described is not None:
+            c[described] += 1
+        root = ent.root
+        if root.dep_ == "nsubj" and any(ch.lemma_ == "être" for ch in root.head.children) and (
+                root.head.pos_ in ("ADJ", "VERB")):
+            for g in root.head.morph.get("Gender"):
+                c["m" if g == "Masc" else "f"] += 1
+    genders = {}
+    for key, c in votes.items():
+        if c and c.most_common(1)[0][1] > sum(c.values()) / 2:
+            genders[key] = c.most_common(1)[0][0]
+    ex._genders = genders
+    return genders
+
+
+def _ent_gender(ex: _Extractor, ent: Span) -> str:
+    if ent.label_ == "PER":
+        return _gender_votes(ex).get(_entity_key(ent), "-")
+    k = ent.start - 1 if ent.start > 0 else None
+    det = ent[0] if ent[0].pos_ == "DET" else (ex.doc[k] if k is not None else None)
+    if det is not None and det.pos_ in ("DET", "ADP"):
+        g = det.morph.get("Gender")
+        if g:
+            return "m" if g[0] == "Masc" else "f"
+        if _low(det) in ("du", "au"):
+            return "m"
+    return "-"
+
+
+def _compatible(ex: _Extractor, pron: _Mention, ent: Span) -> bool:
+    """Whether a pronoun can refer to an entity: a person of unknown or the same gender, or
+    an organisation whose gender is known ("le Kremlin … a-t-il")."""
+    if ent.label_ not in ("PER", "ORG"):
+        return False
+    gender = _ent_gender(ex, ent)
+    if ent.label_ == "ORG" and gender == "-":
+        return False
+    return gender == "-" or pron.gender == "-" or gender == pron.gender
+
+
+def _segment_subjects(ex: _Extractor, seg: int, before: int | None = None) -> list[_Mention]:
+    """Subject mentions of the verbs of a segment (outside quotation marks)."""
+    doc = ex.doc
+    lo, hi = ex.segs[seg]
+    if ex.para_of_tok[lo] in ex.headlines:
+        return []
+    if before is not None:
+        hi = min(hi, before)
+    found = []
+    for t in doc[lo:hi]:
+        if t.dep_ in ("nsubj", "nsubj:pass") and not ex._in_quote(t.i):
+            mention = ex.mention_at(t, lo, hi)[0]
+            if mention is not None and mention.kind != "pronoun":
+                found.append(mention)
+    return found
+
+
+def _description_agrees(ex: _Extractor, mention: _Mention, pron: _Mention) -> bool:
+    """A singular description headed by a speaker noun, of the pronoun's gender if known."""
+    head = ex.doc[mention.head]
+    if not ex.is_role(head) or "Plur" in head.morph.get("Number"):
+        return False
+    first = ex.doc[ex._first_tok_at(mention.start)]
+    genders = first.morph.get("Gender") if first.pos_ == "DET" else head.morph.get("Gender")
+    return not genders or pron.gender == "-" or ("m" if genders[0] == "Masc" else "f") == pron.gender
+
+
+def _resolve_pronoun(ex: _Extractor, pron: _Mention,
+                     previous: list[tuple[_Report, Span | None]]) -> Span | None:
+    """The entity a singular pronoun speaker refers to, or None (see extract_quotes)."""
+    if pron.number == "p" or pron.gender == "-":
+        return None
+    seg = ex.seg_of_tok[pron.head]
+    # the subject of this sentence before the pronoun, then of the previous sentence; a
+    # description there ("Le Premier ministre a démenti… il a affirmé") decides alone
+    for s in (seg, seg - 1):
+        if s < 0:
+            continue
+        for m in _segment_subjects(ex, s, pron.head if s == seg else None):
+            if m.start >= pron.start or m.coordination:
+                continue
+            if m.kind == "name" and m.ent is not None and _compatible(ex, pron, m.ent):
+                return m.ent
+            if m.kind == "description" and _description_agrees(ex, m, pron):
+                return _resolve_description(ex, m)
+    # the previous quotation's speaker, if it is recent; when that speaker is itself
+    # unresolved ("un conseiller", then "ajoute-t-il"), so is this one
+    if previous:
+        last, ent = previous[-1]
+        if last.speaker is not None and ex.seg_of_tok[
+                min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= seg - 4:
+            if ent is not None:
+                if _compatible(ex, pron, ent):
+                    return ent
+            elif last.speaker.kind == "description" and _description_agrees(
+                    ex, last.speaker, pron):
+                return None
+    # a named subject two sentences back
+    if seg >= 2:
+        for m in _segment_subjects(ex, seg - 2):
+            if m.kind == "name" and m.ent is not None and not m.coordination and _compatible(
+                    ex, pron, m.ent):
+                return m.ent
+    # the nearest person of known, compatible gender in the last sentences
+    lo = ex.segs[max(seg - 2, 0)][0]
+    persons = [e for e in ex.ents if e.label_ == "PER" and lo <= e.start < pron.head
+               and ex.para_of_tok[e.start] not in ex.headlines]
+    known = [e for e in persons if _ent_gender(ex, e) == pron.gender]
+    if known:
+        return known[-1]
+    if len({_entity_key(e) for e in persons}) == 1 and _compatible(ex, pron, persons[-1]):
+        return persons[-1]
+    return None
+
+
+def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
+    desc = normalise_description(ex.text[mention.start:mention.end])
+    records = [d for d in _descriptions(ex) if not (d.start >= mention.start and d.end <= mention.end)]
+    for pool in ([d for d in records if d.ent_start < mention.start], records):
+        candidates: dict[str, list[str]] = {}
+        for d in pool:
+            candidates.setdefault(_ent_key_from_record(ex, d), []).append(d.description)
+        if not candidates:
+            continue
+        ranked = _rank_candidates(desc, candidates, ex.lex)
+        if not ranked:
+            continue
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        key = ranked[0][1]
+        holders = [d for d in pool if _ent_key_from_record(ex, d) == key]
+        before = [d for d in holders if d.ent_start < mention.start]
+        chosen = before[-1] if before else holders[0]
+        return next(e for e in ex.ents if e.start_char == chosen.ent_start
+                    and e.end_char == chosen.ent_end)
+    return None
+
+
+def _ent_key_from_record(ex: _Extractor, d: EntityDescription) -> str:
+    ent = next(e for e in ex.ents if e.start_char == d.ent_start and e.end_char == d.ent_end)
+    return _entity_key(ent)
+
+
+def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
+    quotes = []
+    previous: list[tuple[_Report, Span | None]] = []
+    resolved: dict[int, Span | None] = {}
+    for r in reports:
+        m = r.speaker
+        if m is not None and m.coordination and m.members:
+            # "X et Y ont nié que …": one speech act per speaker
+            for ent in m.members:
+                quotes.append(_quote(ex, r, _Mention(ent.start_char, ent.end_char, "name",
+                                                     ent.root.i, ent), ent))
+            previous.append((r, None))
+            continue
+        ent: Span | None = None
+        if m is None and r.source is not None:
+            ent = resolved.get(id(r.source))
+        elif m is not None and m.kind == "name":
+            ent = m.ent
+        elif m is not None and m.kind == "pronoun":
+            ent = _resolve_pronoun(ex, m, previous)
+        elif m is not None:
+            ent = _resolve_description(ex, m)
+        resolved[id(r)] = ent
+        previous.append((r, ent))
+        quotes.append(_quote(ex, r, m, ent))
+    return quotes
+
+
+def _quote(ex: _Extractor, r: _Report, m: _Mention | None, ent: Span | None) -> Quote:
+    description = None
+    if m is not None and m.kind == "description":
+        description = normalise_description(ex.text[m.start:m.end])
+    return Quote(
+        start=r.start, end=r.end, text=ex.text[r.start:r.end], kind=r.kind, cue=r.cue,
+        speaker_start=m.start if m else None, speaker_end=m.end if m else None,
+        speaker_text=ex.text[m.start:m.end] if m else None,
+        speaker_kind=m.kind if m else None, speaker_description=description,
+        antecedent_start=ent.start_char if ent is not None else None,
+        antecedent_end=ent.end_char if ent is not None else None,
+        antecedent_text=ent.text if ent is not None else None,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Descriptions across the corpus.
+# --------------------------------------------------------------------------------------
+
+_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "son", "sa", "ses",
+                          "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"})
+_PREPOSITIONS = frozenset({"de", "du", "des", "d", "a", "au", "aux", "en", "pour", "chez", "sur",
+                           "dans", "par", "aupres", "charge"})
+# prenominal words that change the role ("premier ministre" ≠ "ministre", "ex-président")
+_ROLE_MODIFIERS = frozenset({"premier", "premiere", "vice", "ex", "ancien", "ancienne", "sous",
+                             "co", "futur", "future"})
+_IGNORED_PRENOMINALS = frozenset({"nouveau", "nouvel", "nouvelle", "haut", "haute", "grand",
+                                  "grande", "jeune", "actuel", "actuelle", "puissant",
+                                  "puissante", "influent", "influente", "tres", "plus"})
+
+
+def _stem(word: str) -> str:
+    """Crude French stem for matching: plural and feminine endings, doubled consonant."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "nlt":
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class _Description:
+    role: str
+    generic: bool
+    adjectives: frozenset[str]
+    complements: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _generic_stems(generic_nouns: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(_fold(g)) for g in generic_nouns)
+
+
+def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description | None:
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text.replace("’", "'")))
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    role: list[str] = []
+    i = 0
+    while i < len(words):
+        parts = words[i].split("-")
+        if all(p in _ROLE_MODIFIERS for p in parts):
+            role.extend(parts)
+        elif words[i] not in _IGNORED_PRENOMINALS:
+            break
+        i += 1
+    if i >= len(words):
+        return None
+    head = words[i]
+    parts = head.split("-")
+    while len(parts) > 1 and parts[0] in _ROLE_MODIFIERS | {"haut", "haute"}:
+        if parts[0] in _ROLE_MODIFIERS:
+            role.append(parts[0])
+        parts = parts[1:]
+    role_words = [_stem(w) for w in role] + [_stem("-".join(parts))]
+    adjectives, complements = set(), set()
+    in_complement = False
+    for w in words[i + 1:]:
+        if w in _PREPOSITIONS:
+            in_complement = True
+            continue
+        if w in _DETERMINERS:
+            continue
+        (complements if in_complement else adjectives).add(_stem(w))
+    return _Description(" ".join(role_words), _stem("-".join(parts)) in _generic_stems(generic_nouns),
+                        frozenset(adjectives), frozenset(complements))
+
+
+def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
+                     lexicon: QuoteLexicon) -> list[tuple[tuple[int, int], str]]:
+    target = _parse_description(description, lexicon.generic_nouns)
+    if target is None:
+        return []
+    ranked = []
+    for key, descriptions in candidates.items():
+        best = None
+        for text in descriptions:
+            cand = _parse_description(text, lexicon.generic_nouns)
+            if cand is None:
+                continue
+            if cand.role == target.role:
+                level = 2
+            elif target.generic or cand.generic:
+                level = 1
+            else:
+                continue
+            if target.adjectives and cand.adjectives and not target.adjectives & cand.adjectives:
+                continue
+            overlap = len((target.adjectives | target.complements)
+                          & (cand.adjectives | cand.complements))
+            score = (level, overlap)
+            best = score if best is None or score > best else best
+        if best is not None:
+            ranked.append((best, key))
+    ranked.sort(key=lambda x: x[0], reverse=True)
+    return ranked
+
+
+def match_description(description: str, candidates: Mapping[str, Sequence[str]], *,
+                      lexicon: QuoteLexicon | None = None) -> str | None:
+    """The entity that a speaker description designates, or None if absent or ambiguous.
+
+    Args:
+        description: The speaker's description ("le porte-parole du Kremlin",
+            "le responsable russe", "le président vénézuélien").
+        candidates: entity key → descriptions seen for that entity in the corpus
+            ("porte-parole de la présidence russe", "président vénézuélien").
+        lexicon: Word lists (for the generic role nouns); defaults to
+            ``pipeline.quote_lexicon.v1``.
+
+    Returns:
+        The key of the unique best candidate, or None.
+
+    Notes:
+        Both sides are folded (accents, case), stripped of determiners and split into a
+        role (head noun plus role-changing prenominals: "premier ministre", "vice-ministre",
+        "ancien président" are different roles), the adjectives right after the head
+        ("vénézuélien") and the complement words after a preposition ("de la présidence
+        russe" → présidence, russe); words are compared by a crude stem (plural and
+        feminine endings), so "présidente"/"président" and "russes"/"russe" match.
+
+        A candidate description is compatible when its role is the same (level 2), or when
+        either role is a generic noun marked ``@generic`` in ``speaker_nouns.txt``
+        ("responsable", "dirigeant": level 1); and when the adjectives do not contradict:
+        if both sides have adjectives, they must share one ("président vénézuélien" never
+        matches "président russe"). Complements never contradict ("du Kremlin" vs "de la
+        présidence russe" name the same institution differently) but shared modifier words
+        (adjectives or complements) raise the score. Each entity scores its best
+        description by (level, shared words); the top entity wins only if no other entity
+        has the same score.
+
+    Example:
+        >>> match_description("le président vénézuélien",
+        ...     {"maduro": ["président vénézuélien"], "poutine": ["président russe"]})
+        'maduro'
+    """
+    ranked = _rank_candidates(description, candidates, lexicon or default_lexicon())
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+# --------------------------------------------------------------------------------------
+# Duplicates across the corpus.
+# --------------------------------------------------------------------------------------
+
+SHINGLE_WORDS = 6
+MAX_POSTINGS = 200
+MAX_CANDIDATES = 20
+NEAR_RATIO = 85.0
+FRAGMENT_RATIO = 90.0
+
+
+def normalise_quote(text: str) -> list[str]:
+    """Words of a quotation for comparison: accents, case, marks and punctuation removed.
+
+    Example:
+        >>> normalise_quote("« Nous  sommes prêts ! »")
+        ['nous', 'sommes', 'prets']
+    """
+    return re.findall(r"[a-z0-9]+", _fold(text))
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE_WORDS:
+        return {tuple(words)}
+    return {tuple(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _same_quote(a: str, b: str, na: int, nb: int) -> bool:
+    if min(na, nb) < SHINGLE_WORDS:
+        return a == b
+    if fuzz.ratio(a, b) >= NEAR_RATIO:
+        return True
+    short, long_ = (a, b) if na <= nb else (b, a)
+    return fuzz.partial_ratio(short, long_) >= FRAGMENT_RATIO
+
+
+def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
+    """For each quotation, the ``quote_id`` of its first occurrence in the corpus.
+
+    Args:
+        quotes: Columns ``quote_id``, ``doc_id``, ``published`` (ISO date or empty),
+            ``text``; ``start`` is used for ordering when present.
+
+    Returns:
+        ``duplicate_of`` aligned on ``quotes.index``: the first occurrence's quote_id, or
+        "" for a first occurrence and for a quotation seen once.
+
+    Notes:
+        First = earliest ``published`` (empty dates last), then ``doc_id``, then ``start``.
+        Texts are compared as word lists (:func:`normalise_quote`), so marks, spaces,
+        accents, punctuation and case do not count. Candidates come from an inverted index
+        of word 6-grams (shingles; a quotation shorter than 6 words is its own key and only
+        matches exactly), so the work is linear in the corpus size: a shingle shared by more
+        than ``MAX_POSTINGS`` quotations is boilerplate and ignored, and only the
+        ``MAX_CANDIDATES`` earlier quotations that share most shingles are compared.
+        A candidate is confirmed by rapidfuzz: ``ratio`` ≥ 85 (a few words changed) or
+        ``partial_ratio`` ≥ 90 of the shorter in the longer (one is a fragment of the
+        other, sharing at least 6 contiguous words). Matches are chained to the first
+        occurrence, as in single-link clustering.
+    """
+    missing = {"quote_id", "doc_id", "published", "text"} - set(quotes.columns)
+    if missing:
+        raise ValueError(f"find_duplicates needs columns {sorted(missing)}; got {list(quotes.columns)}")
+    order = pd.DataFrame({
+        "published": pd.to_datetime(quotes["published"].fillna("").astype(str).replace("", None),
+                                    errors="coerce", utc=True, format="ISO8601"),
+        "doc_id": quotes["doc_id"].astype(str),
+        "start": pd.to_numeric(quotes["start"], errors="coerce") if "start" in quotes else 0,
+        "pos": range(len(quotes)),
+    }).sort_values(["published", "doc_id", "start", "pos"], na_position="last", kind="stable")
+    ids = quotes["quote_id"].astype(str).tolist()
+    texts = quotes["text"].fillna("").astype(str).tolist()
+    result = [""] * len(quotes)
+    root: list[int] = list(range(len(quotes)))
+    postings: dict[tuple[str, ...], list[int]] = {}
+    exact: dict[str, int] = {}
+    normalised: dict[int, tuple[str, int]] = {}
+    for pos in order["pos"].tolist():
+        words = normalise_quote(texts[pos])
+        if not words:
+            continue
+        joined = " ".join(words)
+        normalised[pos] = (joined, len(words))
+        match = exact.get(joined)
+        keys = _shingles(words)
+        if match is None:
+            shared: Counter = Counter()
+            for key in keys:
+                for other in postings.get(key, ()):
+                    shared[other] += 1
+            for other, _ in shared.most_common(MAX_CANDIDATES):
+                text, n = normalised[other]
+                if _same_quote(joined, text, len(words), n):
+                    match = other
+                    break
+        if match is not None:
+            root[pos] = root[match]
+            result[pos] = ids[root[pos]]
+        exact.setdefault(joined, pos)
+        for key in keys:
+            bucket = postings.setdefault(key, [])
+            if len(bucket) < MAX_POSTINGS:
+                bucket.append(pos)
+    return pd.Series(result, index=quotes.index, name="duplicate_of", dtype=object)

