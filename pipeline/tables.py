@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import groupby
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -138,3 +139,35 @@ def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
                 if row.get(column):
                     row[column] = unescape_text(row[column])
             yield row
+
+
+class RowsByDocument:
+    """Rows of a table, handed out one document at a time, in ``doc_id`` order.
+
+    Tables are written sorted by ``doc_id``, and stages read Docs in the same order, so
+    a later stage can join a table with the Docs in one streamed pass (no table is
+    held whole in memory). Ask for documents in increasing ``doc_id`` order.
+    """
+
+    def __init__(self, name: str, out_dir: Path):
+        path = Path(out_dir) / TABLES[name].filename
+        self._groups = groupby(read_rows(name, out_dir), key=lambda row: row["doc_id"]) \
+            if path.exists() else iter(())
+        self._pending: tuple[str, list[dict[str, str]]] | None = None
+
+    def rows(self, doc_id: str) -> list[dict[str, str]]:
+        """The rows of one document (empty if it has none)."""
+        while True:
+            if self._pending is None:
+                try:
+                    key, group = next(self._groups)
+                except StopIteration:
+                    return []
+                self._pending = (key, list(group))
+            key, rows = self._pending
+            if key == doc_id:
+                self._pending = None
+                return rows
+            if key > doc_id:
+                return []
+            self._pending = None  # a document with rows but no Doc: skipped

