@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.stages import publish, tokenise
+from pipeline.stages import dates, entities, publish, quotes, relations, tokenise
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,15 @@ def run_all(
         shard_size=settings.get("shard_size", 500), progress=progress,
     )
     report.timings["tokenise"] = summary.seconds
+    entity_settings = params.get("entities", {})
+    report.timings["entities"] = entities.run(
+        work_dir / "tokenise", work_dir / "entities", out_dir, model=model,
+        shard_size=entity_settings.get("shard_size", settings.get("shard_size", 500)),
+    )["seconds"]
+    report.timings["quotes"] = quotes.run(work_dir / "entities", out_dir, model=model)["seconds"]
+    report.timings["dates"] = dates.run(work_dir / "entities", out_dir, model=model)["seconds"]
+    report.timings["relations"] = relations.run(work_dir / "entities", out_dir,
+                                                model=model)["seconds"]
     publish_settings = params.get("publish", {})
     stage_started = time.perf_counter()
     publish.run(out_dir, parquet=publish_settings.get("parquet", True),
