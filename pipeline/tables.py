@@ -142,11 +142,11 @@ def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
 
 
 class RowsByDocument:
-    """Rows of a table, handed out one document at a time, in ``doc_id`` order.
+    """Rows of a table, handed out one document at a time, in the order they were written.
 
-    Tables are written sorted by ``doc_id``, and stages read Docs in the same order, so
-    a later stage can join a table with the Docs in one streamed pass (no table is
-    held whole in memory). Ask for documents in increasing ``doc_id`` order.
+    Every stage writes its rows in the order it reads the Docs, so a later stage can
+    join a table with the Docs in one streamed pass (no table is held whole in memory):
+    ask for the documents in the order of the Docs; a document without rows gets [].
     """
 
     def __init__(self, name: str, out_dir: Path):
@@ -157,17 +157,13 @@ class RowsByDocument:
 
     def rows(self, doc_id: str) -> list[dict[str, str]]:
         """The rows of one document (empty if it has none)."""
-        while True:
-            if self._pending is None:
-                try:
-                    key, group = next(self._groups)
-                except StopIteration:
-                    return []
-                self._pending = (key, list(group))
-            key, rows = self._pending
-            if key == doc_id:
-                self._pending = None
-                return rows
-            if key > doc_id:
+        if self._pending is None:
+            group = next(self._groups, None)
+            if group is None:
                 return []
-            self._pending = None  # a document with rows but no Doc: skipped
+            self._pending = (group[0], list(group[1]))
+        key, rows = self._pending
+        if key != doc_id:  # its rows come later: this document has none
+            return []
+        self._pending = None
+        return rows

@@ -1,0 +1,50 @@
+"""The table writer and the streamed join of tables with documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tables import RowsByDocument, TableWriter, open_tables, write_table
+from pipeline.schema import TABLES
+
+
+def date_row(doc_id, start):
+    return {"date_id": f"{doc_id}:d{start}-{start + 4}", "doc_id": doc_id,
+            "sentence_id": f"{doc_id}:s0", "start": start, "end": start + 4, "text": "2024",
+            "type": "DATE", "value": "2024", "anchor": "", "resolved": True}
+
+
+def test_rows_by_document_joins_in_written_order_and_skips_documents_without_rows(tmp_path):
+    with open_tables(tmp_path, "dates") as writers:
+        writers["dates"].write_many([date_row("b", 0), date_row("b", 9), date_row("a", 3)])
+    rows = RowsByDocument("dates", tmp_path)
+    assert [r["start"] for r in rows.rows("b")] == ["0", "9"]
+    assert rows.rows("z") == []
+    assert [r["start"] for r in rows.rows("a")] == ["3"]
+    assert rows.rows("c") == []
+
+
+def test_rows_by_document_of_an_absent_table_is_empty(tmp_path):
+    assert RowsByDocument("quotes", tmp_path).rows("a") == []
+
+
+def test_write_table_sorts_rows_by_document_then_start(tmp_path):
+    write_table("dates", [date_row("b", 0), date_row("a", 9), date_row("a", 3)], tmp_path)
+    starts = [(r["doc_id"], r["start"]) for r in RowsByDocument("dates", tmp_path).rows("a")]
+    assert starts == [("a", "3"), ("a", "9")]
+
+
+def test_aborted_tables_leave_no_file_behind(tmp_path):
+    with pytest.raises(RuntimeError):
+        with open_tables(tmp_path, "dates", "quotes") as writers:
+            writers["dates"].write(date_row("a", 0))
+            raise RuntimeError("stage failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_writer_renders_missing_values_and_booleans(tmp_path):
+    writer = TableWriter(TABLES["dates"], tmp_path)
+    writer.write({**date_row("a", 0), "anchor": None, "resolved": False})
+    writer.commit()
+    line = (tmp_path / "dates.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert line.endswith(",2024,,false")
