@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run every stage of dvc.yaml on a folder of *.txt articles and write "
         "all tables into OUTPUT_DIR.",
     )
-    run.add_argument("input_dir", type=Path, help="Folder of *.txt articles (UTF-8 expected).")
+    run.add_argument("input_dir", type=Path,
+                     help="Folder of *.txt articles (UTF-8 expected), or an archive file: "
+                     "JSON Lines, CSV or Parquet with id, text and optional published, url, title.")
     run.add_argument("output_dir", type=Path, help="Folder to write the CSV tables into.")
     run.add_argument("--metadata", type=Path, default=None,
                      help="metadata.csv with doc_id, published, source_url, title "

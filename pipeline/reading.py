@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 import logging
 import re
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -44,6 +46,7 @@ class RawArticle:
     encoding: str
     status: str  # ok | empty | error
     error: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)  # from an archive record
 
 
 class DecodingError(ValueError):
@@ -144,3 +147,113 @@ def read_metadata(path: Path | None) -> dict[str, dict[str, str]]:
                 record["published"] = ""
             metadata[doc_id] = record
     return metadata
+
+
+#: Archive formats: one file holding many articles (``id``, ``text``, optional
+#: ``published``, ``url``, ``title``).
+ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+
+
+def iter_input(source: Path) -> Iterator[RawArticle]:
+    """Every article of a folder of ``*.txt`` files or of an archive file, by doc_id.
+
+    Raises:
+        ValueError: when ``source`` is neither a folder nor a supported archive.
+    """
+    source = Path(source)
+    if source.is_dir():
+        yield from iter_articles(source)
+    elif source.is_file() and source.suffix.lower() in ARCHIVE_SUFFIXES:
+        yield from iter_archive(source)
+    else:
+        raise ValueError(f"{source}: not a folder of *.txt articles nor an archive "
+                         f"({', '.join(ARCHIVE_SUFFIXES)})")
+
+
+def count_inputs(source: Path) -> int | None:
+    """Number of articles in a folder (None for an archive: counted while reading)."""
+    source = Path(source)
+    return sum(1 for _ in source.glob("*.txt")) if source.is_dir() else None
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
+    """(record number, record or None, why not) for each record of an archive, streamed."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    yield number, None, f"line is not valid JSON: {err.msg}"
+                    continue
+                if not isinstance(record, dict):
+                    yield number, None, "line is not a JSON object"
+                    continue
+                yield number, record, ""
+    elif suffix == ".csv":
+        csv.field_size_limit(1 << 30)
+        with path.open(encoding="utf-8-sig", newline="", errors="replace") as handle:
+            for number, record in enumerate(csv.DictReader(handle), start=1):
+                yield number, record, ""
+    else:
+        import pyarrow.parquet as pq
+
+        number = 0
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
+            for record in batch.to_pylist():
+                number += 1
+                yield number, record, ""
+
+
+def _record_article(path: Path, number: int, record: dict | None, problem: str,
+                    doc_id: str) -> RawArticle:
+    source = f"{path}#{number}"
+    if record is None:
+        return RawArticle(doc_id, source, None, "", "error", problem)
+    text = record.get("text")
+    metadata = {"published": str(record.get("published") or "").strip()[:10],
+                "source_url": str(record.get("url") or record.get("source_url") or "").strip(),
+                "title": str(record.get("title") or "").strip()}
+    if metadata["published"] and not _ISO_DATE.match(metadata["published"]):
+        metadata["published"] = ""
+    if problem:
+        return RawArticle(doc_id, source, None, "", "error", problem, metadata)
+    if not isinstance(text, str):
+        why = "record has no text" if text is None else f"text is a {type(text).__name__}"
+        return RawArticle(doc_id, source, None, "", "error", why, metadata)
+    status = "ok" if text.strip() else "empty"
+    return RawArticle(doc_id, source, text, "utf-8", status, "", metadata)
+
+
+def iter_archive(path: Path) -> Iterator[RawArticle]:
+    """Stream the records of a JSON Lines, CSV or Parquet archive, sorted by doc_id.
+
+    Notes:
+        Two passes keep memory flat: the first copies each record to a temporary JSON
+        Lines file and keeps only (doc_id, byte offset); the offsets are sorted by id
+        and the second pass reads the records back one at a time. A record without an
+        id gets ``record-{n}``; a repeated id gets ``{id}#2``…; both, and records
+        without text or not parseable, get a row with status ``error``.
+    """
+    with tempfile.TemporaryFile("w+b") as spool:
+        index: list[tuple[str, int]] = []
+        seen: dict[str, int] = {}
+        for number, record, problem in _records(path):
+            raw_id = record.get("id", record.get("doc_id")) if record else None
+            doc_id = str(raw_id).strip() if raw_id not in (None, "") else f"record-{number:07d}"
+            if raw_id in (None, "") and not problem:
+                problem = "record has no id"
+            seen[doc_id] = seen.get(doc_id, 0) + 1
+            if seen[doc_id] > 1:
+                doc_id, problem = f"{doc_id}#{seen[doc_id]}", problem or "duplicate id"
+            index.append((doc_id, spool.tell()))
+            line = json.dumps([number, record, problem], ensure_ascii=False, default=str)
+            spool.write(line.encode("utf-8") + b"\n")
+        index.sort()
+        for doc_id, offset in index:
+            spool.seek(offset)
+            number, record, problem = json.loads(spool.readline())
+            yield _record_article(path, number, record, problem, doc_id)

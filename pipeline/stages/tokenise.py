@@ -24,7 +24,7 @@ from tqdm import tqdm
 from pipeline.clean import CleanText, clean_text, stated_publication_date
 from pipeline.docs import ShardWriter, sentence_bounds
 from pipeline.nlp import load_model
-from pipeline.reading import RawArticle, iter_articles, read_metadata
+from pipeline.reading import RawArticle, count_inputs, iter_input, read_metadata
 from pipeline.tables import open_tables
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,8 @@ class TokeniseSummary:
 
 
 def document_row(article: RawArticle, metadata: dict[str, str]) -> dict[str, Any]:
-    """The documents.csv row of an article before parsing."""
+    """The documents.csv row of an article before parsing (metadata.csv over the record's)."""
+    metadata = {**article.metadata, **{k: v for k, v in metadata.items() if v}}
     published = metadata.get("published", "")
     return {
         "doc_id": article.doc_id,
@@ -172,7 +173,9 @@ def run(
     """Read, clean and parse every article of ``input_dir``; write tables and shards.
 
     Args:
-        input_dir (Path): folder of ``*.txt`` articles.
+        input_dir (Path): folder of ``*.txt`` articles, or an archive file (JSON Lines,
+            CSV or Parquet with ``id``, ``text`` and optional ``published``, ``url``,
+            ``title``).
         docs_dir (Path): folder for the DocBin shards of the parsed articles.
         out_dir (Path): folder for documents.csv, sentences.csv and tokens.csv.
         metadata_path (Path | None): metadata.csv; defaults to ``input_dir/metadata.csv``.
@@ -188,13 +191,14 @@ def run(
     """
     started = time.perf_counter()
     input_dir = Path(input_dir)
-    if not input_dir.is_dir():
-        raise FileNotFoundError(f"{input_dir}: input folder not found")
-    metadata = read_metadata(metadata_path or input_dir / "metadata.csv")
+    if not input_dir.exists():
+        raise FileNotFoundError(f"{input_dir}: input folder or archive not found")
+    default_metadata = input_dir / "metadata.csv" if input_dir.is_dir() else None
+    metadata = read_metadata(metadata_path or default_metadata)
     nlp = nlp or load_model(model)
     summary = TokeniseSummary()
-    n_files = sum(1 for _ in input_dir.glob("*.txt"))
-    log.info("Found %d articles in %s", n_files, input_dir)
+    n_files = count_inputs(input_dir)
+    log.info("Found %s articles in %s", n_files if n_files is not None else "the", input_dir)
     shards = ShardWriter(Path(docs_dir), shard_size)
     queue: OrderedDict[str, Pending] = OrderedDict()
     try:
@@ -231,7 +235,7 @@ def _stream(input_dir: Path, metadata: dict[str, dict[str, str]], nlp: Language,
     """Feed prepared articles into the queue lazily while the parser consumes them."""
 
     def producer() -> Iterator[tuple[str, str]]:
-        for article in iter_articles(input_dir):
+        for article in iter_input(input_dir):
             pending = prepare(article, metadata.get(article.doc_id, {}))
             queue[article.doc_id] = pending
             if not pending.done:
@@ -269,7 +273,8 @@ def _stream(input_dir: Path, metadata: dict[str, dict[str, str]], nlp: Language,
 def main() -> None:
     """Command line: ``python -m pipeline.stages.tokenise INPUT DOCS OUT``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("input_dir", type=Path, help="Folder of *.txt articles.")
+    parser.add_argument("input_dir", type=Path,
+                        help="Folder of *.txt articles, or a .jsonl/.csv/.parquet archive.")
     parser.add_argument("docs_dir", type=Path, help="Output folder of DocBin shards.")
     parser.add_argument("out_dir", type=Path, help="Output folder of the CSV tables.")
     parser.add_argument("--metadata", type=Path, default=None,
