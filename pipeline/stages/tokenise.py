@@ -12,7 +12,7 @@ import bisect
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,9 @@ from pipeline.reading import RawArticle, count_inputs, iter_input, read_metadata
 from pipeline.tables import open_tables
 
 log = logging.getLogger(__name__)
+
+#: Parses ``(text, doc_id)`` pairs into ``(Doc, doc_id)`` pairs, in the same order.
+DocPipe = Callable[[Iterator[tuple[str, str]]], Iterator[tuple[Doc, str]]]
 
 
 @dataclass
@@ -169,6 +172,7 @@ def run(
     shard_size: int = 500,
     progress: bool = True,
     nlp: Language | None = None,
+    parse: DocPipe | None = None,
 ) -> TokeniseSummary:
     """Read, clean and parse every article of ``input_dir``; write tables and shards.
 
@@ -185,6 +189,9 @@ def run(
         shard_size (int): documents per DocBin shard. Defaults to 500.
         progress (bool): show a progress bar on stderr. Defaults to True.
         nlp (Language | None): an already loaded pipeline (tests). Defaults to None.
+        parse (DocPipe | None): how to parse: a function from ``(text, doc_id)`` pairs to
+            ``(Doc, doc_id)`` pairs in the same order (e.g. on a Dask cluster, see
+            :mod:`pipeline.dask_engine`); defaults to ``nlp.pipe`` on this machine.
 
     Returns:
         TokeniseSummary: counts by status, sentences, tokens, seconds.
@@ -204,7 +211,8 @@ def run(
     try:
         with open_tables(Path(out_dir), "documents", "sentences", "tokens") as writers:
             bar = tqdm(total=n_files, desc="tokenise", unit="doc", disable=not progress)
-            for pending in _stream(input_dir, metadata, nlp, queue, batch_size, n_process):
+            pipe = parse or local_pipe(nlp, batch_size, n_process)
+            for pending in _stream(input_dir, metadata, nlp, queue, pipe):
                 row = pending.row
                 if pending.doc is not None and row["status"] == "ok":
                     doc = annotate(pending.doc, pending)
@@ -229,9 +237,17 @@ def run(
     return summary
 
 
+def local_pipe(nlp: Language, batch_size: int, n_process: int) -> DocPipe:
+    """Parse on this machine: spaCy's ``nlp.pipe`` (with its own worker processes)."""
+
+    def pipe(items: Iterator[tuple[str, str]]) -> Iterator[tuple[Doc, str]]:
+        return nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+    return pipe
+
+
 def _stream(input_dir: Path, metadata: dict[str, dict[str, str]], nlp: Language,
-            queue: OrderedDict[str, Pending], batch_size: int, n_process: int
-            ) -> Iterator[Pending]:
+            queue: OrderedDict[str, Pending], pipe: DocPipe) -> Iterator[Pending]:
     """Feed prepared articles into the queue lazily while the parser consumes them."""
 
     def producer() -> Iterator[tuple[str, str]]:
@@ -244,8 +260,7 @@ def _stream(input_dir: Path, metadata: dict[str, dict[str, str]], nlp: Language,
     source = producer()
     while True:
         try:
-            for doc, doc_id in nlp.pipe(source, as_tuples=True, batch_size=batch_size,
-                                        n_process=n_process):
+            for doc, doc_id in pipe(source):
                 queue[doc_id].doc, queue[doc_id].done = doc, True
                 while queue:
                     head_id, head = next(iter(queue.items()))
