@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
                      "else built-in defaults).")
     run.add_argument("--work-dir", type=Path, default=None,
                      help="Folder for the parsed documents (default: OUTPUT_DIR/_docs).")
+    run.add_argument("--cache-dir", type=Path, default=None,
+                     help="Folder of the per-document cache (default: OUTPUT_DIR/_cache): a "
+                     "re-run processes only new or changed documents, and an interrupted run "
+                     "resumes where it stopped.")
+    run.add_argument("--no-cache", action="store_true",
+                     help="Process every document again and keep no cache.")
     run.add_argument("--quiet", action="store_true", help="No progress bars or log lines.")
     return parser
 
@@ -49,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     report = run_all(args.input_dir, args.output_dir, params=load_params(args.params),
                       metadata_path=args.metadata, n_process=args.processes,
-                      work_dir=args.work_dir, progress=not args.quiet)
+                      work_dir=args.work_dir, progress=not args.quiet,
+                      cache_dir=None if args.no_cache else
+                      (args.cache_dir or args.output_dir / "_cache"))
     print(report.line, file=sys.stderr)
     return 0
 

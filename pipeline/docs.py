@@ -27,6 +27,7 @@ DOC_EXTENSIONS = {
     "pipeline_has_title": False,  # paragraph 0 is the headline line
     "pipeline_raw_text": "",  # the article as decoded: tables report raw[start:end]
     "pipeline_descriptions": None,  # roles next to names, set by the entities stage
+    "pipeline_key": "",  # document cache key of the last stage that wrote the Doc
 }
 for _name, _default in DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):

@@ -8,6 +8,7 @@ previous tables whole.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
@@ -69,12 +70,28 @@ class TableWriter:
         self._text_columns = [column.type == "string" for column in table.columns]
         self.n_rows = 0
 
+    def _cells(self, row: Mapping[str, Any]) -> list[str]:
+        cells = [format_cell(row.get(name)) for name in self.table.column_names]
+        return [escape_text(cell) if is_text else cell
+                for cell, is_text in zip(cells, self._text_columns)]
+
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row given as a mapping column -> value (missing keys are empty)."""
-        cells = [format_cell(row.get(name)) for name in self.table.column_names]
-        self._writer.writerow([escape_text(cell) if is_text else cell
-                               for cell, is_text in zip(cells, self._text_columns)])
+        self._writer.writerow(self._cells(row))
         self.n_rows += 1
+
+    def render(self, rows: Iterable[Mapping[str, Any]]) -> str:
+        """The CSV text of some rows, exactly as :meth:`write` would write them."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        for row in rows:
+            writer.writerow(self._cells(row))
+        return buffer.getvalue()
+
+    def write_rendered(self, text: str, n_rows: int) -> None:
+        """Write rows rendered earlier by :meth:`render` (e.g. from the document cache)."""
+        self._handle.write(text)
+        self.n_rows += n_rows
 
     def write_many(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Write rows in the order given."""

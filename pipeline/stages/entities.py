@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components.entities  # noqa: F401  (registers the factories)
+from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import ShardWriter, read_docs, sentence_numbers
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
@@ -70,7 +71,8 @@ def document_mentions(doc: Doc) -> tuple[list[dict], list[dict]]:
 
 
 def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_news_md",
-        shard_size: int = 500, nlp: Language | None = None) -> dict[str, Any]:
+        shard_size: int = 500, nlp: Language | None = None,
+        cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Correct, link and resolve the entities of every parsed document.
 
     Args:
@@ -81,6 +83,7 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
         model (str): spaCy model whose vocabulary the shards use.
         shard_size (int): documents per output shard.
         nlp (Language | None): an already built entity pipeline (tests).
+        cache (DocumentCache): per-document results of earlier runs. Defaults to none.
 
     Returns:
         dict: counts of documents, mentions and entities, and seconds.
@@ -92,11 +95,20 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
     shards = ShardWriter(Path(docs_out), shard_size)
     n_docs = 0
     try:
-        for doc in nlp.pipe(read_docs(Path(docs_in), nlp.vocab)):
+        def compute(doc: Doc, key: str) -> dict[str, Any]:
+            doc = nlp(doc)
+            doc._.pipeline_key = key
             doc_mentions, doc_descriptions = document_mentions(doc)
-            mentions += doc_mentions
-            descriptions += doc_descriptions
-            shards.add(doc)
+            return {"doc": doc.to_bytes() if cache.enabled else doc,
+                    "mentions": doc_mentions, "descriptions": doc_descriptions}
+
+        docs = read_docs(Path(docs_in), nlp.vocab)
+        for _, _, result in for_each_document(docs, "entities", compute, cache):
+            mentions += result["mentions"]
+            descriptions += result["descriptions"]
+            corrected = result["doc"]
+            shards.add(corrected if isinstance(corrected, Doc)
+                       else Doc(nlp.vocab).from_bytes(corrected))
             n_docs += 1
         table = pd.DataFrame(mentions, columns=["mention_id", "doc_id", "sentence_id", "start",
                                                 "end", "text", "label", "local_name"])

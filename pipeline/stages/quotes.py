@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components.quotes  # noqa: F401  (registers the factory)
+from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.quotes import find_duplicates, match_description
 from pipeline.nlp import load_vocab_pipeline
@@ -41,17 +42,16 @@ def build_pipeline(model: str) -> Language:
     return nlp
 
 
-def quote_rows(doc: Doc, mentions: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """quotes.csv rows of one Doc whose ``doc._.pipeline_quotes`` is set.
+def quote_rows(doc: Doc) -> list[dict[str, Any]]:
+    """quotes.csv rows of one Doc whose ``doc._.pipeline_quotes`` is set, before the joins.
 
-    ``speaker_entity_id`` is filled when the speaker resolves to an entity mention of
-    the document; ``_description`` keeps an unresolved description for the corpus-wide
-    lookup.
+    ``_antecedent`` keeps the raw span of the entity mention the speaker resolves to in
+    the document (joined with mentions.csv by :func:`attach_speakers`); ``_description``
+    keeps the speaker's description for the corpus-wide lookup.
     """
     doc_id = doc._.pipeline_doc_id
     offsets = doc._.pipeline_offset_map
     raw = doc._.pipeline_raw_text
-    entity_at = {(int(m["start"]), int(m["end"])): m["entity_id"] for m in mentions}
     quotes = doc._.pipeline_quotes or []
     numbers = sentence_numbers(doc, [q.start for q in quotes])
     rows = []
@@ -61,20 +61,26 @@ def quote_rows(doc: Doc, mentions: list[dict[str, str]]) -> list[dict[str, Any]]
             "quote_id": f"{doc_id}:q{start}-{end}", "doc_id": doc_id,  # see _disambiguate_ids
             "sentence_id": f"{doc_id}:s{n}", "start": start, "end": end,
             "text": raw[start:end], "kind": quote.kind, "cue": quote.cue,
-            "speaker_kind": quote.speaker_kind or "", "_description": "",
+            "speaker_kind": quote.speaker_kind or "", "_antecedent": None,
+            "_description": quote.speaker_description or "",
         }  # fmt: skip
         if quote.speaker_start is not None:
             s_start, s_end = offsets.raw_span(quote.speaker_start, quote.speaker_end)
             row.update(speaker_text=raw[s_start:s_end], speaker_start=s_start,
                        speaker_end=s_end)
         if quote.antecedent_start is not None:
-            row["speaker_entity_id"] = entity_at.get(
-                offsets.raw_span(quote.antecedent_start, quote.antecedent_end), "")
-        if not row.get("speaker_entity_id") and quote.speaker_description:
-            row["_description"] = quote.speaker_description
+            row["_antecedent"] = offsets.raw_span(quote.antecedent_start, quote.antecedent_end)
         rows.append(row)
     _disambiguate_ids(rows)
     return rows
+
+
+def attach_speakers(rows: list[dict[str, Any]], mentions: list[dict[str, str]]) -> None:
+    """Fill ``speaker_entity_id`` from the entity mention each speaker resolves to."""
+    entity_at = {(int(m["start"]), int(m["end"])): m["entity_id"] for m in mentions}
+    for row in rows:
+        if row["_antecedent"] is not None:
+            row["speaker_entity_id"] = entity_at.get(tuple(row["_antecedent"]), "")
 
 
 def _disambiguate_ids(rows: list[dict[str, Any]]) -> None:
@@ -94,7 +100,7 @@ def description_candidates(entities: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
-        nlp: Language | None = None) -> dict[str, Any]:
+        nlp: Language | None = None, cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Extract, attribute and deduplicate the quotations of every document.
 
     Args:
@@ -103,6 +109,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
             writes quotes.csv).
         model (str): spaCy model whose vocabulary the shards use.
         nlp (Language | None): an already built pipeline (tests).
+        cache (DocumentCache): per-document results of earlier runs. Defaults to none.
 
     Returns:
         dict: counts of documents, quotations, speakers resolved, duplicates; seconds.
@@ -113,8 +120,12 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
     mentions = RowsByDocument("mentions", out_dir)
     rows: list[dict[str, Any]] = []
     n_docs = 0
-    for doc in nlp.pipe(read_docs(Path(docs_in), nlp.vocab)):
-        rows += quote_rows(doc, mentions.rows(doc._.pipeline_doc_id))
+    docs = read_docs(Path(docs_in), nlp.vocab)
+    compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
+    for doc, _, result in for_each_document(docs, "quotes", compute, cache):
+        doc_rows = [dict(row) for row in result["rows"]]
+        attach_speakers(doc_rows, mentions.rows(doc._.pipeline_doc_id))
+        rows += doc_rows
         n_docs += 1
     entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
         out_dir / "entities.csv").exists() else pd.DataFrame(

@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.cache import NO_CACHE, DocumentCache, for_each_document, stage_key
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.relations import nearest_date, verb_relations
 from pipeline.nlp import load_vocab_pipeline
@@ -74,9 +75,8 @@ def _date_fields(row: dict | None, scope: str) -> dict[str, str]:
     return {"date_value": row["value"], "date_scope": scope, "date_id": row["date_id"]}
 
 
-def quote_relations(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
-    """``said`` and ``mentions`` rows of one document."""
-    doc_id = doc._.pipeline_doc_id
+def quote_relations(doc_id: str, tables: DocumentTables) -> Iterator[dict[str, Any]]:
+    """``said`` and ``mentions`` rows of one document (from the tables alone)."""
     for quote in tables.quotes:
         start, end = int(quote["start"]), int(quote["end"])
         speaker = quote.get("speaker_entity_id") or ""
@@ -108,67 +108,80 @@ def quote_relations(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]
                        "symmetric": False, **_date_fields(None, "")}
 
 
-def role_relations(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
-    """``role`` rows: the descriptions the entities stage read next to names."""
+def role_spans(doc: Doc) -> list[dict[str, Any]]:
+    """``role`` relations of one Doc, the entity given by its raw mention span."""
     doc_id = doc._.pipeline_doc_id
     offsets = doc._.pipeline_offset_map
     descriptions = list(doc._.pipeline_descriptions or [])
     numbers = sentence_numbers(doc, [d[0] for d in descriptions])
+    rows = []
     for (mention_start, mention_end, text, start, end), n in zip(descriptions, numbers,
                                                                  strict=True):
-        entity = tables.entity_at(*offsets.raw_span(mention_start, mention_end))
-        if not entity:
-            continue
         evidence = offsets.raw_span(min(start, mention_start), max(end, mention_end))
-        role = " ".join(text.split())
-        yield {"relation_id": relation_id(doc_id, "role", entity, role, *evidence),
-               "doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}", "subject_id": entity,
-               "subject_type": "entity", "predicate": "role", "object_id": role,
-               "object_type": "text", "evidence_start": evidence[0],
-               "evidence_end": evidence[1], "negated": False, "passive": False,
-               "symmetric": False, **_date_fields(None, "")}
+        rows.append({"doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}",
+                     "_subject": offsets.raw_span(mention_start, mention_end),
+                     "subject_type": "entity", "predicate": "role",
+                     "object_id": " ".join(text.split()), "object_type": "text",
+                     "evidence_start": evidence[0], "evidence_end": evidence[1],
+                     "negated": False, "passive": False, "symmetric": False,
+                     **_date_fields(None, "")})
+    return rows
 
 
-def verb_relation_rows(doc: Doc, tables: DocumentTables) -> Iterator[dict[str, Any]]:
-    """Verb relations between two resolved entities, anchored to a date."""
+def verb_spans(doc: Doc, dates: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Verb relations of one Doc, both entities given by their raw mention spans.
+
+    Anchored to the date of the verb's clause, else of its sentence (dates.csv rows).
+    """
     doc_id = doc._.pipeline_doc_id
     offsets = doc._.pipeline_offset_map
     relations = verb_relations(doc)
-    if not relations:
-        return
     # nearest_date returns the third field of the span it picks: the date's index here.
     date_spans = [(*offsets.clean_span(int(d["start"]), int(d["end"])), str(i))
-                  for i, d in enumerate(tables.dates)]
+                  for i, d in enumerate(dates)]
     numbers = sentence_numbers(doc, [r.verb_start for r in relations])
+    rows = []
     for relation, n in zip(relations, numbers, strict=True):
-        subject = tables.entity_at(*offsets.raw_span(relation.subject_start,
-                                                     relation.subject_end))
-        obj = tables.entity_at(*offsets.raw_span(relation.object_start, relation.object_end))
-        if not subject or not obj:
-            continue
         index, scope = nearest_date(relation, date_spans, doc)
-        date = tables.dates[int(index)] if index else None
         evidence = offsets.raw_span(relation.evidence_start, relation.evidence_end)
-        yield {"relation_id": relation_id(doc_id, relation.predicate, subject, obj, *evidence,
-                                          relation.preposition),
-               "doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}", "subject_id": subject,
-               "subject_type": "entity", "predicate": relation.predicate, "object_id": obj,
-               "object_type": "entity", "evidence_start": evidence[0],
-               "evidence_end": evidence[1], "preposition": relation.preposition,
-               "negated": relation.negated, "passive": relation.passive,
-               "symmetric": relation.symmetric, **_date_fields(date, scope)}
+        rows.append({"doc_id": doc_id, "sentence_id": f"{doc_id}:s{n}",
+                     "_subject": offsets.raw_span(relation.subject_start, relation.subject_end),
+                     "_object": offsets.raw_span(relation.object_start, relation.object_end),
+                     "subject_type": "entity", "predicate": relation.predicate,
+                     "object_type": "entity", "evidence_start": evidence[0],
+                     "evidence_end": evidence[1], "preposition": relation.preposition,
+                     "negated": relation.negated, "passive": relation.passive,
+                     "symmetric": relation.symmetric,
+                     **_date_fields(dates[int(index)] if index else None, scope)})
+    return rows
 
 
-def document_relations(doc: Doc, tables: DocumentTables) -> list[dict[str, Any]]:
+def resolve_spans(rows: list[dict[str, Any]], tables: DocumentTables) -> Iterator[dict[str, Any]]:
+    """Relations with their mention spans replaced by entity ids (dropped when unresolved)."""
+    for span_row in rows:
+        row = {k: v for k, v in span_row.items() if not k.startswith("_")}
+        row["subject_id"] = tables.entity_at(*span_row["_subject"])
+        if "_object" in span_row:
+            row["object_id"] = tables.entity_at(*span_row["_object"])
+        if not row["subject_id"] or not row["object_id"]:
+            continue
+        row["relation_id"] = relation_id(
+            row["doc_id"], row["predicate"], row["subject_id"], row["object_id"],
+            row["evidence_start"], row["evidence_end"], row.get("preposition", ""))
+        yield row
+
+
+def document_relations(doc_id: str, spans: list[dict[str, Any]], tables: DocumentTables
+                       ) -> list[dict[str, Any]]:
     """All relation rows of one document, in evidence order, without duplicates."""
     rows = {}
-    for row in (*quote_relations(doc, tables), *role_relations(doc, tables),
-                *verb_relation_rows(doc, tables)):
+    for row in (*quote_relations(doc_id, tables), *resolve_spans(spans, tables)):
         rows.setdefault(row["relation_id"], row)
     return sorted(rows.values(), key=lambda r: (r["evidence_start"], r["relation_id"]))
 
 
-def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md") -> dict[str, Any]:
+def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+        cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Write relations.csv from the Docs and the earlier tables.
 
     Args:
@@ -176,6 +189,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md") -> dict
         out_dir (Path): folder of the tables (reads mentions, quotes and dates; writes
             relations.csv).
         model (str): spaCy model whose vocabulary the shards use.
+        cache (DocumentCache): per-document results of earlier runs. Defaults to none.
 
     Returns:
         dict: counts of documents and relations by predicate kind, and seconds.
@@ -186,11 +200,28 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md") -> dict
     tables = {name: RowsByDocument(name, out_dir) for name in ("mentions", "quotes", "dates")}
     counts: dict[str, Any] = {"documents": 0, "said": 0, "mentions": 0, "role": 0, "verb": 0}
     with open_tables(out_dir, "relations") as writers:
-        for doc in read_docs(Path(docs_in), vocab):
+        joined: dict[str, DocumentTables] = {}
+
+        def with_tables() -> Iterator[Doc]:
+            for doc in read_docs(Path(docs_in), vocab):
+                doc_id = doc._.pipeline_doc_id
+                joined.clear()  # one document at a time
+                joined[doc_id] = DocumentTables(*(tables[name].rows(doc_id) for name in
+                                                  ("mentions", "quotes", "dates")))
+                yield doc
+
+        def compute(doc: Doc, key: str) -> dict[str, Any]:
+            dates = joined[doc._.pipeline_doc_id].dates
+            return {"rows": role_spans(doc) + verb_spans(doc, dates)}
+
+        def key_parts(doc: Doc) -> tuple[str, str]:
+            # The date anchors come from the dates stage: its key is part of this one.
+            return doc._.pipeline_key, stage_key("dates", doc._.pipeline_key)
+
+        for doc, _, result in for_each_document(with_tables(), "relations", compute, cache,
+                                                key_parts):
             doc_id = doc._.pipeline_doc_id
-            joined = DocumentTables(*(tables[name].rows(doc_id) for name in
-                                      ("mentions", "quotes", "dates")))
-            for row in document_relations(doc, joined):
+            for row in document_relations(doc_id, result["rows"], joined[doc_id]):
                 writers["relations"].write(row)
                 kind = row["predicate"] if row["predicate"] in counts else "verb"
                 counts[kind] += 1

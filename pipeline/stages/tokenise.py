@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
+from pipeline.cache import NO_CACHE, DocumentCache, stage_key
 from pipeline.clean import CleanText, clean_text, stated_publication_date
 from pipeline.docs import ShardWriter, sentence_bounds
 from pipeline.nlp import load_model
@@ -42,6 +43,8 @@ class Pending:
     clean: CleanText | None = None
     doc: Doc | None = None
     done: bool = False
+    key: str = ""  # document cache key
+    cached: dict[str, Any] | None = None  # this stage's result from the cache
 
 
 @dataclass
@@ -82,8 +85,9 @@ def document_row(article: RawArticle, metadata: dict[str, str]) -> dict[str, Any
     }
 
 
-def prepare(article: RawArticle, metadata: dict[str, str]) -> Pending:
-    """Clean an article and fill what its row can say before parsing."""
+def prepare(article: RawArticle, metadata: dict[str, str], cache: DocumentCache = NO_CACHE,
+            model: str = "") -> Pending:
+    """Clean an article, fill what its row can say before parsing, look it up in the cache."""
     pending = Pending(article, document_row(article, metadata))
     if article.status != "ok":
         pending.done = True
@@ -101,7 +105,24 @@ def prepare(article: RawArticle, metadata: dict[str, str]) -> Pending:
         pending.done = True
         return pending
     pending.clean = clean
+    if cache.enabled:
+        pending.key = stage_key("tokenise", model, article.text, row["title"], row["published"],
+                                row["published_source"])
+        pending.cached = cache.get("tokenise", pending.key)
+        pending.done = pending.cached is not None
     return pending
+
+
+def parsed_result(doc: Doc, pending: Pending, writers: dict[str, Any],
+                  keep_doc: bool) -> dict[str, Any]:
+    """What the stage keeps of a parsed document: its rendered rows (and the Doc's bytes)."""
+    sentences, tokens = [], []
+    for sentence, sentence_tokens in sentence_rows(doc, pending.article.text):
+        sentences.append(sentence)
+        tokens += sentence_tokens
+    return {"doc": doc.to_bytes() if keep_doc else b"", "n_sentences": len(sentences), "n_tokens": len(tokens),
+            "sentences": writers["sentences"].render(sentences),
+            "tokens": writers["tokens"].render(tokens)}
 
 
 def annotate(doc: Doc, pending: Pending) -> Doc:
@@ -110,6 +131,7 @@ def annotate(doc: Doc, pending: Pending) -> Doc:
     doc._.pipeline_published = pending.row["published"]
     doc._.pipeline_offsets = pending.clean.offsets.to_list()
     doc._.pipeline_raw_text = pending.article.text
+    doc._.pipeline_key = pending.key
     doc._.pipeline_paragraphs = [list(p) for p in pending.clean.paragraphs]
     doc._.pipeline_has_title = bool(pending.clean.title) and (
         pending.row["title"] == pending.clean.title or not pending.row["title"]
@@ -173,6 +195,7 @@ def run(
     progress: bool = True,
     nlp: Language | None = None,
     parse: DocPipe | None = None,
+    cache: DocumentCache = NO_CACHE,
 ) -> TokeniseSummary:
     """Read, clean and parse every article of ``input_dir``; write tables and shards.
 
@@ -192,6 +215,8 @@ def run(
         parse (DocPipe | None): how to parse: a function from ``(text, doc_id)`` pairs to
             ``(Doc, doc_id)`` pairs in the same order (e.g. on a Dask cluster, see
             :mod:`pipeline.dask_engine`); defaults to ``nlp.pipe`` on this machine.
+        cache (DocumentCache): results of earlier runs by document; a document found
+            there is not parsed again. Defaults to no cache.
 
     Returns:
         TokeniseSummary: counts by status, sentences, tokens, seconds.
@@ -212,16 +237,19 @@ def run(
         with open_tables(Path(out_dir), "documents", "sentences", "tokens") as writers:
             bar = tqdm(total=n_files, desc="tokenise", unit="doc", disable=not progress)
             pipe = parse or local_pipe(nlp, batch_size, n_process)
-            for pending in _stream(input_dir, metadata, nlp, queue, pipe):
+            for pending in _stream(input_dir, metadata, nlp, queue, pipe, cache, model):
                 row = pending.row
-                if pending.doc is not None and row["status"] == "ok":
-                    doc = annotate(pending.doc, pending)
-                    for sentence, tokens in sentence_rows(doc, pending.article.text):
-                        writers["sentences"].write(sentence)
-                        writers["tokens"].write_many(tokens)
-                        row["n_sentences"] += 1
-                        row["n_tokens"] += len(tokens)
-                    shards.add(doc)
+                if pending.cached is None and pending.doc is not None and row["status"] == "ok":
+                    pending.cached = parsed_result(annotate(pending.doc, pending), pending,
+                                                   writers, keep_doc=cache.enabled)
+                    cache.put("tokenise", pending.key, pending.cached)
+                if pending.cached is not None and row["status"] == "ok":
+                    result = pending.cached
+                    writers["sentences"].write_rendered(result["sentences"], result["n_sentences"])
+                    writers["tokens"].write_rendered(result["tokens"], result["n_tokens"])
+                    row["n_sentences"], row["n_tokens"] = result["n_sentences"], result["n_tokens"]
+                    shards.add(pending.doc if pending.doc is not None
+                               else Doc(nlp.vocab).from_bytes(result["doc"]))
                 summary.status[row["status"]] += 1
                 summary.n_sentences += row["n_sentences"]
                 summary.n_tokens += row["n_tokens"]
@@ -232,6 +260,8 @@ def run(
     except BaseException:
         shards.abort()
         raise
+    finally:
+        cache.commit()
     summary.seconds = time.perf_counter() - started
     log.info("Saved %s", summary.line())
     return summary
@@ -247,12 +277,13 @@ def local_pipe(nlp: Language, batch_size: int, n_process: int) -> DocPipe:
 
 
 def _stream(input_dir: Path, metadata: dict[str, dict[str, str]], nlp: Language,
-            queue: OrderedDict[str, Pending], pipe: DocPipe) -> Iterator[Pending]:
+            queue: OrderedDict[str, Pending], pipe: DocPipe, cache: DocumentCache, model: str
+            ) -> Iterator[Pending]:
     """Feed prepared articles into the queue lazily while the parser consumes them."""
 
     def producer() -> Iterator[tuple[str, str]]:
         for article in iter_input(input_dir):
-            pending = prepare(article, metadata.get(article.doc_id, {}))
+            pending = prepare(article, metadata.get(article.doc_id, {}), cache, model)
             queue[article.doc_id] = pending
             if not pending.done:
                 yield pending.clean.text, article.doc_id

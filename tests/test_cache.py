@@ -1,0 +1,104 @@
+"""Per-document cache: incremental re-runs, resumable runs, invalidation by stage."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline import cache as cache_module
+from pipeline.cache import DocumentCache, code_version, stage_key
+from pipeline.stages import tokenise
+
+PARSED: list[str] = []
+
+
+@Language.component("test_count_parses")
+def count_parses(doc):
+    """Record every document the parser sees."""
+    PARSED.append(doc.text)
+    return doc
+
+
+@pytest.fixture()
+def counting_nlp():
+    PARSED.clear()
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_count_parses")
+    return nlp
+
+
+def write(folder, files):
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_stage_key_depends_on_stage_code_and_inputs():
+    assert stage_key("dates", "k1") == stage_key("dates", "k1")
+    assert stage_key("dates", "k1") != stage_key("dates", "k2")
+    assert stage_key("dates", "k1") != stage_key("quotes", "k1")
+    assert len(code_version("tokenise")) == 32
+
+
+def test_cache_entries_survive_a_run_killed_between_commits(tmp_path):
+    path = tmp_path / "c.sqlite"
+    store = DocumentCache(path, commit_every=2)
+    for i in range(5):
+        store.put("dates", f"k{i}", {"rows": [i]})
+    store._db.close()  # killed: no final commit
+    store._db = None
+    reopened = DocumentCache(path)
+    found = [reopened.get("dates", f"k{i}") for i in range(5)]
+    assert found[:4] == [{"rows": [0]}, {"rows": [1]}, {"rows": [2]}, {"rows": [3]}]
+    assert found[4] is None
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_rerun_parses_only_new_and_changed_documents(tmp_path, counting_nlp):
+    corpus = tmp_path / "in"
+    write(corpus, {"a.txt": "Le maire a parlé.", "b.txt": "La ministre a répondu.",
+                   "c.txt": "Le juge a tranché."})
+    with DocumentCache(tmp_path / "cache.sqlite") as store:
+        tokenise.run(corpus, tmp_path / "d1", tmp_path / "o1", nlp=counting_nlp,
+                     progress=False, cache=store)
+    assert len(PARSED) == 3
+    write(corpus, {"b.txt": "La ministre a répondu autre chose.", "d.txt": "Un nouvel article."})
+    PARSED.clear()
+    with DocumentCache(tmp_path / "cache.sqlite") as store:
+        tokenise.run(corpus, tmp_path / "d2", tmp_path / "o2", nlp=counting_nlp,
+                     progress=False, cache=store)
+        assert (store.hits, store.misses) == (2, 2)
+    assert sorted(PARSED) == ["La ministre a répondu autre chose.", "Un nouvel article."]
+    tokenise.run(corpus, tmp_path / "d3", tmp_path / "o3", nlp=counting_nlp, progress=False)
+    for name in ("documents", "sentences", "tokens"):
+        assert (tmp_path / "o2" / f"{name}.csv").read_bytes() == \
+            (tmp_path / "o3" / f"{name}.csv").read_bytes()
+
+
+@pytest.mark.slow
+def test_changing_one_stage_recomputes_it_and_not_the_stages_before(tmp_path, monkeypatch):
+    from pipeline.params import load_params
+    from pipeline.runner import run_all
+    from tests.conftest import ROOT, SEEDS
+
+    params = load_params(ROOT / "params.yaml")
+    first = run_all(SEEDS, tmp_path / "o1", params=params, cache_dir=tmp_path / "c",
+                    progress=False)
+    assert first.cache_hits == 0
+    real = cache_module.code_version
+
+    def changed(stage):
+        return "edited" if stage == "dates" else real(stage)
+
+    monkeypatch.setattr(cache_module, "code_version", changed)
+    second = run_all(SEEDS, tmp_path / "o2", params=params, cache_dir=tmp_path / "c",
+                     progress=False)
+    n_docs = 5
+    # tokenise, entities and quotes hit; dates and relations (anchored to dates) recompute.
+    assert (second.cache_hits, second.cache_misses) == (3 * n_docs, 2 * n_docs)
+    for path in (tmp_path / "o1").glob("*.csv"):
+        assert path.read_bytes() == (tmp_path / "o2" / path.name).read_bytes(), path.name
