@@ -102,3 +102,14 @@ def test_changing_one_stage_recomputes_it_and_not_the_stages_before(tmp_path, mo
     assert (second.cache_hits, second.cache_misses) == (3 * n_docs, 2 * n_docs)
     for path in (tmp_path / "o1").glob("*.csv"):
         assert path.read_bytes() == (tmp_path / "o2" / path.name).read_bytes(), path.name
+
+
+def test_two_articles_with_the_same_text_keep_their_own_ids(tmp_path, counting_nlp):
+    corpus = tmp_path / "in"
+    write(corpus, {"a.txt": "Le même texte.", "b.txt": "Le même texte."})
+    for run in ("o1", "o2"):
+        with DocumentCache(tmp_path / "cache.sqlite") as store:
+            tokenise.run(corpus, tmp_path / f"d{run}", tmp_path / run, nlp=counting_nlp,
+                         progress=False, cache=store)
+    sentences = (tmp_path / "o2" / "sentences.csv").read_text(encoding="utf-8-sig")
+    assert "a:s0" in sentences and "b:s0" in sentences

@@ -106,8 +106,9 @@ def prepare(article: RawArticle, metadata: dict[str, str], cache: DocumentCache 
         return pending
     pending.clean = clean
     if cache.enabled:
-        pending.key = stage_key("tokenise", model, article.text, row["title"], row["published"],
-                                row["published_source"])
+        # Rows carry the doc_id, so two articles with the same text are two entries.
+        pending.key = stage_key("tokenise", model, article.doc_id, article.text, row["title"],
+                                row["published"], row["published_source"])
         pending.cached = cache.get("tokenise", pending.key)
         pending.done = pending.cached is not None
     return pending
