@@ -3,7 +3,7 @@
 The core is :func:`extract_quotes`, a pure function from a parsed ``Doc`` to typed
 :class:`Quote` records; ``pipeline.components.quotes`` only stores them on the Doc.
 Two helpers work on strings and tables so that the caller can finish the job corpus-wide:
-:func:`match_description` (which entity does "le porte-parole du Kremlin" designate?) and
+:func:`match_description` (which entity does "le porte-parole de l'Élysée" designate?) and
 :func:`find_duplicates` (the same quotation reprinted across articles).
 
 The cue words, markers, pronouns and speaker nouns are data files in ``pipeline/rules/fr``,
@@ -11,15 +11,16 @@ loaded once through the versioned registry entry ``pipeline.quote_lexicon.v1``.
 
 Notes:
     The method is rule-based, in the tradition of quotation extractors for news (Pouliquen
-    et al., "Automatic detection of quotations in multilingual news", RANLP 2007; Salway et
-    al. on reporting-verb frames; the Gender Gap Tracker's French quote extractor):
+    et al., "Automatic detection of quotations in multilingual news", RANLP 2007; the
+    Gender Gap Tracker's quote extractors, Asr et al., PLOS ONE 2021):
     quotation marks are paired on the characters, frames are read from the dependency parse
     where it is reliable (subjects, ``que`` clauses, objects) and from token patterns where
     the French parse is not (inverted subjects: "« … », a-t-il déclaré", "estime-t-elle").
     Scope: one record per reported speech act, following ``docs/annotation.md``. Non-goals:
-    nominal cues ("la déclaration de X selon laquelle …"), speech verbs nested inside a
-    reported clause (the outer report is kept), quotations in headlines, cross-document
-    coreference (see :func:`match_description`).
+    nominal cues other than "selon laquelle" ("la déclaration de X : …"), reports nested
+    inside another report's clause ("X a déclaré que A, qu'il a qualifié de « B »": the
+    outer one is kept), dash-introduced interview answers, quotations in headlines, and
+    cross-document coreference (see :func:`match_description`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -61,14 +62,15 @@ class Quote:
             in the lexicon ("selon", "d'après", "pour"); "" when the frame has none.
         speaker_start: Start of the speaker mention in the frame, or None.
         speaker_end: End of the speaker mention, or None.
-        speaker_text: The mention: a name ("Dmitri Peskov"), a pronoun ("il" of
-            "a-t-il déclaré") or a description ("le porte-parole du Kremlin"); None if none.
+        speaker_text: The mention: a name ("Claire Martin"), a pronoun ("il" of
+            "a-t-il déclaré") or a description ("le porte-parole de l'Élysée"); None if none.
         speaker_kind: ``name``, ``pronoun``, ``description`` or None.
         speaker_description: For a description speaker, the description normalised for a
-            corpus-wide lookup (lowercase, no leading determiner: "porte-parole du kremlin").
+            corpus-wide lookup (lowercase, no leading determiner: "porte-parole de l'élysée").
         antecedent_start: Start of the ``doc.ents`` mention the speaker resolves to in this
             document (the name itself, the antecedent of a pronoun, the entity carrying the
-            description), or None when it cannot be known.
+            description; for a frameless quotation right after a framed one, that one's
+            entity), or None when it cannot be known.
         antecedent_end: End of that entity mention, or None.
         antecedent_text: Text of that entity mention, or None.
     """
@@ -90,7 +92,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class EntityDescription:
-    """A role or title written next to an entity mention ("le président vénézuélien X").
+    """A role or title written next to an entity mention ("le président chilien X").
 
     Attributes:
         ent_start: Start of the entity mention (a ``doc.ents`` span).
@@ -137,7 +139,7 @@ class QuoteLexicon:
         org_nouns: Speaker nouns naming institutions ("ministère"): an organisation name
             that starts with one is a name even in lowercase ("ministère de la Santé").
         source_nouns: Documents that carry their author's words ("étude", "sondage"):
-            "d'après une étude du CSIS" has the CSIS as speaker.
+            "d'après une étude de l'OCDE" has the OCDE as speaker.
         title_nouns: Nouns and verbs that introduce a quoted title ("émission", "intituler").
         connectives: Clause-initial connectives kept out of indirect content ("cependant").
         non_sources: Words showing that "selon" does not introduce a source ("laquelle").
@@ -173,7 +175,7 @@ def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
     """
     entries = []
     for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip() if raw.lstrip().startswith("#") else raw.strip()
+        line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         words = line.split()
@@ -319,7 +321,6 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
     index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for tokens, (cue, initial) in sorted(markers.items(), key=lambda kv: -len(kv[0])):
         index.setdefault(tokens[0], []).append((tokens, cue, initial))
-    speaker_nouns_all = speaker_nouns
     return QuoteLexicon(
         speech_verbs=verbs.lemmas,
         periphrastic=verbs.periphrastic,
@@ -331,7 +332,7 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
         markers=markers,
         marker_index={k: tuple(v) for k, v in index.items()},
         pronouns=load_pronouns(root / "speaker_pronouns.txt"),
-        speaker_nouns=speaker_nouns_all,
+        speaker_nouns=speaker_nouns,
         generic_nouns=generic,
         org_nouns=org,
         source_nouns=load_words(root / "source_nouns.txt"),
@@ -424,7 +425,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         Spans in text order; empty ones ("« »") are left out.
 
     Example:
-        >>> [text[s.start:s.end] for text in ['Il a dit : « Oui. »'] for s in find_quoted_spans(text)]
+        >>> text = "Il a dit : « Oui. »"
+        >>> [text[s.start:s.end] for s in find_quoted_spans(text)]
         ['Oui.']
     """
     spans: list[QuotedSpan] = []
@@ -581,9 +583,10 @@ class _Extractor:
         self.lows = [_low(t) for t in doc]
         self.paragraphs = paragraph_spans(self.text)
         para_starts = [s for s, _ in self.paragraphs]
-        self.para_of_tok = [max(bisect.bisect_right(para_starts, i) - 1, 0) for i in self.tok_starts]
+        self.para_of_tok = [max(bisect.bisect_right(para_starts, i) - 1, 0)
+                            for i in self.tok_starts]
         # segments: sentences cut at paragraphs, the unit of every clause rule; a parser
-        # split that does not follow final punctuation is undone ("Peskov, | sans …")
+        # split that does not follow final punctuation is undone ("X, | sans …")
         starts = {0}
         previous = -1
         for i, t in enumerate(doc):
@@ -639,7 +642,9 @@ class _Extractor:
 
     def _para_end_tok(self, i: int) -> int:
         p = self.para_of_tok[i]
-        return self._first_tok_at(self.paragraphs[p][1]) if p < len(self.paragraphs) else len(self.doc)
+        if p >= len(self.paragraphs):
+            return len(self.doc)
+        return self._first_tok_at(self.paragraphs[p][1])
 
     def _chars(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens [a, b)."""
@@ -714,7 +719,8 @@ class _Extractor:
             key = f"{_low(prev)} {form}"
             if key in self.lex.pronouns:
                 g, n = self.lex.pronouns[key]
-                return _Mention(prev.idx, token.idx + len(token.text), "pronoun", token.i, None, g, n)
+                end = token.idx + len(token.text)
+                return _Mention(prev.idx, end, "pronoun", token.i, None, g, n)
         if form not in self.lex.pronouns:
             return None
         if token.pos_ not in ("PRON", "DET", "NOUN", "PROPN", "X") and not text.startswith("-"):
@@ -740,16 +746,19 @@ class _Extractor:
 
     def eligible_ent(self, ei: int, lo: int = 0) -> bool:
         """A name that can designate a speaker: PER/ORG/LOC, capitalised, and not the object
-        of a preposition inside the phrase that starts at ``lo`` ("le porte-parole du
-        Kremlin" is a description).
+        of a preposition inside the phrase that starts at ``lo`` ("le porte-parole de
+        l'Élysée" is a description).
         """
         ent = self.ents[ei]
         if ent.label_ not in _NAME_LABELS or any(c in ent.text for c in "()[]«»\""):
             return False
         first = ent.text[:1]
+        head = self.lows[ent.start]
         if not (first.isupper() or first.isdigit()) and not (
-                ent.label_ == "ORG" and self.lows[ent.start] in self.lex.org_nouns):
+                ent.label_ == "ORG" and head in self.lex.org_nouns):
             return False
+        if ent.label_ == "ORG" and head not in self.lex.org_nouns and self.is_role(ent[0]):
+            return False  # "Porte-parole de l'Élysée" tagged ORG is a description
         k = ent.start - 1
         while k >= lo and self.doc[k].pos_ == "DET":
             k -= 1
@@ -845,7 +854,7 @@ class _Extractor:
         return _Mention(s, e, "description", head.i), end
 
     def _apposed_name(self, k: int, hi: int) -> int | None:
-        """Entity index of ", Dmitri Peskov," right after a noun phrase, if any."""
+        """Entity index of ", Claire Martin," right after a noun phrase, if any."""
         doc = self.doc
         if k + 1 >= hi or doc[k].text != ",":
             return None
@@ -873,7 +882,7 @@ class _Extractor:
             if doc[j].pos_ == "ADV" or self.lows[j] in _TIME_WORDS:
                 j += 1
             elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
-                # "a expliqué [à l'AFP] X": skip the indirect object
+                # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
                 while j < hi and doc[j].pos_ == "DET":
                     j += 1
@@ -1055,7 +1064,8 @@ class _Extractor:
                     "VERB", "AUX", "ADJ", "NOUN"):
                 head = v.head
                 if v.dep_ == "conj" and head.dep_ == "ccomp" and any(
-                        c.dep_ == "mark" and self.lows[c.i] in ("que", "qu'") for c in head.children):
+                        c.dep_ == "mark" and self.lows[c.i] in ("que", "qu'")
+                        for c in head.children):
                     # "X a estimé que A et a appelé …": the parser put the second verb in the
                     # reported clause; its subject is the reporter's
                     head = head.head
@@ -1074,7 +1084,7 @@ class _Extractor:
     # ---- titles ------------------------------------------------------------------
 
     def _is_title(self, q: QuotedSpan) -> bool:
-        """Quoted titles and names: « Con X + » after "émission", "intitulé", or a
+        """Quoted titles and names: « Vivement dimanche » after "émission", "intitulé", or a
         capitalised multi-word label without a verb.
         """
         doc = self.doc
@@ -1204,7 +1214,8 @@ class _Extractor:
                            or self.doc[after].lemma_.lower() in self.lex.non_sources):
             return None, after
         mention, end = self.np_after(after, hi)
-        if mention is not None and mention.kind == "pronoun" and mention.start < self.doc[after].idx:
+        if mention is not None and mention.kind == "pronoun" and (
+                mention.start < self.doc[after].idx):
             return None, after
         # the noun's lemma may say it is no source ("selon les cas")
         if mention is not None and self.doc[mention.head].lemma_.lower() in self.lex.non_sources:
@@ -1216,7 +1227,7 @@ class _Extractor:
         return mention, end
 
     def _document_author(self, mention: _Mention, end: int) -> _Mention | None:
-        """"une étude du [CSIS]", "un rapport de [l'ONU]": the author of a source document."""
+        """"une étude de [l'OCDE]", "un rapport de [l'ONU]": the author of a source document."""
         head = self.doc[mention.head]
         if head.lemma_.lower() not in self.lex.source_nouns:
             return None
@@ -1309,7 +1320,9 @@ class _Extractor:
         if j >= hi:
             return None
         verb = doc[j]
-        if "Part" in verb.morph.get("VerbForm") and (
+        participle = self.lows[j].endswith(("é", "ée", "és", "ées")) or (
+            "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith("e"))
+        if participle and (
                 "Pres" in verb.morph.get("Tense") or j == k or self.lows[j - 1] in (",", "s'")):
             # ", saluant la performance", ", reconnu coupable": participles, not frames
             if not (j + 1 < hi and doc[j + 1].text.startswith("-")):
@@ -1355,7 +1368,7 @@ class _Extractor:
 
     def _scan_complement(self, v: int, hi: int) -> int:
         """First token after verb ``v`` that is not an adverb, a time word, an inverted
-        pronoun, a clitic or a prepositional phrase ("a déclaré lundi à l'AFP que").
+        pronoun, a clitic or a prepositional phrase ("a déclaré lundi à Reuters que").
         """
         doc = self.doc
         in_pp = False
@@ -1405,6 +1418,12 @@ class _Extractor:
         return qi if self._first_tok_at(self.quotes[qi].open) <= k <= self._first_tok_at(
             self.quotes[qi].start) else None
 
+    def _quote_closes_clause(self, qi: int, hi: int) -> bool:
+        """Nothing but punctuation follows the quotation in its clause ("a salué « le
+        courage » des secouristes" goes on)."""
+        end = self._quote_tokens(qi)[1]
+        return end >= hi or self.doc[end].text in _STOP_PUNCT or self.doc[end].is_space
+
     def _quote_tokens(self, qi: int) -> tuple[int, int]:
         q = self.quotes[qi]
         span = self._tok_range(q.open, q.outer_end)
@@ -1446,7 +1465,8 @@ class _Extractor:
                 content = (nxt, self.clause_end(nxt, hi))
         elif k < hi and self._opening_quote(k) is not None and all(
                 doc[j].pos_ in ("ADV", "PUNCT") or self.lows[j] in _TIME_WORDS | _CLITICS
-                or self.lows[j].startswith("-") for j in range(last + 1, k)):
+                or self.lows[j].startswith("-") for j in range(last + 1, k)) and (
+                self._quote_closes_clause(self._opening_quote(k), hi)):
             # "a lancé « … »": the quotation is the complement
             content = self._quote_tokens(self._opening_quote(k))
         else:
@@ -1598,8 +1618,9 @@ class _Extractor:
             return None
         for head in (v, self.doc[last]):
             for child in sorted(head.children, key=lambda c: c.i):
-                if child.i > last and child.dep_.startswith(("obl", "nmod", "iobj", "obj", "xcomp")) \
-                        and self.lows[child.left_edge.i] in _DE:
+                deps = ("obl", "nmod", "iobj", "obj", "xcomp")
+                if child.i > last and child.dep_.startswith(deps) and (
+                        self.lows[child.left_edge.i] in _DE):
                     return self._complement_span(child, hi)
         return None
 
@@ -1657,7 +1678,8 @@ class _Extractor:
                 return None
             head = doc[mention.head]
             good = mention.kind == "name" or (
-                mention.kind == "pronoun" and _low(head).lstrip("-") in ("lui", "elle", "eux", "elles")
+                mention.kind == "pronoun"
+                and _low(head).lstrip("-") in ("lui", "elle", "eux", "elles")
             ) or (mention.kind == "description" and self.is_role(head))
             if not good:
                 return None
@@ -1673,7 +1695,7 @@ class _Extractor:
                     mention = _Mention(mention.start, doc[comma - 1].idx + len(doc[comma - 1].text),
                                        "description", mention.head)
                 end = comma
-        if end < hi and doc[end].text == "," and end + 1 < hi and not self._ends_clause(end + 1, hi):
+        if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi):
             before = [t for t in doc[lo:k] if not t.is_punct and not t.is_space]
             if before and not initial and not any(t.pos_ in ("VERB", "AUX") for t in before) and (
                     before[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ")):
@@ -1694,7 +1716,7 @@ class _Extractor:
         return _Report(chars[0], chars[1], "indirect", cue, k, mention, position)
 
     def incises(self) -> Iterator[_Report]:
-        """Unquoted clauses followed by an inverted frame: "[La Russie est prête], a indiqué
+        """Unquoted clauses followed by an inverted frame: "[La France est prête], a indiqué
         le vice-ministre X, en réponse à …"."""
         doc = self.doc
         for k, t in enumerate(doc):
@@ -1732,7 +1754,7 @@ class _Extractor:
         """The frame of a stand-alone quotation and where it was found: ``after`` it
         (", a déclaré X", or "C'est ce qu'a déclaré X"), before its ``colon``, ``inside`` it
         ("« A, dit-il, B »"), in the ``previous`` sentence, as a frame without complement
-        ("X a réagi à l'AFP. « … »"), or in the ``next`` one; (None, "") if none.
+        ("X a réagi sur France Info. « … »"), or in the ``next`` one; (None, "") if none.
         """
         doc = self.doc
         q = self.quotes[qi]
@@ -1774,9 +1796,14 @@ class _Extractor:
             c -= 1
         lo = self._seg(c)[0]
         verbs = [t for t in doc[lo:c] if not self._in_quote(t.i) and self.cue_lemma(t, strict=True)]
+        # the word right before the colon may be a cue the tagger missed ("raconte :")
+        near = [t for t in doc[max(lo, c - 2):c] if not self._in_quote(t.i) and t.is_alpha
+                and self.cue_lemma(t, strict=False)]
+        if near and (not verbs or near[-1].i > verbs[-1].i):
+            verbs.append(near[-1])
         if verbs:
             v = verbs[-1]
-            return _Frame(self.cue_name(v, self.cue_lemma(v, strict=True)[0]), v.i,
+            return _Frame(self.cue_name(v, self.cue_lemma(v, strict=False)[0]), v.i,
                           self.subject(v), c)
         # "Le ministre : « … »" — a bare noun phrase before the colon
         words = [t for t in doc[lo:c] if not t.is_space]
@@ -1887,28 +1914,39 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
         Rules, in order:
 
         1. Quotation marks are paired on the characters (:func:`find_quoted_spans`);
-           quoted titles ("l'émission « … »") and capitalised labels are set aside.
+           quoted titles ("l'émission « … »") and capitalised labels are set aside. An
+           unclosed mark ends with its paragraph (``MAX_UNCLOSED_CHARS`` at most).
         2. Preposed frames from the parse: a reporting verb (``speech_verbs.txt``) with a
-           ``que`` clause, a colon, an infinitive (@inf verbs) or an object (@obj verbs, or
-           any reporting verb when the object holds a quoted fragment); markers "selon",
-           "d'après", "pour"… (``speech_markers.txt``). A report whose cue lies inside
-           another report's content is nested and dropped; cues inside quotation marks
-           are the speaker's own words and ignored.
+           ``que`` clause, a colon, a quotation as its whole complement, an infinitive (@inf
+           verbs), an object (@obj verbs, or any cue when the object holds a quoted
+           fragment) or a "de" complement (@de verbs); markers "selon", "d'après", "pour"…
+           (``speech_markers.txt``) and "selon laquelle". Negated verbs, infinitives and
+           passive participles are no frames; an object report needs a speaker-like
+           subject (a name, a pronoun or a speaker noun). A report whose cue lies inside
+           another preposed report's content is nested and dropped; cues inside quotation
+           marks are the speaker's own words and ignored.
         3. A quotation inside a report's content makes it ``mixed``; a report whose content
-           is exactly one quotation is ``direct``.
-        4. Stand-alone quotations (at the start of a sentence or after a colon, ending a
-           sentence, or followed by a frame) are ``direct``; their frame is searched after
-           them, before their colon, inside them, then in the previous sentence. A
-           quotation continued over paragraphs shares one frame; a frameless quotation right
-           after a quotation with a speaker inherits that speaker.
-        5. Postposed frames of unquoted clauses (", a indiqué X", ", selon X") give
-           ``indirect`` reports, unless their clause holds another report's cue (the
-           source of a report: "… a déclaré que …, a rapporté l'AFP" keeps the inner one).
-        6. Speakers are resolved to a ``doc.ents`` mention (see :class:`Quote`); pronouns
-           take the previous quotation's speaker, then the subject of the previous
-           sentence, then the nearest person of compatible gender; descriptions take the
-           entity that carries a matching description in the article
-           (:func:`match_description`).
+           is exactly one quotation is ``direct`` (content without the marks).
+        4. Stand-alone quotations (starting a sentence or after a colon, and ending a
+           sentence or followed by a frame) are ``direct``; their frame is searched after
+           them, before their colon, inside them ("« A, affirme X. B »"), in the previous
+           sentence (a frame without complement: "X a réagi lundi.") and in the next one.
+           A quotation continued over paragraphs shares one frame; a frameless quotation
+           right after a framed one has no speaker mention but inherits its antecedent.
+        5. Postposed frames of unquoted clauses (", a indiqué X", ", selon X") give a report
+           of the whole clause before them, reports inside it included ("X a déclaré que
+           …, a rapporté Reuters" gives two); a source attached to a quotation's frame
+           ("« … », a déclaré X, selon Reuters") gives none.
+        6. Other quoted passages of at least ``MIN_ORPHAN_WORDS`` words, or ending with
+           final punctuation, are frameless ``direct`` quotations; shorter ones are scare
+           quotes.
+        7. Speakers: coordinated names give one record per name. Names resolve to their
+           ``doc.ents`` span; pronouns to the subject of their own or the previous
+           sentence, else the previous quotation's speaker, else the nearest person of
+           known compatible gender (a description subject there blocks the search: "Le
+           Premier ministre a démenti… il a affirmé" stays unresolved); descriptions to
+           the entity that carries a matching description in the article
+           (:func:`entity_descriptions`, :func:`match_description`).
     """
     if not doc.has_annotation("DEP"):
         raise ValueError(
@@ -2072,8 +2110,8 @@ def normalise_description(text: str) -> str:
     """Lowercase, one space, straight apostrophes, no leading determiner.
 
     Example:
-        >>> normalise_description("Le porte-parole  du Kremlin")
-        'porte-parole du kremlin'
+        >>> normalise_description("Le porte-parole  de l'Élysée")
+        "porte-parole de l'élysée"
     """
     text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
     text = re.sub(r"^(?:(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')",
@@ -2082,11 +2120,12 @@ def normalise_description(text: str) -> str:
     return text.strip(" ,")
 
 
-def entity_descriptions(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[EntityDescription]:
+def entity_descriptions(doc: Doc, *, lexicon: QuoteLexicon | None = None
+                        ) -> list[EntityDescription]:
     """Roles and titles written next to PER/ORG mentions.
 
     Three patterns, each with a speaker noun (``speaker_nouns.txt``) as head:
-    "le président vénézuélien [X]", "le porte-parole de la présidence russe, [X],",
+    "le président chilien [X]", "le porte-parole de la présidence française, [X],",
     "[X], porte-parole du gouvernement,".
 
     Args:
@@ -2110,9 +2149,14 @@ def _descriptions(ex: _Extractor) -> list[EntityDescription]:
             continue
         lo, hi = ex._seg(ent.start)
         spans = []
-        before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
-        if before is not None:
-            spans.append(before)
+        k = ent.start - 1
+        while k >= lo and doc[k].pos_ == "DET":
+            k -= 1
+        # "l'entraîneur du [X]": X is the complement of the noun, not described by it
+        if k >= lo and doc[k].pos_ != "ADP" and ex.lows[k] not in _DE:
+            before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
+            if before is not None:
+                spans.append(before)
         if ent.start - 1 > lo and doc[ent.start - 1].text == ",":
             back = _walk_back(ex, ent.start - 2, lo, allow_a=True)
             if back is not None and (ent.end >= hi or doc[ent.end].text in (",", ".", ")")
@@ -2132,8 +2176,8 @@ def _descriptions(ex: _Extractor) -> list[EntityDescription]:
 
 def _walk_back(ex: _Extractor, k: int, lo: int, *, allow_a: bool) -> tuple[int, int] | None:
     """The description that ends at token ``k``: its leftmost speaker noun (with its
-    determiner) to ``k``. "[le porte-parole de la présidence russe], X" crosses "de" to
-    reach "porte-parole"; "l'administration du [président russe] X" does not, since
+    determiner) to ``k``. "[le porte-parole de la présidence française], X" crosses "de"
+    to reach "porte-parole"; "l'administration du [président argentin] X" does not, since
     "administration" is no speaker noun.
     """
     doc = ex.doc
@@ -2245,7 +2289,7 @@ def _ent_gender(ex: _Extractor, ent: Span) -> str:
 
 def _compatible(ex: _Extractor, pron: _Mention, ent: Span) -> bool:
     """Whether a pronoun can refer to an entity: a person of unknown or the same gender, or
-    an organisation whose gender is known ("le Kremlin … a-t-il")."""
+    an organisation whose gender is known ("le Quai d'Orsay … a-t-il")."""
     if ent.label_ not in ("PER", "ORG"):
         return False
     gender = _ent_gender(ex, ent)
@@ -2278,7 +2322,9 @@ def _description_agrees(ex: _Extractor, mention: _Mention, pron: _Mention) -> bo
         return False
     first = ex.doc[ex._first_tok_at(mention.start)]
     genders = first.morph.get("Gender") if first.pos_ == "DET" else head.morph.get("Gender")
-    return not genders or pron.gender == "-" or ("m" if genders[0] == "Masc" else "f") == pron.gender
+    if not genders or pron.gender == "-":
+        return True
+    return ("m" if genders[0] == "Masc" else "f") == pron.gender
 
 
 def _resolve_pronoun(ex: _Extractor, pron: _Mention,
@@ -2331,7 +2377,8 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
 
 def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
     desc = normalise_description(ex.text[mention.start:mention.end])
-    records = [d for d in _descriptions(ex) if not (d.start >= mention.start and d.end <= mention.end)]
+    records = [d for d in _descriptions(ex)
+               if not (d.start >= mention.start and d.end <= mention.end)]
     for pool in ([d for d in records if d.ent_start < mention.start], records):
         candidates: dict[str, list[str]] = {}
         for d in pool:
@@ -2417,11 +2464,11 @@ _IGNORED_PRENOMINALS = frozenset({"nouveau", "nouvel", "nouvelle", "haut", "haut
 
 
 def _stem(word: str) -> str:
-    """Crude French stem for matching: plural and feminine endings, doubled consonant."""
-    if len(word) > 3 and word[-1] in "sx":
-        word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
+    """Crude French stem for matching: plural and feminine endings, doubled consonant
+    ("japonaises", "japonaise", "japonais" → "japonai"; "chilienne" → "chilien")."""
+    for ending in ("sx", "e", "s"):
+        if len(word) > 3 and word[-1] in ending:
+            word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] in "nlt":
         word = word[:-1]
     return word
@@ -2461,7 +2508,7 @@ def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description
         if parts[0] in _ROLE_MODIFIERS:
             role.append(parts[0])
         parts = parts[1:]
-    role_words = [_stem(w) for w in role] + [_stem("-".join(parts))]
+    role_words = [_stem(w) for w in role] + ["-".join(_stem(p) for p in parts)]
     adjectives, complements = set(), set()
     in_complement = False
     for w in words[i + 1:]:
@@ -2471,8 +2518,14 @@ def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description
         if w in _DETERMINERS:
             continue
         (complements if in_complement else adjectives).add(_stem(w))
-    return _Description(" ".join(role_words), _stem("-".join(parts)) in _generic_stems(generic_nouns),
+    return _Description(" ".join(role_words), role_words[-1] in _generic_stems(generic_nouns),
                         frozenset(adjectives), frozenset(complements))
+
+
+def _compound_role(a: str, b: str) -> bool:
+    """One role is a part of the other's compound ("directric" of "presidente-directric")."""
+    parts_a, parts_b = set(a.split("-")), set(b.split("-"))
+    return (len(parts_a) == 1 and a in parts_b) or (len(parts_b) == 1 and b in parts_a)
 
 
 def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
@@ -2489,11 +2542,12 @@ def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
                 continue
             if cand.role == target.role:
                 level = 2
-            elif target.generic or cand.generic:
+            elif target.generic or cand.generic or _compound_role(target.role, cand.role):
                 level = 1
             else:
                 continue
-            if target.adjectives and cand.adjectives and not target.adjectives & cand.adjectives:
+            modifiers = cand.adjectives | cand.complements
+            if target.adjectives and modifiers and not target.adjectives & modifiers:
                 continue
             overlap = len((target.adjectives | target.complements)
                           & (cand.adjectives | cand.complements))
@@ -2510,10 +2564,10 @@ def match_description(description: str, candidates: Mapping[str, Sequence[str]],
     """The entity that a speaker description designates, or None if absent or ambiguous.
 
     Args:
-        description: The speaker's description ("le porte-parole du Kremlin",
-            "le responsable russe", "le président vénézuélien").
+        description: The speaker's description ("le porte-parole de l'Élysée",
+            "le responsable japonais", "le président chilien").
         candidates: entity key → descriptions seen for that entity in the corpus
-            ("porte-parole de la présidence russe", "président vénézuélien").
+            ("porte-parole de la présidence française", "président chilien").
         lexicon: Word lists (for the generic role nouns); defaults to
             ``pipeline.quote_lexicon.v1``.
 
@@ -2524,24 +2578,25 @@ def match_description(description: str, candidates: Mapping[str, Sequence[str]],
         Both sides are folded (accents, case), stripped of determiners and split into a
         role (head noun plus role-changing prenominals: "premier ministre", "vice-ministre",
         "ancien président" are different roles), the adjectives right after the head
-        ("vénézuélien") and the complement words after a preposition ("de la présidence
-        russe" → présidence, russe); words are compared by a crude stem (plural and
-        feminine endings), so "présidente"/"président" and "russes"/"russe" match.
+        ("chilien") and the complement words after a preposition ("de la présidence
+        française" → présidence, français); words are compared by a crude stem (plural and
+        feminine endings), so "présidente"/"président" and "chiliennes"/"chilien" match.
 
         A candidate description is compatible when its role is the same (level 2), or when
         either role is a generic noun marked ``@generic`` in ``speaker_nouns.txt``
-        ("responsable", "dirigeant": level 1); and when the adjectives do not contradict:
-        if both sides have adjectives, they must share one ("président vénézuélien" never
-        matches "président russe"). Complements never contradict ("du Kremlin" vs "de la
-        présidence russe" name the same institution differently) but shared modifier words
-        (adjectives or complements) raise the score. Each entity scores its best
-        description by (level, shared words); the top entity wins only if no other entity
-        has the same score.
+        ("responsable", "dirigeant") or a part of the other's compound role ("directrice"
+        of "présidente-directrice": level 1); and when the description's adjectives are
+        found among the candidate's modifiers, if it has any ("président chilien" never
+        matches "président argentin" nor "président du Pérou"). Complements of the
+        description never contradict ("de l'Élysée" vs "de la présidence française" name the
+        same institution differently), but shared modifier words raise the score. Each
+        entity scores its best description by (level, shared words); the top entity wins
+        only if no other entity has the same score.
 
     Example:
-        >>> match_description("le président vénézuélien",
-        ...     {"maduro": ["président vénézuélien"], "poutine": ["président russe"]})
-        'maduro'
+        >>> match_description("le président chilien",
+        ...     {"ruiz": ["président chilien"], "lopez": ["président argentin"]})
+        'ruiz'
     """
     ranked = _rank_candidates(description, candidates, lexicon or default_lexicon())
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
@@ -2607,24 +2662,37 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
         A candidate is confirmed by rapidfuzz: ``ratio`` ≥ 85 (a few words changed) or
         ``partial_ratio`` ≥ 90 of the shorter in the longer (one is a fragment of the
         other, sharing at least 6 contiguous words). Matches are chained to the first
-        occurrence, as in single-link clustering.
+        occurrence, as in single-link clustering. Two rows of one document whose spans
+        overlap (``start`` + length of ``text``) are one passage, not a reprint: the same
+        content reported for two speakers, or a report inside another.
     """
     missing = {"quote_id", "doc_id", "published", "text"} - set(quotes.columns)
     if missing:
-        raise ValueError(f"find_duplicates needs columns {sorted(missing)}; got {list(quotes.columns)}")
+        raise ValueError(
+            f"find_duplicates needs columns {sorted(missing)}; got {list(quotes.columns)}")
     order = pd.DataFrame({
         "published": pd.to_datetime(quotes["published"].fillna("").astype(str).replace("", None),
                                     errors="coerce", utc=True, format="ISO8601"),
         "doc_id": quotes["doc_id"].astype(str),
-        "start": pd.to_numeric(quotes["start"], errors="coerce") if "start" in quotes else 0,
+        "start": pd.to_numeric(quotes["start"], errors="coerce") if "start" in quotes
+        else float("nan"),
         "pos": range(len(quotes)),
     }).sort_values(["published", "doc_id", "start", "pos"], na_position="last", kind="stable")
     ids = quotes["quote_id"].astype(str).tolist()
     texts = quotes["text"].fillna("").astype(str).tolist()
+    docs = order.sort_values("pos")["doc_id"].tolist()
+    starts = order.sort_values("pos")["start"].tolist()
+
+    def same_occurrence(a: int, b: int) -> bool:
+        # one passage reported twice (two speakers, a report inside another): not a reprint
+        if docs[a] != docs[b] or pd.isna(starts[a]) or pd.isna(starts[b]):
+            return False
+        return starts[a] < starts[b] + len(texts[b]) and starts[b] < starts[a] + len(texts[a])
+
     result = [""] * len(quotes)
     root: list[int] = list(range(len(quotes)))
     postings: dict[tuple[str, ...], list[int]] = {}
-    exact: dict[str, int] = {}
+    exact: dict[str, list[int]] = {}
     normalised: dict[int, tuple[str, int]] = {}
     for pos in order["pos"].tolist():
         words = normalise_quote(texts[pos])
@@ -2632,8 +2700,8 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
             continue
         joined = " ".join(words)
         normalised[pos] = (joined, len(words))
-        match = exact.get(joined)
         keys = _shingles(words)
+        match = next((o for o in exact.get(joined, ()) if not same_occurrence(o, pos)), None)
         if match is None:
             shared: Counter = Counter()
             for key in keys:
@@ -2641,13 +2709,15 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
                     shared[other] += 1
             for other, _ in shared.most_common(MAX_CANDIDATES):
                 text, n = normalised[other]
-                if _same_quote(joined, text, len(words), n):
+                if not same_occurrence(other, pos) and _same_quote(joined, text, len(words), n):
                     match = other
                     break
-        if match is not None:
+        if match is not None and not same_occurrence(root[match], pos):
             root[pos] = root[match]
             result[pos] = ids[root[pos]]
-        exact.setdefault(joined, pos)
+        bucket = exact.setdefault(joined, [])
+        if len(bucket) < MAX_CANDIDATES:
+            bucket.append(pos)
         for key in keys:
             bucket = postings.setdefault(key, [])
             if len(bucket) < MAX_POSTINGS:
