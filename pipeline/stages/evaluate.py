@@ -24,6 +24,7 @@ from pipeline import evaluation as ev
 from pipeline.params import load_params
 from pipeline.runner import run_all
 from pipeline.tables import read_rows
+from pipeline.stages import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +245,7 @@ def main() -> None:
     parser.add_argument("--params", type=Path, default=Path("params.yaml"),
                         help="Parameters file of the pipeline.")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     run(args.gold_dir, args.work_dir, args.metrics, args.errors_dir, load_params(args.params))
 
 

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from pipeline.publish import write_datapackage, write_parquet, write_workbook
+from pipeline.stages import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def main() -> None:
     parser.add_argument("--workbook", type=_flag, default=True,
                         help="Write tables.xlsx, one sheet per table (true/false).")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     run(args.out_dir, parquet=args.parquet, workbook=args.workbook)
 
 

