@@ -7,6 +7,7 @@ and text cells are exactly the analysed text (the CSV's formula guard is removed
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -48,15 +49,28 @@ def typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-def read_csv_table(path: Path, table: Table) -> pd.DataFrame:
-    """One CSV table with its types, text cells unescaped."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                        encoding=ENCODING)
+def _unescaped(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     for column in table.columns:
         if column.type == "string" and column.name in frame:
             frame[column.name] = frame[column.name].map(
                 lambda v: unescape_text(v) if isinstance(v, str) else v)
     return typed(frame, table)
+
+
+def read_csv_table(path: Path, table: Table) -> pd.DataFrame:
+    """One CSV table with its types, text cells unescaped."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
+                        encoding=ENCODING)
+    return _unescaped(frame, table)
+
+
+def iter_csv_table(path: Path, table: Table, chunk_rows: int = 100_000
+                   ) -> Iterator[pd.DataFrame]:
+    """The same, in typed chunks, so that a table of any size fits in memory."""
+    chunks = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
+                         encoding=ENCODING, chunksize=chunk_rows)
+    for chunk in chunks:
+        yield _unescaped(chunk, table)
 
 
 def load(output_dir: str | Path) -> dict[str, pd.DataFrame]:

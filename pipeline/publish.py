@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.frames import PARQUET_DIR, read_csv_table
+from pipeline.frames import PARQUET_DIR, iter_csv_table
 from pipeline.schema import TABLES, Table
 
 #: Excel's limits: rows per sheet and characters per cell.
@@ -97,17 +97,33 @@ def write_datapackage(out_dir: Path) -> Path:
 
 
 def write_parquet(out_dir: Path) -> list[Path]:
-    """One typed Parquet file per table, under ``out_dir/parquet``."""
+    """One typed Parquet file per table, under ``out_dir/parquet``, written in chunks."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.frames import typed
+
     folder = out_dir / PARQUET_DIR
     folder.mkdir(exist_ok=True)
     written = []
     for name, table in TABLES.items():
         if not (out_dir / table.filename).exists():
             continue
-        frame = read_csv_table(out_dir / table.filename, table)
         path = folder / f"{name}.parquet"
         tmp = folder / f".{name}.parquet.tmp"
-        frame.to_parquet(tmp, index=False)
+        writer = None
+        try:
+            for chunk in iter_csv_table(out_dir / table.filename, table):
+                batch = pa.Table.from_pandas(chunk, preserve_index=False)
+                writer = writer or pq.ParquetWriter(tmp, batch.schema)
+                writer.write_table(batch)
+            if writer is None:  # header only: an empty table with the right types
+                empty = pa.Table.from_pandas(typed(pd.DataFrame(columns=table.column_names),
+                                                   table), preserve_index=False)
+                pq.write_table(empty, tmp)
+        finally:
+            if writer is not None:
+                writer.close()
         os.replace(tmp, path)
         written.append(path)
     return written
@@ -129,8 +145,12 @@ def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
     for name, table in TABLES.items():
         if not (out_dir / table.filename).exists():
             continue
-        frame = read_csv_table(out_dir / table.filename, table)
-        cut = len(frame) > XLSX_MAX_ROWS
+        chunks = iter_csv_table(out_dir / table.filename, table)
+        frame = next(chunks, None)
+        if frame is None:
+            frame = pd.DataFrame(columns=table.column_names)
+        n_rows = sum((len(c) for c in chunks), len(frame))
+        cut = n_rows > XLSX_MAX_ROWS
         sheet = workbook.create_sheet(f"{name} (first rows)" if cut else name)
         sheet.freeze_panes = "A2"
         widths = {}
@@ -139,7 +159,8 @@ def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
             longest = 0 if pd.isna(longest) else int(longest)
             widths[i] = min(max(len(column.name), longest) + 2, 60)
             sheet.column_dimensions[get_column_letter(i)].width = widths[i]
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(frame) + 1}"
+        last_row = min(n_rows, XLSX_MAX_ROWS) + 1
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last_row}"
         header = []
         for column in table.columns:
             cell = WriteOnlyCell(sheet, value=column.name)
@@ -147,7 +168,11 @@ def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
             header.append(cell)
         sheet.append(header)
         wrap = Alignment(wrap_text=True, vertical="top")
-        for record in frame.head(XLSX_MAX_ROWS).itertuples(index=False):
+        records = (record for chunk in iter_csv_table(out_dir / table.filename, table)
+                   for record in chunk.itertuples(index=False))
+        for n, record in enumerate(records):
+            if n >= XLSX_MAX_ROWS:
+                break
             row = []
             for column, value in zip(table.columns, record):
                 if value is None or value is pd.NA or (isinstance(value, float) and value != value):
