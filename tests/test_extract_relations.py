@@ -172,6 +172,50 @@ def test_load_lexicon_rejects_unknown_verb_kind(tmp_path):
         load_lexicon(tmp_path)
 
 
+def test_load_lexicon_reads_optional_dative_heads_and_denial_verbs(tmp_path):
+    _write_rules(tmp_path, speech=None)
+    assert load_lexicon(tmp_path).dative_heads == frozenset()
+    assert load_lexicon(tmp_path).denial_verbs == frozenset()
+    (tmp_path / "relations_dative_heads.txt").write_text("# c\nlivrer\nVisite\n", encoding="utf-8")
+    (tmp_path / "relations_denial_verbs.txt").write_text("nier\n", encoding="utf-8")
+    load_lexicon.cache_clear()
+    lexicon = load_lexicon(tmp_path)
+    assert lexicon.dative_heads == {"livrer", "visite"}
+    assert lexicon.denial_verbs == {"nier"}
+    package = load_lexicon()
+    assert {"livrer", "fournir", "visite", "soutien"} <= package.dative_heads
+    assert {"nier", "démentir"} <= package.denial_verbs
+
+
+def test_verb_relations_name_split_after_its_preposition_is_no_direct_object():
+    # Regression: "… son soutien à Rose Le Guen" parsed with "Guen" hung without its
+    # preposition on the noun object (or on the verb) was read as a direct object.
+    words = ["Paul", "apporte", "son", "soutien", "à", "Rose", "Le", "Guen", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "DET", "PROPN", "PUNCT"]
+    deps = ["nsubj", "ROOT", "det", "obj", "case", "nmod", "det", "nmod", "punct"]
+    lemmas = ["Paul", "apporter", "son", "soutien", "à", "rose", "le", "Guen", "."]
+    ents = ["B-PER", "O", "O", "O", "O", "B-PER", "I-PER", "I-PER", "O"]
+    on_noun = _hand_doc(words, pos, [1, 1, 3, 1, 5, 3, 7, 3, 1], deps, lemmas, ents)
+    on_verb = _hand_doc(words, pos, [1, 1, 3, 1, 5, 3, 7, 1, 1],
+                        deps[:7] + ["obj", "punct"], lemmas, ents)
+    for doc in (on_noun, on_verb):
+        assert _triples(doc, verb_relations(doc)) == [("Paul", "apporter", "à", "Rose Le Guen")]
+
+
+def test_verb_relations_mention_that_swallows_the_verb_gives_nothing():
+    # Regression: a mention "Paul versera" (a wrong span) made a relation whose verb lay
+    # inside its own subject.
+    doc = _hand_doc(
+        ["Paul", "versera", "une", "aide", "à", "Marie", "."],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        [1, 1, 3, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "det", "obj", "case", "nmod", "punct"],
+        ["Paul", "verser", "un", "aide", "à", "Marie", "."],
+        ["B-ORG", "I-ORG", "O", "O", "O", "B-PER", "O"],
+    )
+    assert verb_relations(doc) == []
+
+
 def test_role_nouns_file_has_no_duplicates_and_is_lowercase():
     text = (RULES_DIR / "relations_role_nouns.txt").read_text(encoding="utf-8")
     lines = [
@@ -500,6 +544,91 @@ def test_role_relations_apposition_inside_a_verb_subject_keeps_the_name_as_subje
     assert _triples(doc, verb_relations(doc)) == [
         ("Gabriel Attal", "rencontrer", "", "Olaf Scholz")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Regression: a place or an occasion after a place preposition was an object.
+        ("L'Italie a signé un accord commercial à Genève.", []),
+        ("Le Portugal s'est imposé dans l'Euro 2016.", []),
+        # A dative head keeps "à" + place name a participant.
+        ("L'Allemagne a livré des chars à l'Ukraine.",
+         [("Allemagne", "livrer", "à", "Ukraine")]),
+    ],
+)
+def test_verb_relations_place_after_a_place_preposition_is_no_participant(
+    fr, text, expected
+):
+    doc = fr(text)
+    assert _triples(doc, verb_relations(doc)) == expected
+
+
+@pytest.mark.slow
+def test_verb_relations_bare_participle_with_a_subject_is_passive(fr):
+    # Regression: the headline "X prêté au Y" made X the agent of "prêter".
+    assert verb_relations(fr("Kylian Mbappé prêté au Real Madrid")) == []
+    doc = fr("Kylian Mbappé prêté au Real Madrid par le PSG")
+    rels = verb_relations(doc)
+    assert _triples(doc, rels) == [("PSG", "prêter", "", "Kylian Mbappé")]
+    assert rels[0].passive
+
+
+@pytest.mark.slow
+def test_verb_relations_name_of_an_intervening_common_noun_is_not_the_object(fr):
+    # Regression: the company named after "société minière" was read as the name of
+    # "président", the person the court sentenced.
+    doc = fr("La Cour de cassation a condamné l'ancien président de la société minière "
+             "Glencore.")
+    assert verb_relations(doc) == []
+
+
+@pytest.mark.slow
+def test_verb_relations_alternatives_with_ou_give_nothing(fr):
+    # Regression: "l'Espagne ou le Portugal" gave one relation per alternative.
+    assert verb_relations(fr("La Pologne rencontrera l'Espagne ou le Portugal en "
+                             "demi-finale.")) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Regression: an indirect question or a condition (and its consequence) was
+        # read as a stated event.
+        ("Le Kremlin refuse de dire si la Russie a livré des missiles à l'Iran.", []),
+        ("Si la Chine attaque Taïwan, le Japon soutiendra les États-Unis.", []),
+        # "même si" concedes the event.
+        ("Même si la Belgique a battu l'Italie, elle est éliminée.",
+         [("Belgique", "battre", "", "Italie")]),
+    ],
+)
+def test_verb_relations_si_clauses_are_not_stated(fr, text, expected):
+    doc = fr(text)
+    assert _triples(doc, verb_relations(doc)) == expected
+
+
+@pytest.mark.slow
+def test_verb_relations_clause_reported_by_a_denial_is_negated(fr):
+    # Regression: "a nié que X ait livré …" gave an unnegated relation.
+    doc = fr("Pékin a nié que la Chine ait livré des armes à la Russie.")
+    (rel,) = verb_relations(doc)
+    assert _triples(doc, [rel]) == [("la Chine", "livrer", "à", "Russie")]
+    assert rel.negated
+    (rel,) = verb_relations(fr("Pékin n'a pas nié que la Chine ait livré des armes à la "
+                               "Russie."))
+    assert not rel.negated
+
+
+@pytest.mark.slow
+def test_verb_relations_participle_clause_does_not_reach_a_later_conjunct(fr):
+    # Regression: in "X, investi par Y, et Z", Z was read as invested by Y too.
+    doc = fr("Le sénateur affrontera notamment Marc Lefort, investi par Les Républicains, "
+             "et Sophie Garnier, candidate des Écologistes.")
+    rels = verb_relations(doc)
+    assert _triples(doc, rels) == [("Républicains", "investir", "", "Marc Lefort")]
+    assert rels[0].passive
 
 
 def _timex(doc: Doc, text: str, value: str) -> tuple[int, int, str]:

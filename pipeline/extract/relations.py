@@ -46,6 +46,17 @@ _NOUN_OBJECT_PREPS = frozenset({"avec", "à", "contre", "envers", "auprès", "ve
 #: Prepositions that introduce a participant on the verb even when the parser calls
 #: the phrase a modifier (obl:mod): "a signé un accord avec X", "a lutté contre X".
 _OBL_MOD_PREPS = frozenset({"avec", "contre", "envers", "auprès"})
+#: Prepositions that introduce a place or an occasion ("au Caire", "dans le Clasico"):
+#: a place name (LOC) or an event (MISC) behind them is a circumstance, not a participant,
+#: unless a head of ``relations_dative_heads.txt`` governs an "à" ("livrer … à l'Ukraine").
+_PLACE_PREPS = frozenset({"à", "dans", "en", "sur", "sous", "chez"})
+#: Entity labels that a place preposition turns into a circumstance.
+_PLACE_LABELS = frozenset({"LOC", "MISC"})
+#: Conjunctions of alternatives: "le Maroc ou l'Égypte" states neither.
+_ALTERNATIVE_CC = frozenset({"ou", "soit"})
+#: Subordinators of a clause that is not asserted: a condition or an indirect question
+#: ("si la Russie livrait …", "sans dire si X a rencontré Y"); "même si" asserts.
+_UNASSERTED_MARKS = frozenset({"si", "s'"})
 #: Labels the parser gives a bare direct object it did not recognise as ``obj``.
 _MISSED_OBJECT_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "advmod", "dep"})
 #: Contracted or elided prepositions and their base form.
@@ -155,6 +166,13 @@ class RelationLexicon:
         reciprocal_verbs: Joint verbs whose direct object would be the partner: joint
             only when reflexive or without object ("se sont rencontrés", not "ont
             rencontré des journalistes"). Defaults to none.
+        dative_heads: Verbs and nouns whose "à" complement is a participant even when
+            it names a place ("livrer des armes à l'Ukraine", "une visite à Cuba");
+            after other heads "à" + place name is a circumstance ("signé à Washington").
+            Defaults to none.
+        denial_verbs: Verbs that deny their reported clause ("X a nié que Y ait
+            rencontré Z"): a relation read in that clause is flagged negated. Defaults
+            to none.
     """
 
     blocked_verbs: frozenset[str]
@@ -163,6 +181,8 @@ class RelationLexicon:
     role_nouns: frozenset[str]
     speech_object_verbs: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
+    dative_heads: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
 
 
 def _read_lines(path: Path) -> Iterator[str]:
@@ -198,7 +218,9 @@ def load_lexicon(rules_dir: Path = RULES_DIR) -> RelationLexicon:
     Args:
         rules_dir (Path): Folder holding ``relations_excluded_verbs.txt``,
             ``relations_joint_verbs.txt``, ``relations_role_nouns.txt`` and, optionally,
-            ``speech_verbs.txt``. Defaults to the package's ``rules/fr``.
+            ``speech_verbs.txt``, ``relations_dative_heads.txt`` and
+            ``relations_denial_verbs.txt`` (a missing optional list is empty). Defaults
+            to the package's ``rules/fr``.
 
     Returns:
         RelationLexicon: The word lists. When ``speech_verbs.txt`` exists, its one-word
@@ -250,7 +272,16 @@ def load_lexicon(rules_dir: Path = RULES_DIR) -> RelationLexicon:
         joint_verbs=frozenset(joint), role_nouns=frozenset(roles),
         speech_object_verbs=frozenset(speech_object),
         reciprocal_verbs=frozenset(reciprocal),
+        dative_heads=_optional_words(rules_dir / "relations_dative_heads.txt"),
+        denial_verbs=_optional_words(rules_dir / "relations_denial_verbs.txt"),
     )
+
+
+def _optional_words(path: Path) -> frozenset[str]:
+    """The lowercase lines of an optional one-word-a-line rule file (empty if absent)."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.lower() for line in _read_lines(path))
 
 
 def _check_doc(doc: Doc) -> None:
@@ -322,17 +353,56 @@ def _entity_of(token: Token, ents: dict[int, Span]) -> Span | None:
 
     The head itself may be part of the name, or it may be a noun whose flat name or
     apposition is the name ("le président brésilien [Luiz Inácio Lula]"). A name behind
-    a preposition ("le soutien [de la France]") is another participant, not the head.
+    a preposition ("le soutien [de la France]") is another participant, not the head,
+    even when the parser hung a later word of the name without it ("de Marine | Le Pen").
     """
     ent = ents.get(token.i)
     if ent is not None:
+        # "la culpabilité [de Marine] Le Pen" with "Pen" parsed as the verb's object: the
+        # preposition on the name's first word makes the whole name a complement.
+        if not _preposition(token) and _has_preposition(ent):
+            return None
         return ent
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in token.children:
-        if child.dep_ in _NAME_DEPS and child.i in ents and not _preposition(child):
-            return ents[child.i]
+        if child.dep_ not in _NAME_DEPS or child.i not in ents or _preposition(child):
+            continue
+        ent = ents[child.i]
+        # "son soutien [à Marine] Le Pen": the parser hung the last word of a name on the
+        # noun, but a preposition before the name makes it a complement.
+        if _has_preposition(ent) or _names_another_noun(token, ent, ents):
+            continue
+        return ent
     return None
+
+
+def _has_preposition(ent: Span) -> bool:
+    """True if a word of the mention has a case marker standing before the mention."""
+    return any(
+        c.i < ent.start
+        for t in ent for c in t.children
+        if c.dep_ == "case" or c.dep_.startswith("case:")
+    )
+
+
+def _names_another_noun(head: Token, ent: Span, ents: dict[int, Span]) -> bool:
+    """True if a name after ``head`` is the name of another common noun before it.
+
+    "l'ancien directeur de la banque privée [Pictet]": the parser may hang the name on
+    "directeur", but it names "banque". Person names are kept ("le ministre de
+    l'économie [Bruno Le Maire]"), and so are names after a capitalised or named
+    complement ("la présidente de la Commission européenne [Ursula von der Leyen]").
+    """
+    if ent.label_ == "PER" or ent.start <= head.i:
+        return False
+    doc = ent.doc
+    k = ent.start - 1
+    while k > head.i and doc[k].pos_ == "ADJ" and k not in ents:
+        k -= 1
+    tok = doc[k]
+    return (k > head.i and tok.pos_ == "NOUN" and k not in ents
+            and tok.text[:1].islower())
 
 
 def _conjuncts(token: Token, ents: dict[int, Span]) -> list[Token]:
@@ -342,7 +412,8 @@ def _conjuncts(token: Token, ents: dict[int, Span]) -> list[Token]:
     Pays-Bas et la Belgique", with "Belgique" under "Bas"). A conjunct with another
     preposition than the head is a prepositional phrase the parser attached as
     ``conj`` ("l'aide de X, [de Y]" under the object "aide"); one after "mais" is a
-    contrast ("pas X mais Y").
+    contrast ("pas X mais Y"). Alternatives ("X ou Y") give an empty list: the text
+    states neither.
     """
     out = [token]
     ent = ents.get(token.i)
@@ -355,6 +426,9 @@ def _conjuncts(token: Token, ents: dict[int, Span]) -> list[Token]:
                 continue
             if (child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON")
                     and _preposition(child) == prep):
+                # "le Maroc ou l'Égypte": alternatives; the text states neither.
+                if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE_CC for c in child.children):
+                    return []
                 out.append(child)
                 stack.append(child)
     return out
@@ -449,6 +523,15 @@ def _is_passive(verb: Token) -> bool:
         return True
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
+    # A bare past participle with its own subject is a passive: an active compound tense
+    # needs an auxiliary. Headline "X reçu à la Maison Blanche".
+    if (
+        "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+        and any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    ):
+        return True
     # A bare past participle with a "par" agent: "X, soutenu par Y" (acl), or a
     # headline "X soutenu par Y : …" that the parser hangs elsewhere.
     return (
@@ -484,6 +567,46 @@ def _has_restrictive_que(verb: Token, sent_end: int) -> bool:
         if tok.lower_.replace("’", "'") in ("que", "qu'"):
             return True
     return False
+
+
+def _clause_chain(verb: Token) -> Iterator[Token]:
+    """Yield the verb and the verbs it is coordinated to ("si X attaque Y et [bombarde]")."""
+    yield verb
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+        yield verb
+
+
+def _has_si(verb: Token) -> bool:
+    """True if the verb is subordinated by "si" (not the concessive "même si")."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "mark" and c.lower_.replace("’", "'") in _UNASSERTED_MARKS
+        and (c.i == 0 or doc[c.i - 1].lower_ != "même")
+        for c in verb.children
+    )
+
+
+def _is_unasserted(verb: Token) -> bool:
+    """True if the verb's clause is a condition, its consequence or an indirect question.
+
+    "si la Russie livrait des armes à l'Iran, …", "… le Japon soutiendrait les
+    États-Unis si …", "a refusé de dire si X avait rencontré Y": the text does not state
+    the event. "même si" concedes it: asserted.
+    """
+    for tok in _clause_chain(verb):
+        if _has_si(tok) or any(c.dep_ == "advcl" and _has_si(c) for c in tok.children):
+            return True
+    return False
+
+
+def _is_denied(verb: Token, denial_verbs: frozenset[str], sent_end: int) -> bool:
+    """True if the verb's clause is reported by a denial ("X a nié que Y ait signé …")."""
+    clause = list(_clause_chain(verb))[-1]
+    if clause.dep_ != "ccomp":
+        return False
+    head = clause.head
+    return head.lemma_.lower() in denial_verbs and not _is_negated(head, sent_end)
 
 
 def _is_reflexive(verb: Token) -> bool:
@@ -574,8 +697,26 @@ def _left_coordinated(subject: Span, verb: Token, ents: dict[int, Span]) -> Span
     return None
 
 
-def _objects(verb: Token, ents: dict[int, Span]) -> list[tuple[Span, str]]:
-    """Return (entity, preposition) pairs for the objects of an active verb."""
+def _is_place(ent: Span, prep: str, heads: Iterable[Token], dative_heads: frozenset[str]
+              ) -> bool:
+    """True if a prepositional name is a place or an occasion, not a participant.
+
+    "a signé un accord [à Washington]", "accueillera Y [au Parc Saint-Jacques]", "s'impose
+    [dans le Clasico]": a LOC or MISC mention after a place preposition. An "à" governed
+    by a dative head (the verb or the noun the phrase hangs on) stays a participant:
+    "a livré des armes à l'Ukraine", "une visite officielle à Cuba".
+    """
+    if ent.label_ not in _PLACE_LABELS or prep not in _PLACE_PREPS:
+        return False
+    return not (prep == "à" and any(h.lemma_.lower() in dative_heads for h in heads))
+
+
+def _objects(verb: Token, ents: dict[int, Span],
+             dative_heads: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+    """Return (entity, preposition) pairs for the objects of an active verb.
+
+    Place names behind a place preposition are left out (see :func:`_is_place`).
+    """
     out: list[tuple[Span, str]] = []
     objs = [c for c in verb.children if c.dep_ == "obj"]
     if verb.dep_ == "acl:relcl":
@@ -585,7 +726,8 @@ def _objects(verb: Token, ents: dict[int, Span]) -> list[tuple[Span, str]]:
     # "a signé [un accord] avec X": the participant hangs on the object noun.
     for obj in objs:
         if _entity_of(obj, ents) is None:
-            out.extend((ent, prep) for ent, prep in _noun_participants(obj, ents))
+            out.extend((ent, prep) for ent, prep, noun in _noun_participants(obj, ents)
+                       if not _is_place(ent, prep, (verb, noun), dative_heads))
     for child in verb.children:
         prep = _preposition(child)
         if not prep and child.dep_ in _MISSED_OBJECT_DEPS:
@@ -597,12 +739,14 @@ def _objects(verb: Token, ents: dict[int, Span]) -> list[tuple[Span, str]]:
         if not child.dep_.startswith("obl") or child.dep_ == "obl:agent" or not prep:
             continue
         if child.dep_ == "obl:arg" or prep in _OBL_MOD_PREPS:
-            out.extend((ent, prep) for ent in _entities([child], ents))
+            out.extend((ent, prep) for ent in _entities([child], ents)
+                       if not _is_place(ent, prep, (verb,), dative_heads))
     return out
 
 
-def _noun_participants(noun: Token, ents: dict[int, Span]) -> Iterator[tuple[Span, str]]:
-    """Yield names introduced by a participant preposition inside a noun object.
+def _noun_participants(noun: Token, ents: dict[int, Span]
+                       ) -> Iterator[tuple[Span, str, Token]]:
+    """Yield (name, preposition, noun it hangs on) for participants inside a noun object.
 
     Looks two ``nmod`` levels down: "un accord [de partenariat] avec le Canada".
     """
@@ -616,7 +760,7 @@ def _noun_participants(noun: Token, ents: dict[int, Span]) -> Iterator[tuple[Spa
                 prep = _preposition(child)
                 if prep in _NOUN_OBJECT_PREPS:
                     for ent in _entities([child], ents):
-                        yield ent, prep
+                        yield ent, prep, head
                 nxt.append(child)
         frontier = nxt
 
@@ -625,8 +769,11 @@ def _make_relation(
     verb: Token, subj: Span, obj: Span, prep: str, *, negated: bool, passive: bool,
     symmetric: bool, sent: Span,
 ) -> VerbRelation | None:
-    """Build one record, or None if its ends overlap or leave the verb's sentence."""
+    """Build one record, or None if its ends overlap, hold the verb or leave the sentence."""
     if subj.start < obj.end and obj.start < subj.end:
+        return None
+    # A mention that swallows the verb ("[la Confédération versera] …") is a wrong span.
+    if subj.start <= verb.i < subj.end or obj.start <= verb.i < obj.end:
         return None
     start = min(subj.start_char, obj.start_char, verb.idx)
     end = max(subj.end_char, obj.end_char, verb.idx + len(verb.text))
@@ -652,7 +799,7 @@ def _verb_relations_of(
 ) -> Iterator[VerbRelation]:
     """Yield the relations one verb token carries (see :func:`verb_relations`)."""
     lemma = verb.lemma_.lower()
-    if lemma in lexicon.blocked_verbs:
+    if lemma in lexicon.blocked_verbs or _is_unasserted(verb):
         return
     passive = _is_passive(verb)
     agent_heads, patient_heads = _subjects(verb, passive, ents)
@@ -669,9 +816,14 @@ def _verb_relations_of(
         if other is not None:
             subjects = [other, subjects[0]]
     if passive:
-        objects = [(ent, "") for ent in _entities(patient_heads, ents)]
+        patients = _entities(patient_heads, ents)
+        if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            # A participle clause modifies the names before it: in "X, désigné par Y, et
+            # Z", Z is coordinated with X but out of the participle's scope.
+            patients = [ent for ent in patients if ent.start < verb.i]
+        objects = [(ent, "") for ent in patients]
     else:
-        objects = _objects(verb, ents)
+        objects = _objects(verb, ents, lexicon.dative_heads)
     joint = (not objects and not passive and len(subjects) > 1
              and lemma in lexicon.joint_verbs
              and (lemma not in lexicon.reciprocal_verbs or _is_reflexive(verb)
@@ -689,7 +841,8 @@ def _verb_relations_of(
             objects = [(obj, p) for obj, p in objects if p == ""]
             if not objects and not joint:
                 return
-    negated = _is_negated(verb, sent.end)
+    # "X a nié que Y ait rencontré Z": the denial negates the reported event.
+    negated = _is_negated(verb, sent.end) != _is_denied(verb, lexicon.denial_verbs, sent.end)
     seen: set[tuple[int, int, str]] = set()
     for subj in subjects:
         for obj, prep in objects:
@@ -724,7 +877,14 @@ def verb_relations(doc: Doc, *, lexicon: RelationLexicon | None = None) -> list[
     - joint event: "la Pologne et la Lituanie ont signé un traité" -> one row between
       the two subjects, ``symmetric=True`` (verbs of ``relations_joint_verbs.txt``);
     - relative clauses: "X, qui a rencontré Y" -> (X, rencontrer, Y);
-    - negation is flagged (``negated=True``), never dropped.
+    - negation is flagged (``negated=True``), never dropped; so is a clause reported by
+      a denial ("X a nié que Y ait livré des armes à Z", ``relations_denial_verbs.txt``).
+
+    Left out: a place or an occasion after a place preposition ("signé un accord [à
+    Washington]", "s'impose [dans le Clasico]"; "à" after a head of
+    ``relations_dative_heads.txt`` stays a participant: "livré des armes à l'Ukraine"),
+    alternatives ("le Maroc [ou] l'Égypte"), and clauses the text does not assert: a
+    condition, its consequence or an indirect question ("si …"; "même si" asserts).
 
     Args:
         doc (Doc): A Doc parsed by ``fr_core_news_md`` (lemmas, POS, morphology,
@@ -741,7 +901,8 @@ def verb_relations(doc: Doc, *, lexicon: RelationLexicon | None = None) -> list[
     Notes:
         Copulas, auxiliaries and modals never head a relation; speech verbs do only when
         they frame no quotation (see :class:`RelationLexicon`). Pronoun subjects are not
-        resolved; a relation reported under "si", "nier que" … is not marked as such.
+        resolved; a relation reported in the conditional or attributed ("selon …") is
+        not marked as such.
     """
     _check_doc(doc)
     lexicon = lexicon or load_lexicon()
