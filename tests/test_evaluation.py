@@ -78,3 +78,14 @@ def test_error_report_lists_misses_false_alarms_and_mismatches():
     assert [(r["error"], r["text"]) for r in rows] == [("mismatch", "Paris"),
                                                        ("false_alarm", "Paul")]
     assert "[[Paris]]" in rows[0]["context"]
+
+
+def test_summary_keeps_headline_figures_by_split_and_system():
+    from pipeline.stages.evaluate import summary
+
+    metrics = {"test": {"ner": {"pipeline": {"overlap": {"f1": 0.9}, "exact": {"f1": 0.8}},
+                                "baseline": {"overlap": {"f1": 0.7}, "exact": {"f1": 0.6}}},
+                        "n_documents": 7}}
+    result = summary(metrics)
+    assert result["test"]["pipeline"] == {"ner_overlap_f1": 0.9, "ner_exact_f1": 0.8}
+    assert result["test"]["baseline"]["ner_overlap_f1"] == 0.7

@@ -192,6 +192,34 @@ def error_reports(gold: dict[str, list], predicted: dict[str, list | None],
     return reports
 
 
+#: Headline figures copied into the summary metrics file: (task, path inside the task).
+HEADLINES = {
+    "ner_overlap_f1": ("ner", ("overlap", "f1")),
+    "ner_exact_f1": ("ner", ("exact", "f1")),
+    "resolution_b3_f1": ("resolution", ("f1",)),
+    "quotes_f1": ("quotes", ("all", "f1")),
+    "quotes_direct_f1": ("quotes", ("by_kind", "direct", "f1")),
+    "quotes_indirect_f1": ("quotes", ("by_kind", "indirect", "f1")),
+    "quotes_mixed_f1": ("quotes", ("by_kind", "mixed", "f1")),
+    "speaker_accuracy": ("quotes", ("speaker_accuracy",)),
+    "dates_f1": ("dates", ("f1",)),
+    "dates_value_accuracy": ("dates", ("value_accuracy",)),
+}
+
+
+def summary(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The headline figures by split and system, for ``dvc metrics show`` at a glance."""
+    out: dict[str, Any] = {}
+    for split, tasks in metrics.items():
+        for name, (task, path) in HEADLINES.items():
+            for system, scores in tasks.get(task, {}).items():
+                value: Any = scores
+                for key in path:
+                    value = value[key]
+                out.setdefault(split, {}).setdefault(system, {})[name] = value
+    return out
+
+
 def run(gold_dir: Path, work_dir: Path, metrics_path: Path, errors_dir: Path,
         params: dict[str, Any]) -> dict[str, Any]:
     """Run the pipeline on the gold texts and score it; return the metrics."""
@@ -222,6 +250,8 @@ def run(gold_dir: Path, work_dir: Path, metrics_path: Path, errors_dir: Path,
     metrics_path.parent.mkdir(parents=True, exist_ok=True)
     metrics_path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n",
                             encoding="utf-8")
+    metrics_path.with_name("summary.json").write_text(
+        json.dumps(summary(metrics), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     errors_dir.mkdir(parents=True, exist_ok=True)
     for task, rows in error_reports(gold, predicted, texts, splits).items():
         with (errors_dir / f"errors_{task}.csv").open("w", encoding="utf-8-sig",
@@ -240,7 +270,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold_dir", type=Path, help="Gold folder with texts/ and annotations/.")
     parser.add_argument("work_dir", type=Path, help="Folder for the pipeline run on the gold.")
-    parser.add_argument("metrics", type=Path, help="Metrics JSON to write (DVC metrics).")
+    parser.add_argument("metrics", type=Path,
+                        help="Metrics JSON to write (DVC metrics); the headline figures go "
+                        "to summary.json beside it.")
     parser.add_argument("errors_dir", type=Path, help="Folder for the error reports (CSV).")
     parser.add_argument("--params", type=Path, default=Path("params.yaml"),
                         help="Parameters file of the pipeline.")
