@@ -16,7 +16,7 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ STAGE_SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_version(stage: str) -> str:
     """Hash of the source and rule files of a stage (changes when any of them does)."""
     digest = hashlib.blake2b(digest_size=16)

@@ -99,7 +99,8 @@ class OffsetMap:
         run = bisect.bisect_right(self._raw, raw_offset) - 1
         if run < 0:
             return 0
-        length = (self._clean[run + 1] if run + 1 < len(self._clean) else 1 << 62) - self._clean[run]
+        next_start = self._clean[run + 1] if run + 1 < len(self._clean) else 1 << 62
+        length = next_start - self._clean[run]
         return self._clean[run] + min(raw_offset - self._raw[run], max(length - 1, 0))
 
     def clean_span(self, start: int, end: int) -> tuple[int, int]:
@@ -111,7 +112,8 @@ class OffsetMap:
 
     def to_list(self) -> list[int]:
         """Flat list for serialisation (``Doc.user_data`` goes through msgpack)."""
-        return [self.raw_length, *[v for pair in zip(self._clean, self._raw) for v in pair]]
+        pairs = zip(self._clean, self._raw, strict=True)
+        return [self.raw_length, *[value for pair in pairs for value in pair]]
 
     @classmethod
     def from_list(cls, values: Sequence[int]) -> OffsetMap:
@@ -299,7 +301,8 @@ _MONTHS = {
     "décembre": 12, "decembre": 12,
 }  # fmt: skip
 _STATED_DATE = re.compile(
-    r"(?i)\b(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?i)\b(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>" + "|".join(_MONTHS)
+    + r")\s+(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
 )

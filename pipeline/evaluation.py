@@ -109,11 +109,11 @@ def b_cubed(gold_clusters: Sequence[str], predicted_clusters: Sequence[str]) -> 
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n_items": 0}
     gold_members: dict[str, set[int]] = defaultdict(set)
     predicted_members: dict[str, set[int]] = defaultdict(set)
-    for i, (g, p) in enumerate(zip(gold_clusters, predicted_clusters)):
+    for i, (g, p) in enumerate(zip(gold_clusters, predicted_clusters, strict=False)):
         gold_members[g].add(i)
         predicted_members[p].add(i)
     precision = recall = 0.0
-    for i, (g, p) in enumerate(zip(gold_clusters, predicted_clusters)):
+    for g, p in zip(gold_clusters, predicted_clusters, strict=True):
         shared = len(gold_members[g] & predicted_members[p])
         precision += shared / len(predicted_members[p])
         recall += shared / len(gold_members[g])

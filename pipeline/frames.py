@@ -19,7 +19,7 @@ PARQUET_DIR = "parquet"
 
 
 def pandas_dtypes(table: Table) -> dict[str, str]:
-    """pandas dtype of each column (nullable types, categories for enumerations)."""
+    """Pandas dtype of each column (nullable types, categories for enumerations)."""
     dtypes = {}
     for column in table.columns:
         if column.type == "integer":

@@ -174,7 +174,7 @@ def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
             if n >= XLSX_MAX_ROWS:
                 break
             row = []
-            for column, value in zip(table.columns, record):
+            for column, value in zip(table.columns, record, strict=False):
                 if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                     row.append(None)
                     continue

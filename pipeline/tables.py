@@ -11,8 +11,8 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import groupby
 from contextlib import ExitStack, contextmanager
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ class TableWriter:
     def _cells(self, row: Mapping[str, Any]) -> list[str]:
         cells = [format_cell(row.get(name)) for name in self.table.column_names]
         return [escape_text(cell) if is_text else cell
-                for cell, is_text in zip(cells, self._text_columns)]
+                for cell, is_text in zip(cells, self._text_columns, strict=False)]
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row given as a mapping column -> value (missing keys are empty)."""

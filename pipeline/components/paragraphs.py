@@ -22,6 +22,7 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set the sentence starts of one Doc."""
         for i in paragraph_starts(doc):
             if doc[i].is_space:
                 continue

@@ -25,8 +25,8 @@ from pipeline.docs import ShardWriter, read_docs, sentence_numbers
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
-from pipeline.tables import write_table
 from pipeline.stages import setup_logging
+from pipeline.tables import write_table
 
 log = logging.getLogger(__name__)
 

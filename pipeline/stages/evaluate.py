@@ -1,4 +1,4 @@
-"""Stage ``evaluate``: score every step of the pipeline, and off-the-shelf baselines, on the gold set.
+"""Stage ``evaluate``: score every step, and off-the-shelf baselines, on the gold set.
 
 Runs the whole pipeline on ``data/gold/texts`` and compares its tables with the
 annotations, split by ``dev`` (looked at while writing rules) and ``test`` (never
@@ -23,8 +23,8 @@ from typing import Any
 from pipeline import evaluation as ev
 from pipeline.params import load_params
 from pipeline.runner import run_all
-from pipeline.tables import read_rows
 from pipeline.stages import setup_logging
+from pipeline.tables import read_rows
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def baseline_entities(texts: dict[str, str], model: str) -> list[dict[str, Any]]
 
     nlp = spacy.load(model)
     mentions = []
-    for doc_id, doc in zip(texts, nlp.pipe(texts.values())):
+    for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=False):
         for ent in doc.ents:
             mentions.append({"doc_id": doc_id, "start": ent.start_char, "end": ent.end_char,
                              "label": ent.label_, "text": ent.text,
@@ -177,7 +177,7 @@ def error_reports(gold: dict[str, list], predicted: dict[str, list | None],
     if predicted.get("mentions") is not None:
         _, pairs = ev.score_spans(gold["entities"], predicted["mentions"], ev.overlaps)
         reports["ner"] = ev.errors("ner", gold["entities"], predicted["mentions"], pairs, texts,
-                                   lambda r: f"{r['label']} {texts[r['doc_id']][r['start']:r['end']]}")
+                                   lambda r: f"{r['label']} {r['text']}")
     if predicted.get("quotes") is not None:
         _, pairs = ev.score_spans(gold["quotes"], predicted["quotes"], ev.half_union)
         reports["quotes"] = ev.errors("quotes", gold["quotes"], predicted["quotes"], pairs, texts,

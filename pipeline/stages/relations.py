@@ -1,4 +1,4 @@
-"""Stage ``relations``: who said what, who is mentioned in it, who holds which role, who did what to whom.
+"""Stage ``relations``: who said what, who is quoted on whom, who holds which role, who did what.
 
 Joins, one document at a time, the Docs of the ``entities`` stage with the rows of
 ``mentions.csv``, ``quotes.csv`` and ``dates.csv`` (all sorted by ``doc_id``, so the

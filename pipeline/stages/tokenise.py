@@ -26,8 +26,8 @@ from pipeline.clean import CleanText, clean_text, stated_publication_date
 from pipeline.docs import ShardWriter, sentence_bounds
 from pipeline.nlp import load_model
 from pipeline.reading import RawArticle, count_inputs, iter_input, read_metadata
-from pipeline.tables import open_tables
 from pipeline.stages import setup_logging
+from pipeline.tables import open_tables
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,8 @@ def parsed_result(doc: Doc, pending: Pending, writers: dict[str, Any],
         sentences.append(sentence)
         tokens += sentence_tokens
     # The tensor is by far the largest part and no later stage reads it (DocBin drops it).
-    return {"doc": doc.to_bytes(exclude=["tensor"]) if keep_doc else b"", "n_sentences": len(sentences), "n_tokens": len(tokens),
+    return {"doc": doc.to_bytes(exclude=["tensor"]) if keep_doc else b"",
+            "n_sentences": len(sentences), "n_tokens": len(tokens),
             "sentences": writers["sentences"].render(sentences),
             "tokens": writers["tokens"].render(tokens)}
 
