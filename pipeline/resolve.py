@@ -135,6 +135,11 @@ def _particles() -> frozenset[str]:
     return frozenset(fold(p) for p in load_rule_list("entities_name_particles.txt"))
 
 
+@lru_cache(maxsize=1)
+def _club_words() -> frozenset[str]:
+    return frozenset(load_rule_list("entities_club_words.txt"))
+
+
 def strip_civility(text: str) -> str:
     """Drop leading civilities and honorifics: "M. Chirac" -> "Chirac", "Mme X" -> "X"."""
     words = " ".join(text.split()).split(" ")
@@ -217,10 +222,15 @@ def link_mentions(mentions: Sequence[tuple[str, str]],
     - PER: civilities are dropped ("M. Chirac" -> "Chirac"); full names whose
       :func:`translit_key` is the same are one person ("Mikhaïl Gorbatchev" /
       "Mikhail Gorbachev" in one article); a surname alone links to the nearest
-      preceding full name with that surname (else the nearest following one).
+      preceding full name with that surname (else the nearest following one); a
+      word that is no surname of the document but the first name of exactly one
+      of its full names links to it ("Kylian" -> "Kylian Mbappé").
       Different full names stay apart, however similar.
     - ORG, LOC, MISC: an acronym that the text expands ("Agence France-Presse
-      (AFP)") takes the expansion as local name; other names stay as they are.
+      (AFP)") takes the expansion as local name; a one-word organisation name
+      takes the longer organisation name of the document that it tells apart
+      ("Orsay" -> "musée d'Orsay", "Grasshopper" -> "Grasshopper Club"); other
+      names stay as they are.
 
     Args:
         mentions: ``(text, label)`` pairs in text order.
@@ -242,20 +252,28 @@ def link_mentions(mentions: Sequence[tuple[str, str]],
             if best is None or len(clean.split()) > len(best.split()):
                 cluster_name[name.full_key] = clean
     by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_given: dict[str, set[str]] = defaultdict(set)
     for i, name in enumerate(names):
         if name is not None and name.given:
             for key in name.surname_keys:
                 by_surname[key].append((i, name.full_key))
+            by_given[name.given_key].add(name.full_key)
+    containers = _organisation_containers(mentions)
     local: list[str] = []
     for i, ((text, _), name) in enumerate(zip(mentions, names, strict=True)):
         if name is None:
-            local.append(acronyms.get(fold(text), " ".join(text.split())))
+            local.append(acronyms.get(fold(text), containers.get(text, " ".join(text.split()))))
         elif name.given:
             local.append(cluster_name[name.full_key])
         else:
             candidates = by_surname.get(name.surname_key, [])
             before = [c for c in candidates if c[0] < i]
             pick = before[-1] if before else (candidates[0] if candidates else None)
+            if pick is None and " " not in name.surname:
+                # "Kylian" after "Kylian Mbappé": a first name alone, when exactly
+                # one full name of the document has it.
+                given = by_given.get(translit_key(name.surname, surname=False), set())
+                pick = (0, next(iter(given))) if len(given) == 1 else None
             local.append(cluster_name[pick[1]] if pick else strip_civility(text))
     return local
 
@@ -390,6 +408,40 @@ def _canonical(texts: pd.Series) -> str:
 
     return min(in_group, key=lambda t: (shouted(t), -sum(c != unidecode(c) for c in t),
                                         -full[t], t))
+
+
+_NAME_WORDS = re.compile(r"[^\s'’]+")
+# Labels whose one-word names may stand for a longer name of the document; not LOC,
+# where "Paris" is no short form of "gare de Paris".
+_CONTAINED_LABELS = frozenset({"ORG", "MISC"})
+
+
+def _organisation_containers(mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """One-word ORG or MISC names of a document -> the longer name that contains them.
+
+    "Orsay" -> "musée d'Orsay", "Grasshopper" -> "Grasshopper Club", "Femina" ->
+    "prix Femina": the longer name has the same label, and its other words are
+    lowercase (head and prepositions), acronyms or club words
+    (``entities_club_words.txt``), so the one word is what tells the entity apart.
+    Only when exactly one longer name of the document fits; acronyms keep their own
+    links.
+    """
+    long_names = {(" ".join(text.split()), label) for text, label in mentions
+                  if label in _CONTAINED_LABELS and len(text.split()) > 1}
+    if not long_names:
+        return {}
+    out: dict[str, str] = {}
+    for text, label in mentions:
+        word = text.strip()
+        if label not in _CONTAINED_LABELS or " " in word or is_acronym(word) or word in out:
+            continue
+        fits = [name for name, other in long_names
+                if other == label and word in (words := _NAME_WORDS.findall(name))
+                and all(w == word or w[:1].islower() or is_acronym(w) or w in _club_words()
+                        for w in words)]
+        if len(fits) == 1:
+            out[word] = fits[0]
+    return out
 
 
 def entity_id(label: str, name: str) -> str:

@@ -74,6 +74,27 @@ def test_link_mentions_links_an_acronym_the_text_expands():
     assert local == ["Organisation mondiale de la santé"] * 2
 
 
+def test_link_mentions_links_a_one_word_name_to_the_longer_name_it_tells_apart():
+    local = link_mentions([("musée d'Orsay", "ORG"), ("Orsay", "ORG"), ("Grasshopper Club", "ORG"),
+                           ("Grasshopper", "ORG"), ("prix Femina", "MISC"), ("Femina", "MISC"),
+                           ("gare de Lyon", "LOC"), ("Lyon", "LOC")])
+    assert local == ["musée d'Orsay", "musée d'Orsay", "Grasshopper Club", "Grasshopper Club",
+                     "prix Femina", "prix Femina", "gare de Lyon", "Lyon"]
+
+
+def test_link_mentions_links_a_first_name_alone_to_the_only_full_name_with_it():
+    local = link_mentions([("Kylian Mbappé", "PER"), ("Kylian", "PER"), ("Marie Curie", "PER"),
+                           ("Marie Dupont", "PER"), ("Marie", "PER")])
+    assert local == ["Kylian Mbappé", "Kylian Mbappé", "Marie Curie", "Marie Dupont", "Marie"]
+
+
+def test_link_mentions_leaves_a_word_that_no_single_longer_name_tells_apart():
+    # two longer names contain "Lens"; "Lazard" is one of several capitalised words
+    local = link_mentions([("musée de Lens", "ORG"), ("université de Lens", "ORG"),
+                           ("Lens", "ORG"), ("Banque Lazard Frères", "ORG"), ("Lazard", "ORG")])
+    assert (local[2], local[4]) == ("Lens", "Lazard")
+
+
 def test_resolve_links_full_name_surname_and_civility_within_a_document():
     mentions, entities = resolve({"d1": [("Jacques Chirac", "PER"), ("Chirac", "PER"),
                                          ("M. Chirac", "PER")]})

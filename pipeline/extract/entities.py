@@ -7,9 +7,15 @@ spaCy components in :mod:`pipeline.components.entities` only store the results.
 - :func:`correct_entities` fixes the spans and labels of ``doc.ents`` for news text:
   titles, roles, civilities and determiners out of names; no span across a line
   break; punctuation off the edges; truncated names completed from the parse and
-  capitalisation ("Haut-Commissaire des Nations" -> "Nations Unies"); media -> ORG;
-  countries and cities -> LOC; one label per name within a document; common words,
-  weekdays, months and demonyms dropped.
+  capitalisation ("Haut-Commissaire des Nations" -> "Nations Unies") and from the
+  complements of institution names ("Haut-Commissariat des Nations unies aux
+  réfugiés"); spans across a preposition split ("X pour Y"); media -> ORG;
+  countries and cities -> LOC; labels from the nouns around a name ("la société X",
+  "l'exposition X", "X, le laboratoire français,"), from clubs, company suffixes and
+  titles; one label per name within a document; common words, weekdays, months,
+  demonyms, diseases and the ends of titles dropped; names the model missed found
+  where the context leaves no doubt (lowercase institutions, names after a title or
+  a noun that introduces them, known places, first name + surname).
 - :func:`find_descriptions` reads the role or title given with a person's name
   ("le porte-parole de la présidence russe, X", "X, Haut-Commissaire aux droits de
   l'homme") as :class:`Description` records with character offsets.
@@ -35,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.resolve import (
@@ -65,6 +71,44 @@ _TITLE_PREFIX = re.compile(r"^([a-z]+)-(?=\w)")
 _DEMONYM_PLURAL = re.compile(r"(?:iens|iennes|ais|aises|ois|oises|ains|aines|ans|anes|ens|ennes"
                              r"|ins|ines|ites)$")
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "nos", "vos", "leurs", "de", "d'"})
+_OF = frozenset({"de", "d'", "du", "des"})
+# A hyphen or apostrophe glued to the word before it is inside a word ("Pannier-Runacher").
+_GLUE = frozenset({"-", "'", "’"})
+_BRACKETS = {"(": ")", "«": "»", "“": "”", "[": "]"}
+# Prepositions that never sit inside a name before a capitalised word: a span across
+# one is two names ("Gaël Faye [pour] Jacaranda", "Nouveau Front populaire [pour]
+# Matignon"). Locative ones ("à", "en") split only before a known place.
+_SPLIT_PREPOSITIONS = frozenset({"pour", "par", "avec", "contre", "chez", "depuis", "vers",
+                                 "selon", "apres", "avant", "entre", "lors", "malgre", "envers"})
+_SPLIT_LOCATIVE = frozenset({"a", "au", "aux", "en", "dans"})
+# Complements of an institution name after its head ("Haut-Commissariat des Nations
+# unies [aux réfugiés]", "Haut Conseil [pour le climat]").
+_COMPLEMENT_PREPOSITIONS = frozenset({"aux", "au", "a", "pour"})
+_COMPLEMENT_DETERMINERS = frozenset({"le", "la", "l'", "les"})
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
+_NOMINAL_DETERMINERS = frozenset({"le", "la", "l'", "les", "des", "du", "au", "aux"})
+_APPOSITION_DETERMINERS = frozenset({"le", "la", "l'", "un", "une", "ce", "cette", "cet"})
+# Nouns of prepositional phrases that hang on a name without completing it ("le Sénat
+# au cours de", "l'Union européenne au sein de").
+_NOT_COMPLEMENT = frozenset({"cours", "sein", "terme", "lendemain", "moment", "fois", "nom",
+                             "titre", "cote", "niveau", "fin", "debut", "lieu", "profit",
+                             "detriment", "sujet", "instar", "egard", "issue", "regard",
+                             "total", "part", "tour", "rang", "heure", "veille", "occasion"})
+# Bare prepositions that put a town name in a place ("à Bobigny", "de Paris").
+_PLACE_PREPOSITIONS = frozenset({"a", "de", "d'", "en", "dans", "depuis", "vers", "pour", "par",
+                                 "sur", "chez", "pres", "entre", "via"})
+_NATIONAL = frozenset({"national", "nationale", "nationaux", "nationales"})
+_DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+# Capitalised stop words that are the domain of a ministry ("ministère de la Santé").
+_MINISTRY_WORDS = frozenset({"sante", "defense", "interieur", "economie", "finances", "justice",
+                             "culture", "travail", "emploi", "agriculture", "environnement",
+                             "transports", "logement", "sports", "education", "industrie",
+                             "commerce", "numerique", "recherche", "enseignement", "armees",
+                             "outre-mer", "solidarites", "famille", "jeunesse", "ecologie",
+                             "transition", "energie", "budget", "affaires", "climat"})
+# "YouTube", "BlackRock": a capital inside a word marks a brand or a company.
+_CAMEL = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+(?:[A-ZÀ-Þ][a-zà-ÿ]+)+$")
 
 
 class EntityMention(NamedTuple):
@@ -156,11 +200,23 @@ class EntityRules:
     places: frozenset[str] = frozenset()
     cities: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
+    org_nouns: frozenset[tuple[str, ...]] = frozenset()
+    work_nouns: frozenset[tuple[str, ...]] = frozenset()
+    lowercase_heads: frozenset[str] = frozenset()
+    club_words: frozenset[str] = frozenset()
+    disease_cues: frozenset[tuple[str, ...]] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    org_roles: frozenset[tuple[str, ...]] = frozenset()
 
     @cached_property
     def max_title_len(self) -> int:
         """Longest title in tokens."""
         return max((len(t) for t in self.titles), default=1)
+
+    @cached_property
+    def title_inner_words(self) -> frozenset[str]:
+        """Words after the first in the titles ("des" and "sceaux" in "garde des sceaux")."""
+        return frozenset(w for t in self.titles for w in t[1:])
 
     @cached_property
     def title_starts(self) -> frozenset[str]:
@@ -171,6 +227,50 @@ class EntityRules:
     def max_media_noun_len(self) -> int:
         """Longest media noun in tokens."""
         return max((len(n) for n in self.media_nouns), default=0)
+
+    @cached_property
+    def context_nouns(self) -> dict[tuple[str, ...], str]:
+        """Nouns that introduce a name, with the label they give it.
+
+        Media and organisation nouns give ORG, work and product nouns MISC; a phrase
+        in several lists keeps the first label (media, organisations, works).
+        """
+        out: dict[tuple[str, ...], str] = {}
+        for nouns, label in ((self.media_nouns, "ORG"), (self.org_nouns, "ORG"),
+                             (self.work_nouns, "MISC")):
+            for noun in nouns:
+                out.setdefault(noun, label)
+        return out
+
+    @cached_property
+    def context_noun_ends(self) -> frozenset[str]:
+        """Last words of the context nouns, to skip most tokens at once."""
+        return frozenset(n[-1] for n in self.context_nouns)
+
+    @cached_property
+    def max_context_noun_len(self) -> int:
+        """Longest context noun in tokens."""
+        return max((len(n) for n in self.context_nouns), default=0)
+
+    @cached_property
+    def org_role_ends(self) -> frozenset[str]:
+        """Last words of the organisation roles."""
+        return frozenset(r[-1] for r in self.org_roles)
+
+    @cached_property
+    def max_org_role_len(self) -> int:
+        """Longest organisation role in tokens."""
+        return max((len(r) for r in self.org_roles), default=0)
+
+    @cached_property
+    def disease_cue_ends(self) -> frozenset[str]:
+        """Last words of the disease cues."""
+        return frozenset(c[-1] for c in self.disease_cues)
+
+    @cached_property
+    def max_disease_cue_len(self) -> int:
+        """Longest disease cue in tokens."""
+        return max((len(c) for c in self.disease_cues), default=0)
 
 
 # ---------------------------------------------------------------------------
@@ -183,6 +283,20 @@ def _phrase(text: str) -> tuple[str, ...]:
     "secrétaire d'État" -> ("secretaire", "d'", "etat").
     """
     return tuple(re.sub(r"(?<=\w')", " ", fold(text)).split())
+
+
+def _phrases(lines: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """:func:`_phrase` of each line, and with its hyphens split off as well.
+
+    The tokenizer keeps some compounds whole ("porte-avions") and splits others
+    ("start", "-", "up"): both forms are looked up.
+    """
+    out = set()
+    for line in lines:
+        out.add(_phrase(line))
+        if "-" in line:
+            out.add(_phrase(re.sub(r"(?<=\w)-(?=\w)", " - ", line)))
+    return frozenset(out)
 
 
 def french_country_names() -> set[str]:
@@ -301,12 +415,16 @@ def demonym_forms(words: Iterable[str]) -> set[str]:
     return forms
 
 
-def _heads(lines: Iterable[str]) -> dict[str, str]:
+def _heads(lines: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Head -> label, and the heads marked ``lower`` in a third column."""
     out: dict[str, str] = {}
+    lower: set[str] = set()
     for line in lines:
-        head, _, label = line.partition("\t")
-        out[fold(head)] = label.strip() if label.strip() in LABELS else ""
-    return out
+        head, label, *flags = (part.strip() for part in line.split("\t"))
+        out[fold(head)] = label if label in LABELS else ""
+        if "lower" in flags:
+            lower.add(fold(head))
+    return out, frozenset(lower)
 
 
 @lru_cache(maxsize=4)
@@ -326,23 +444,34 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
         return load_rule_list(name, folder)
 
     titles = {_phrase(t) for t in read("entities_titles.txt")}
+    org_heads, lowercase_heads = _heads(read("entities_org_heads.txt"))
+    determiners = frozenset(fold(d) for d in read("entities_determiners.txt"))
+    particles = frozenset(fold(p) for p in read("entities_name_particles.txt"))
     return EntityRules(
         titles=frozenset(titles),
         title_modifiers=frozenset(fold(w) for w in read("entities_title_modifiers.txt")),
         civilities=frozenset(fold(c).rstrip(".") for c in read("entities_civilities.txt")),
-        determiners=frozenset(fold(d) for d in read("entities_determiners.txt")),
-        particles=frozenset(fold(p) for p in read("entities_name_particles.txt")),
-        media_nouns=frozenset(_phrase(n) for n in read("entities_media_nouns.txt")),
+        determiners=determiners,
+        particles=particles,
+        media_nouns=_phrases(read("entities_media_nouns.txt")),
         media_suffixes=frozenset(read("entities_media_suffixes.txt")),
         media_names=frozenset(fold(n) for n in read("entities_media_names.txt")),
-        org_heads=_heads(read("entities_org_heads.txt")),
+        org_heads=org_heads,
+        lowercase_heads=lowercase_heads,
+        org_nouns=_phrases(read("entities_org_nouns.txt")),
+        work_nouns=_phrases(read("entities_work_nouns.txt")),
+        club_words=frozenset(read("entities_club_words.txt")),
+        disease_cues=frozenset(_phrase(c) for c in read("entities_disease_cues.txt")),
+        company_suffixes=frozenset(read("entities_company_suffixes.txt")),
+        org_roles=_phrases(read("entities_org_roles.txt")),
         institution_places=frozenset(fold(n) for n in read("entities_institution_places.txt")),
         stop_words=frozenset(fold(w) for w in read("entities_stop.txt"))
         | weekday_and_month_names(),
         demonyms=frozenset(demonym_forms(read("entities_demonyms.txt"))),
         places=frozenset(french_country_names()),
         cities=frozenset(city_names()),
-        first_names=frozenset(first_names()),
+        # Without the determiners and particles that the name list also holds ("The").
+        first_names=frozenset(first_names()) - determiners - particles,
     )
 
 
@@ -378,6 +507,9 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
         return True
     j, quoted = i - 1, False
     while j >= 0 and (doc[j].text in _OPENING or (doc[j].is_space and not _is_break(doc[j]))):
+        if (doc[j].text in _GLUE and j == i - 1 and j > 0 and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_ and doc[j - 1].text[-1:].isalpha()):
+            return False  # a hyphen inside a word ("Pannier-Runacher") opens nothing
         # An opening quote or dash starts a quotation; a parenthesis does not.
         quoted = quoted or (doc[j].text in _OPENING and doc[j].text != "(")
         j -= 1
@@ -487,8 +619,145 @@ def _split_at_breaks(doc: Doc, cand: _Cand) -> Iterator[_Cand]:
         yield cand._replace(start=start, end=cand.end)
 
 
+def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterator[_Cand]:
+    """A span across a lowercase preposition before a name is two names.
+
+    "Gaël Faye pour Jacaranda" -> "Gaël Faye" + "Jacaranda"; "Nouveau Front populaire
+    pour Matignon" -> "Nouveau Front populaire" + "Matignon"; "Maison de la culture à
+    Paris" -> ... + "Paris" (a locative preposition only before a known place). The
+    name after the preposition starts as MISC and gets its label from the lexicons.
+    Names made with "de" ("Banque de France") and lowercase complements ("Ligue pour
+    la protection des oiseaux") stay whole.
+    """
+    start, label = cand.start, cand.label
+    for i in range(cand.start + 1, cand.end - 1):
+        t = doc[i]
+        if not _lower(t) or not _name_token(doc[i + 1], rules):
+            continue
+        form = fold(t.text)
+        if form in _SPLIT_PREPOSITIONS or (
+                form in _SPLIT_LOCATIVE and _known_name(_span_key(doc, i + 1, cand.end), rules)):
+            if i > start:
+                yield cand._replace(start=start, end=i, label=label)
+            start, label = i + 1, "MISC"
+    yield cand._replace(start=start, label=label)
+
+
+def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """Two names joined by "de" that fill a pair of brackets or quotes are one name.
+
+    "(Chroniques des Mers du Sud)", "« Ligue des Champions »": a title in parentheses
+    or quotes that the model cut at its preposition. Not when one part is a person
+    or a known place ("(Renault de Lyon)" stays two names).
+    """
+    cands = sorted(cands)
+    out: list[_Cand] = []
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        if k + 1 < len(cands) and c.start > 0 and doc[c.start - 1].text in _BRACKETS:
+            d = cands[k + 1]
+            gap = [fold(t.text) for t in doc[c.end:d.start]]
+            if (gap and gap[0] in _OF and all(g in _OF or g in {"la", "l'"} for g in gap)
+                    and len(gap) <= 2 and d.end < len(doc)
+                    and doc[d.end].text == _BRACKETS[doc[c.start - 1].text]
+                    and "PER" not in (c.label, d.label)
+                    and not _known_name(_span_key(doc, c.start, c.end), rules)
+                    and not _known_name(_span_key(doc, d.start, d.end), rules)):
+                out.append(c._replace(end=d.end))
+                k += 2
+                continue
+        out.append(c)
+        k += 1
+    return out
+
+
 def _span_key(doc: Doc, start: int, end: int) -> str:
     return fold(doc[start:end].text)
+
+
+def _head_at(doc: Doc, start: int, end: int, rules: EntityRules) -> int | None:
+    """Index of the institution head that opens ``[start, end)``, else None.
+
+    The first word ("Conseil constitutionnel"), or the second after a capitalised
+    modifier ("Haut Conseil pour le climat", "Haute Autorité de santé").
+    """
+    if start >= end:
+        return None
+    if fold(doc[start].text) in rules.org_heads:
+        return start
+    if (start + 1 < end and _cap(doc[start]) and fold(doc[start].text) in rules.title_modifiers
+            and fold(doc[start + 1].text) in rules.org_heads):
+        return start + 1
+    return None
+
+
+def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
+    """End of the complements that an institution name in ``[start, end)`` takes after it.
+
+    - coordinated complements: "ministère de la Santé [et de la Prévention]",
+      "Service départemental d'incendie [et de secours]";
+    - a lowercase complement after a capitalised head, or after the name of the
+      body it belongs to: "Haut-Commissariat des Nations unies [aux réfugiés]",
+      "Haut Conseil [pour le climat]", "Union syndicale [des magistrats]".
+
+    A complement is a preposition, an optional determiner, a noun and its adjectives;
+    never a place, a known name or another institution ("Conseil de l'Europe et de
+    l'Union européenne" stays two names), and never a noun the parser hangs elsewhere.
+    """
+    head = _head_at(doc, start, end, rules)
+    head_label = rules.org_heads.get(fold(doc[head].text)) if head is not None else None
+    if head_label not in {"ORG", "MISC"}:
+        return end
+    # "Traité sur la non-prolifération", "Traité sur le fonctionnement de l'Union"
+    prepositions = _COMPLEMENT_PREPOSITIONS | ({"sur"} if head_label == "MISC" else set())
+    n = len(doc)
+
+    def noun_phrase(j: int) -> int:
+        """End of det? noun adj* at ``j``, or -1 if there is none."""
+        if j < n and fold(doc[j].text) in _COMPLEMENT_DETERMINERS:
+            j += 1
+        if j >= n or doc[j].pos_ not in {"NOUN", "PROPN"} or _is_break(doc[j]):
+            return -1
+        form = fold(doc[j].text)
+        if (form in rules.org_heads or _known_name(form, rules) or form in _NOT_COMPLEMENT
+                or _cap(doc[j]) and form in rules.first_names or is_acronym(doc[j].text)):
+            return -1
+        k = j + 1
+        while k < n and _lower(doc[k]) and doc[k].pos_ in {"ADJ", "VERB"} \
+                and doc[k].dep_ == "amod" and doc[k].head.i in range(j, k) \
+                and fold(doc[k].text) not in rules.demonyms:
+            k += 1
+        return k
+
+    has_of = any(fold(t.text) in _OF for t in doc[head + 1:end])
+    while end < n:
+        last_cap = next((i for i in range(end - 1, head - 1, -1) if _cap(doc[i])), head)
+        t = doc[end]
+        form = fold(t.text)
+        if form == "et" and has_of and end + 1 < n and fold(doc[end + 1].text) in _OF:
+            stop = noun_phrase(end + 2)
+            if stop > end + 2:
+                end = stop
+                continue
+        tail_is_head = (fold(doc[last_cap].text) in rules.org_heads
+                        and all(_lower(x) and x.pos_ in {"ADJ", "VERB"}
+                                for x in doc[last_cap + 1:end]))
+        if tail_is_head and (form in prepositions or form in _OF) and _lower(t):
+            stop = noun_phrase(end + 1)
+            j = end + 1 + (fold(doc[end + 1].text) in _COMPLEMENT_DETERMINERS
+                           if end + 1 < n else 0)
+            # The noun hangs on the name, or on the verb after it, as the name itself
+            # does (the parser often lifts the complement of a subject to its verb).
+            hangs = j < n and (start <= doc[j].head.i < end and doc[j].dep_.startswith("nmod")
+                               or doc[j].head.i == doc[head].head.i > j)
+            if stop > end + 1 and hangs and _lower(doc[j]) and (
+                    fold(doc[j].text) not in rules.stop_words
+                    or fold(doc[j].text) in _MINISTRY_WORDS):
+                end = stop
+                continue
+        break
+    return end
 
 
 def _known_name(key: str, rules: EntityRules) -> bool:
@@ -514,9 +783,24 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
         t = doc[end]
         if _is_break(t) or t.is_space or _sentence_initial(doc, end):
             break
-        # "Fédération Wallonie-Bruxelles": a hyphen glued on both sides joins words.
+        # "Agence régionale de santé d'" + "Île-de-France": the model ended the span on
+        # the preposition that joins the rest of the name.
+        if (end - start > 1 and fold(doc[end - 1].text) in _OF and _lower(doc[end - 1])
+                and _name_token(t, rules)):
+            other = owner.get(end)
+            if (other is not None and other.label == "PER") or fold(t.text) in rules.first_names:
+                break  # "L'Étranger d'" + "Albert Camus": the author is no part of it
+            end = other.end if other is not None and other.start == end else end + 1
+            continue
+        # "Canal +", "« Disney + »": a plus sign that closes a name belongs to it.
+        if t.text == "+" and (end + 1 >= n or not (_name_token(doc[end + 1], rules)
+                                                    or doc[end + 1].like_num)):
+            end += 1
+            break
+        # "Fédération Bosnie-Herzégovine", "Conseil coton-anacarde": a hyphen glued on
+        # both sides joins words.
         if (t.text == "-" and not doc[end - 1].whitespace_ and not t.whitespace_
-                and end + 1 < n and _cap(doc[end + 1])):
+                and end + 1 < n and (_cap(doc[end + 1]) or doc[end + 1].is_alpha)):
             end += 2
             continue
         # "France 2", "Paris 2024": a number that modifies the name's last word.
@@ -558,10 +842,16 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
         if first_name and t.pos_ == "PROPN":
             label = "PER"
         end += 1
+    end = _complement_end(doc, start, end, rules)
     while start > 0:
         p = doc[start - 1]
         if _is_break(p) or p.is_space or (start - 1) in owner:
             break
+        # "Georges" + "-" + "Louis Bouchez": a hyphen glued on both sides joins words.
+        if (p.text == "-" and not p.whitespace_ and start > 1 and not doc[start - 2].whitespace_
+                and _cap(doc[start - 2]) and (start - 2) not in owner):
+            start -= 2
+            continue
         if fold(p.text) in rules.determiners and _cap(p):
             if not _sentence_initial(doc, start - 1) or _known_name(
                     _span_key(doc, start - 1, end), rules):
@@ -586,11 +876,14 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
     """
     start, end, label = cand.start, cand.end, cand.label
     heads = rules.org_heads
-    had_title = False
+    had_title = complement = domain = False
     while start < end:
         t = doc[start]
         form = fold(t.text)
         if _is_punct(t) and t.text not in "([":
+            start += 1
+        elif had_title and _lower(t) and (form in _OF or form in {"la", "l'", "les"}):
+            complement = True  # "président [du] Sénat", "ministre [de la] Culture"
             start += 1
         elif t.text in "([" and not any(doc[k].text in ")]" for k in range(start, end)):
             start += 1
@@ -601,7 +894,12 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
             had_title = True
             start = stop
         elif form in rules.determiners:
-            if _cap(t) and (not _sentence_initial(doc, start)
+            # "selon Le Monde", "« Les Grandes Gueules »": a capitalised determiner
+            # inside a sentence, or opening a title that fills its quotes, is kept.
+            quoted_title = (start > 0 and doc[start - 1].text in _BRACKETS and any(
+                doc[k].text == _BRACKETS[doc[start - 1].text]
+                for k in range(start + 1, min(end + 1, len(doc)))))
+            if _cap(t) and (not _sentence_initial(doc, start) or quoted_title
                             or _known_name(_span_key(doc, start, end), rules)):
                 break
             start += 1
@@ -616,6 +914,9 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
                 start += 1
             else:
                 break
+        elif had_title and _cap(t) and form in rules.stop_words and start + 1 < end:
+            domain = True  # the domain of a role: "ministre de la [Culture] Rachida Dati"
+            start += 1
         elif form in rules.demonyms and had_title:
             start += 1
         else:
@@ -624,6 +925,8 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         t = doc[end - 1]
         form = fold(t.text)
         opened = _BALANCED.get(t.text)
+        if t.text == "+" and end - 1 > start and not _is_punct(doc[end - 2]):
+            break
         if _is_punct(t) and not (opened and any(doc[k].text == opened
                                                for k in range(start, end - 1))):
             end -= 1
@@ -643,11 +946,40 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         return None
     if had_title and all(_stopish(t, rules) or _lower(t) for t in doc[start:end]):
         return None
+    words = doc[start:end]
+    strong = cand.strong
+    if had_title and label != "PER" and (domain or not complement) and len(words) >= 2 and all(
+            _cap(t) or fold(t.text) in rules.particles for t in words) and not any(
+            fold(t.text) in heads or is_acronym(t.text) or t.text in rules.club_words
+            for t in words) and not _known_name(_span_key(doc, start, end), rules):
+        # "Premier ministre indien Narendra Modi", "ministre de la Culture Rachida Dati":
+        # the name that a title introduces is its holder.
+        label, strong = "PER", True
+    elif had_title and complement and not domain and label == "PER":
+        # "président du Sénat": the complement of a role names an institution or a place.
+        label = "LOC" if _known_name(_span_key(doc, start, end), rules) else "ORG"
     # "ministre de l'[Enseignement] supérieur": the complement of a role is no name.
     if (had_title and end - start == 1 and doc[start].pos_ != "PROPN"
             and not _known_name(_span_key(doc, start, end), rules)):
         return None
-    return _Cand(start, end, label, cand.strong)
+    return _Cand(start, end, label, strong)
+
+
+def _after_title(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
+    """Take out the words of a title that began before the span.
+
+    "garde des [Sceaux]", "secrétaire d'[État] américain", "chef d'[État-major]": the
+    model tagged the capitalised end of a title, which is no name (None when nothing
+    is left). A title that ends before the span ("le président [X]") changes nothing.
+    """
+    if (cand.start == 0 or _lower(doc[cand.start])
+            or fold(doc[cand.start - 1].text) not in rules.title_inner_words):
+        return cand
+    for k in range(max(0, cand.start - rules.max_title_len - 2), cand.start):
+        stop = _match_title(doc, k, cand.end, rules)
+        if stop > cand.start:
+            return cand._replace(start=stop) if stop < cand.end else None
+    return cand
 
 
 def _trim_all(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
@@ -677,6 +1009,8 @@ def _name_adjective(doc: Doc, i: int, start: int, rules: EntityRules) -> bool:
     token = doc[i]
     if not (_lower(token) and token.pos_ in {"ADJ", "VERB"}) or i <= start:
         return False
+    if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+        return False  # "le Grand Conseil [doit]": a conjugated verb is no adjective
     prev = doc[i - 1]
     return ((token.dep_ == "amod" and start <= token.head.i < i)
             or (_cap(prev) and fold(prev.text) in rules.org_heads))
@@ -695,6 +1029,16 @@ def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                 and fold(head.text) in rules.org_heads and _cap(head)):
             break
         end += 1
+    # "les militants de La France insoumise": a capitalised determiner inside a
+    # sentence, a country and an adjective make the name of something else (a party).
+    first = doc[cand.start]
+    if (end == cand.end and end < len(doc) and end - cand.start >= 2 and _cap(first)
+            and fold(first.text) in rules.determiners and not _sentence_initial(doc, cand.start)
+            and _span_key(doc, cand.start + 1, end) in rules.places
+            and _span_key(doc, cand.start, end) not in rules.places
+            and _lower(doc[end]) and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod"
+            and fold(doc[end].text) not in rules.demonyms):
+        return cand._replace(end=end + 1, label="ORG", strong=True)
     return cand._replace(end=end)
 
 
@@ -713,10 +1057,13 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         return True
     # "Centre d'études stratégiques", "ministère de la Santé", "fédération française
     # de rugby": an institution head opens a name even when the rest is lowercase
-    # (all in lowercase, only for organisations: not "guerre commerciale").
-    head = rules.org_heads.get(fold(span[0].text))
+    # (all in lowercase, only for the heads that French writes in lowercase in an
+    # institution's name: "parquet national financier", not "front commun syndical"
+    # or "guerre commerciale").
+    head_at = _head_at(doc, cand.start, cand.end, rules)
+    head = rules.org_heads.get(fold(doc[head_at].text)) if head_at is not None else None
     if len(span) > 1 and head is not None and (
-            head == "ORG" or any(_cap(t) for t in span)):
+            any(_cap(t) for t in span) or fold(doc[head_at].text) in rules.lowercase_heads):
         return True
     if re.search(r"https?://|www\.|@|\.(com|fr|org|net)\b", span.text):
         return False
@@ -726,7 +1073,8 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         t = span[0]
         # "les Franciliens", "Parisiens et Franciliens": plural demonyms.
         coordinated = t.dep_ == "conj" and fold(t.head.text) in rules.demonyms
-        if _DEMONYM_PLURAL.search(fold(t.text)) and (
+        # ("Les Républicains" tagged ORG is a party, not a demonym.)
+        if _DEMONYM_PLURAL.search(fold(t.text)) and cand.label != "ORG" and (
                 coordinated or t.i > 0 and fold(doc[t.i - 1].text) in _PLURAL_DETERMINERS):
             return False
         if (_sentence_initial(doc, t.i) and t.pos_ not in {"PROPN", "X"}
@@ -740,14 +1088,131 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
 # Labels
 # ---------------------------------------------------------------------------
 
-def _after_media_noun(doc: Doc, start: int, rules: EntityRules) -> bool:
-    """Preceded by a media noun: "le journal [X]", "l'agence de presse [X]"."""
-    for n in range(1, rules.max_media_noun_len + 1):
-        if start - n < 0:
+def _noun_before(doc: Doc, end: int, nouns: Mapping[tuple[str, ...], str] | frozenset,
+                 max_len: int, ends: frozenset[str]) -> tuple[int, str] | None:
+    """A lexicon phrase that ends right before ``end``: (its start, its value)."""
+    if end == 0 or fold(doc[end - 1].text) not in ends:
+        return None
+    for n in range(min(max_len, end), 0, -1):
+        words = tuple(fold(t.text) for t in doc[end - n:end])
+        if words in nouns:
+            return end - n, nouns[words] if isinstance(nouns, Mapping) else ""
+    return None
+
+
+def _context_label(doc: Doc, start: int, rules: EntityRules) -> str:
+    """Label given by a noun that introduces the name starting at ``start``.
+
+    "le journal [X]", "le quotidien britannique [X]", "l'agence de presse [X]" -> ORG;
+    "l'association [X]", "le laboratoire américain [X]" -> ORG; "l'exposition [X]",
+    "la mission spatiale [X]", "le film « [X] »" -> MISC. Adjectives, one noun
+    complement ("l'éditeur américain de logiciels [X]") and an opening quote may
+    stand between the noun and the name; the noun is lowercase. A lowercase
+    nationality used as a noun ("la suédoise [X]") gives ORG. Empty when there is
+    no such noun.
+    """
+    i = start
+    if i > 0 and fold(doc[i - 1].text) in rules.determiners and i > 1 \
+            and doc[i - 2].text in {"«", "“", '"'}:
+        i -= 1  # « Les Grandes Gueules » trimmed to "Grandes Gueules"
+    if i > 0 and doc[i - 1].text in {"«", "“", '"'}:
+        i -= 1
+    # "la française [X]", "le chinois [X]": a lowercase nationality used as a noun
+    # stands for a company (a person's nationality is capitalised: "l'Allemand X").
+    if (i > 1 and _lower(doc[i - 1]) and fold(doc[i - 1].text) in rules.demonyms
+            and fold(doc[i - 2].text) in _NOMINAL_DETERMINERS):
+        return "ORG"
+    complement = True
+    for _ in range(4):
+        found = _noun_before(doc, i, rules.context_nouns, rules.max_context_noun_len,
+                             rules.context_noun_ends)
+        # "l'émission hebdomadaire « X »": a media noun used as an adjective is skipped.
+        if found is not None and _lower(doc[found[0]]) and not (
+                found[0] == i - 1 and doc[i - 1].pos_ == "ADJ" and i - 1 != start - 1):
+            return found[1]
+        if i > 0 and (_lower(doc[i - 1]) and doc[i - 1].pos_ in {"ADJ", "VERB"}
+                      or fold(doc[i - 1].text) in rules.demonyms):
+            i -= 1
+        elif (complement and i > 2 and _lower(doc[i - 1]) and doc[i - 1].pos_ == "NOUN"
+              and fold(doc[i - 2].text) in _OF and _lower(doc[i - 2])):
+            i -= 2  # "l'éditeur américain [de logiciels] X": one complement of the noun
+            complement = False
+        else:
             break
-        words = tuple(fold(t.text) for t in doc[start - n:start])
-        if words in rules.media_nouns:
-            return True
+    return ""
+
+
+def _after_org_role(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """Preceded by a role whose complement is an organisation: "le PDG d'[X]"."""
+    i = start
+    if i > 0 and fold(doc[i - 1].text) in {"la", "l'"}:
+        i -= 1
+    if i < 2 or fold(doc[i - 1].text) not in _OF:
+        return False
+    found = _noun_before(doc, i - 1, rules.org_roles, rules.max_org_role_len,
+                         rules.org_role_ends)
+    return found is not None
+
+
+def _apposed_label(doc: Doc, end: int, rules: EntityRules) -> str:
+    """Label given by a noun in apposition after a name.
+
+    "Sanofi, le laboratoire français, a annoncé" -> ORG; "X le parti qui" -> ORG;
+    "Y, un film de Z" -> MISC. A determiner, then up to two adjectives, then a noun
+    that introduces names (organisations, media, works), after a comma or before a
+    relative pronoun. Empty when there is none.
+    """
+    n = len(doc)
+    i = end
+    comma = i < n and doc[i].text == ","
+    i += comma
+    if i >= n or fold(doc[i].text) not in _APPOSITION_DETERMINERS:
+        return ""
+    i += 1
+    for _ in range(2):
+        if i < n and _lower(doc[i]) and doc[i].pos_ == "ADJ":
+            i += 1
+    for size in range(min(rules.max_context_noun_len, n - i), 0, -1):
+        words = tuple(fold(t.text) for t in doc[i:i + size])
+        label = rules.context_nouns.get(words)
+        if label and _lower(doc[i]):
+            j = i + size
+            while j < n and j - i - size < 2 and _lower(doc[j]) and doc[j].pos_ == "ADJ":
+                j += 1
+            after = fold(doc[j].text) if j < n else ""
+            # After a comma, the noun describes the name ("Sanofi, le laboratoire
+            # français, a annoncé"), unless it introduces a name of its own ("Au
+            # Grand Palais, l'exposition X"); without a comma, only before a relative
+            # clause ("X le parti qui").
+            if after in _RELATIVES or (comma and j < n and not _name_token(doc[j], rules)
+                                       and doc[j].text not in _OPENING):
+                return label
+    return ""
+
+
+def _after_disease_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """Preceded by a word that presents a disease: "un cas de [X]", "le virus [X]".
+
+    A determiner may stand between ("vacciné contre la [X]"), and adjectives inside a
+    cue ("un deuxième cas positif de [X]"). "Le cas de [X]" with a definite
+    determiner speaks of a person or a place, not of a disease.
+    """
+    i = start
+    if i > 0 and fold(doc[i - 1].text) in _COMPLEMENT_DETERMINERS:
+        i -= 1
+    if i > 0 and fold(doc[i - 1].text) in {"du", "des", "d'"}:
+        key = "de"
+    elif i > 0:
+        key = fold(doc[i - 1].text)
+    else:
+        return False
+    if key not in rules.disease_cue_ends:
+        return False
+    for n in range(min(rules.max_disease_cue_len, i), 0, -1):
+        words = tuple(fold(t.text) for t in doc[i - n:i - 1]) + (key,)
+        if words in rules.disease_cues:
+            before = fold(doc[i - n - 1].text) if i - n > 0 else ""
+            return not (words[0] == "cas" and before in {"le", "du", "au", "ce"})
     return False
 
 
@@ -789,30 +1254,88 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     key = _span_key(doc, cand.start, cand.end)
     first = fold(doc[cand.start].text)
     nodet = key.split(" ", 1)[1] if first in rules.determiners and " " in key else key
-    if (key in rules.media_names or nodet in rules.media_names
-            or _after_media_noun(doc, cand.start, rules) or _media_shape(doc, cand, rules)):
+    words = doc[cand.start:cand.end]
+    person_like = (cand.label == "PER" and len(words) >= 2 and first in rules.first_names)
+    if key in rules.media_names or nodet in rules.media_names or _media_shape(doc, cand, rules):
+        return cand._replace(label="ORG", strong=True)
+    if len(words) >= 2 and words[-1].text in rules.company_suffixes:
+        return cand._replace(label="ORG", strong=True)  # "Apple Inc", "Airbus Group"
+    context = _context_label(doc, cand.start, rules)
+    if context and not person_like:
+        return cand._replace(label=context, strong=True)
+    if len(words) >= 2 and any(part in rules.club_words for t in words
+                               for part in t.text.split("-")):
+        return cand._replace(label="ORG", strong=True)
+    # "le Stade rennais", "le Stade français": a club, where "Stade de France" is a place.
+    if (len(words) == 2 and first == "stade" and _lower(words[1]) and words[1].pos_ == "ADJ"):
         return cand._replace(label="ORG", strong=True)
     if key in rules.institution_places or nodet in rules.institution_places:
         return cand._replace(label="LOC" if _is_located(doc, cand.start) else "ORG", strong=True)
     if key in rules.places or nodet in rules.places:
         return cand._replace(label="LOC", strong=True)
+    if _federated_territory(doc, cand, rules):
+        return cand._replace(label="LOC", strong=True)
+    # (Not "À Pikine, le collectif qui…": a fronted place and a comma.)
+    fronted = (_is_located(doc, cand.start) and cand.end < len(doc)
+               and doc[cand.end].text == ",")
+    context = "" if (cand.label == "PER" or key in rules.cities or fronted) else _apposed_label(
+        doc, cand.end, rules)
+    if context:
+        return cand._replace(label=context, strong=True)
+    if cand.label != "PER" and key not in rules.cities and _after_org_role(doc, cand.start, rules):
+        return cand._replace(label="ORG", strong=True)
     # Cities: not from ORG, where a city name is often a company ("Orange").
     if key in rules.cities and cand.label != "ORG" and not (
             cand.label == "PER" and (first in rules.first_names
                                      or _preceded_by_person_marker(doc, cand.start, rules))):
         return cand._replace(label="LOC", strong=True)
-    head_label = rules.org_heads.get(first, "")
+    head = _head_at(doc, cand.start, cand.end, rules)
+    head_label = rules.org_heads.get(fold(doc[head].text), "") if head is not None else ""
     if head_label and cand.label != "PER" and (cand.end - cand.start > 1 or _cap(doc[cand.start])):
         return cand._replace(label=head_label, strong=True)
-    words = doc[cand.start:cand.end]
     quoted = cand.start > 0 and doc[cand.start - 1].text in _OPENING
+    # (Not a first name that the parser read as a common noun: "la Ville de Lausanne".)
     if (cand.label != "PER" and len(words) >= 2 and first in rules.first_names and not quoted
+            and words[0].pos_ != "NOUN"
             and all(_cap(t) or fold(t.text) in rules.particles for t in words)
             and not any(fold(t.text) in rules.org_heads for t in words)
             and (first not in rules.cities and first not in rules.places
                  or _plain_surname(words, rules))):
         return cand._replace(label="PER", strong=True)
+    # "le directeur général, Tedros Adhanom Ghebreyesus": a name of several capitalised
+    # words right after a title or a civility is a person, whatever the model said.
+    if (cand.label != "PER" and len(words) >= 2 and all(_cap(t) or fold(t.text) in rules.particles
+                                                         for t in words)
+            and not any(fold(t.text) in rules.org_heads or is_acronym(t.text) for t in words)
+            and (_preceded_by_person_marker(doc, cand.start, rules)
+                 or (cand.start > 1 and doc[cand.start - 1].text == ","
+                     and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
+                     is not None))):
+        return cand._replace(label="PER", strong=True)
+    # "YouTube", "BlackRock": a brand-shaped word is a company or a medium.
+    if cand.label == "MISC" and len(words) == 1 and _CAMEL.match(words[0].text):
+        return cand._replace(label="ORG")
     return cand
+
+
+def _federated_territory(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
+    """A federation or confederation of territories, which is a place.
+
+    "Fédération de Russie", "Fédération Bosnie-Herzégovine", "Confédération suisse"
+    are LOC; "Fédération française de football", "Confédération européenne des
+    syndicats" (an adjective other than a country's, or a common noun) are ORG.
+    """
+    words = doc[cand.start:cand.end]
+    if len(words) < 2 or fold(words[0].text) not in {"federation", "confederation"}:
+        return False
+    j = cand.start + 1
+    while j < cand.end and (fold(doc[j].text) in _OF or fold(doc[j].text) in {"la", "l'"}):
+        j += 1
+    rest = doc[j:cand.end].text
+    if not rest or _known_name(fold(rest), rules):
+        return bool(rest) and fold(rest) not in rules.media_names
+    return " " not in rest and "-" in rest and all(part[:1].isupper()
+                                                   for part in rest.split("-"))
 
 
 def _plain_surname(words: Span, rules: EntityRules) -> bool:
@@ -826,7 +1349,8 @@ def _plain_surname(words: Span, rules: EntityRules) -> bool:
     last = words[1].text
     key = fold(last)
     return ("-" not in last and not is_acronym(last) and key not in rules.cities
-            and key not in rules.places and last not in rules.media_suffixes)
+            and key not in rules.places and last not in rules.media_suffixes
+            and key not in rules.stop_words and key not in rules.org_heads)
 
 
 def _person_keys(doc: Doc, cands: Iterable[_Cand]) -> set[str]:
@@ -843,14 +1367,15 @@ def _person_keys(doc: Doc, cands: Iterable[_Cand]) -> set[str]:
     return keys
 
 
-def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
+                persons: set[str] | None = None) -> list[_Cand]:
     """Tag later occurrences of names the document already has.
 
     A surname of a full name in the document ("Sergueï Lavrov" ... "Lavrov a
     évité"), and the exact text of a multi-word name or acronym tagged elsewhere.
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
-    persons = _person_keys(doc, cands)
+    persons = _person_keys(doc, cands) if persons is None else persons
     words = [t.text for t in doc]
     known: dict[tuple[str, ...], str] = {}
     for c in cands:
@@ -883,7 +1408,301 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]
     return cands + added
 
 
-def _harmonise(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+_GENERIC_BODIES = frozenset({"administration", "surveillance", "direction", "discipline",
+                             "classe", "quartier", "guerre", "defense", "securite", "ministres",
+                             "presse", "redaction"})
+
+
+def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
+                     rules: EntityRules) -> int | None:
+    """End of a lowercase institution name opened by the head at ``i``, else None.
+
+    "le [tribunal correctionnel de Bobigny]", "la [cour d'appel de Douai]", "le
+    [parquet national financier]", "le [ministère de la Santé]": a head that French
+    writes in lowercase, its adjectives and common-noun complements, then either "de"
+    and a proper name (which may be a span of the model, absorbed), or "national(e)"
+    and at least one more word. Generic bodies ("conseil d'administration") and
+    courtyards ("la cour de l'Élysée") are not names.
+    """
+    n = len(doc)
+    j, national, last = i + 1, False, None
+    while j < n and j - i <= 8 and not _is_break(doc[j]):
+        t = doc[j]
+        form = fold(t.text)
+        if _lower(t) and t.pos_ in {"ADJ", "VERB"} and form not in rules.demonyms \
+                and form not in rules.stop_words:
+            national = national or form in _NATIONAL
+            j += 1
+            last = j if national and form not in _NATIONAL else last
+            continue
+        if form in _OF and _lower(t):
+            k = j + 1
+            if k < n and fold(doc[k].text) in {"la", "l'"}:
+                k += 1
+            if k >= n:
+                break
+            other = covered.get(k)
+            if other is not None and other.start == k and other.label != "PER":
+                name_end = other.end
+            elif other is None and _cap(doc[k]) and not _sentence_initial(doc, k) and (
+                    _name_token(doc[k], rules) or doc[k].pos_ in {"NOUN", "PROPN"}
+                    and fold(doc[k].text) not in rules.stop_words - _MINISTRY_WORDS):
+                name_end = k + 1
+                while name_end < n and name_end not in covered and _name_token(doc[name_end],
+                                                                               rules) \
+                        and not _sentence_initial(doc, name_end):
+                    name_end += 1
+            else:
+                name_end = None
+            if name_end is not None:
+                # "ministère de l'Enseignement [supérieur]"
+                while (name_end < n and _lower(doc[name_end]) and doc[name_end].pos_ == "ADJ"
+                       and doc[name_end].dep_ == "amod" and k <= doc[name_end].head.i < name_end
+                       and fold(doc[name_end].text) not in rules.demonyms):
+                    name_end += 1
+                key = _span_key(doc, k, name_end)
+                if key in rules.institution_places or (
+                        len(doc[k:name_end]) >= 2 and fold(doc[k].text) in rules.first_names):
+                    return None
+                return name_end
+            # a common-noun complement: "cour [d'appel]", "tribunal [de grande instance]"
+            while k < n and _lower(doc[k]) and doc[k].pos_ == "ADJ":
+                k += 1
+            if (k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN"
+                    and fold(doc[k].text) not in rules.stop_words - _MINISTRY_WORDS
+                    and fold(doc[k].text) not in _GENERIC_BODIES and not national):
+                j = k + 1
+                continue
+            if national and k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN" \
+                    and fold(doc[k].text) not in rules.stop_words:
+                j = last = k + 1
+                continue
+        break
+    return last
+
+
+def _name_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules) -> int:
+    """End of the capitalised or alphanumeric words from ``i`` ("Vinci Construction")."""
+    n = len(doc)
+    j = i
+    if fold(doc[j].text) in rules.determiners and _cap(doc[j]) and j + 1 < n \
+            and _name_token(doc[j + 1], rules):
+        j += 1
+    while j < n and j not in covered and not _is_break(doc[j]):
+        t = doc[j]
+        nxt = j + 1 < n and (j + 1) not in covered and _name_token(doc[j + 1], rules)
+        if _name_token(t, rules) and (j == i or not _sentence_initial(doc, j)):
+            j += 1
+        elif j > i and nxt and (t.text == "&" or _glued(doc, j)):
+            j += 2
+        elif (j > i and fold(t.text) in _OF and _lower(t) and nxt
+              and not _known_name(fold(doc[j + 1].text), rules)
+              and fold(doc[j + 1].text) not in rules.first_names):
+            j += 2  # "l'association Promenade des Anges"
+        else:
+            break
+    # "le groupe Droite républicaine", "le syndicat Force ouvrière"
+    while (j > i and j < n and _lower(doc[j]) and doc[j].pos_ == "ADJ" and doc[j].dep_ == "amod"
+           and i <= doc[j].head.i < j and fold(doc[j].text) not in rules.demonyms):
+        j += 1
+    return j
+
+
+def _glued(doc: Doc, j: int) -> bool:
+    """A hyphen between two words without spaces ("Pannier-Runacher")."""
+    return (doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_)
+
+
+def _person_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules) -> int:
+    """End of a run of capitalised proper nouns and name particles from ``i``."""
+    n = len(doc)
+    j = i
+    while j < n and j not in covered:
+        t = doc[j]
+        if (_cap(t) and t.pos_ in {"PROPN", "X", "NOUN", "ADJ"} and not _stopish(t, rules)
+                and not is_acronym(t.text) and (j == i or not _sentence_initial(doc, j))):
+            j += 1
+        elif j > i and _glued(doc, j) and j + 1 < n and _cap(doc[j + 1]):
+            j += 2  # "Agnès Pannier-Runacher"
+        elif j > i and _ROMAN.match(t.text):
+            j += 1  # "Charles III"
+        elif (j > i and _lower(t) and fold(t.text) in rules.particles and j + 1 < n
+              and _cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN"):
+            j += 1
+        else:
+            break
+    while j > i and _lower(doc[j - 1]):
+        j -= 1
+    return j
+
+
+def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
+    """Names the model missed entirely, where the context leaves no doubt.
+
+    - a lowercase institution name ("le parquet national financier", "le tribunal
+      correctionnel de Bobigny", the model's "Bobigny" absorbed) -> ORG;
+    - capitalised or alphanumeric words after a noun that introduces a name ("la
+      société Vinci Construction", "l'association 30millionsdamis" -> ORG; "le film
+      Barbie" -> MISC);
+    - a country or a large city of the lexicons, alone ("Londres et Madrid ont
+      signé") -> LOC;
+    - capitalised proper nouns after a title or a civility ("le général Mamadi
+      Doumbouya", "Mme Dupont"), or a known first name and a surname that is no place,
+      institution or common word ("Karima Delli a critiqué") -> PER.
+
+    Returns:
+        The new candidates (strong); the caller resolves overlaps, longest first.
+    """
+    covered = {k: c for c in cands for k in range(c.start, c.end)}
+    n = len(doc)
+    found: list[_Cand] = []
+    # Token texts from the arrays: most tokens are skipped without a Token object.
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array([ORTH]).tolist()]
+    heads = rules.lowercase_heads
+    i = 0
+    while i < n:
+        word = texts[i]
+        first = word[:1]
+        if i in covered or not (first.isupper() or (fold(word) in heads or _DIGIT.search(word))
+                                if first.isalnum() else word[1:2].isupper()):
+            i += 1
+            continue
+        t = doc[i]
+        if t.is_space or _is_punct(t):
+            i += 1
+            continue
+        form = fold(t.text)
+        if form in rules.lowercase_heads and _lower(t):
+            end = _institution_end(doc, i, covered, rules)
+            if end is not None:
+                end = _complement_end(doc, i, end, rules)
+                found.append(_Cand(i, end, rules.org_heads.get(form) or "ORG", True))
+                i = end
+                continue
+        if not (_cap(t) or any(c.isdigit() for c in t.text)):
+            i += 1
+            continue
+        label = _context_label(doc, i, rules) if _name_token(t, rules) or (
+            form in rules.determiners and _cap(t)) else ""
+        if label:
+            end = _name_run(doc, i, covered, rules)
+            if end > i and not (end - i == 1 and fold(t.text) in rules.determiners):
+                found.append(_Cand(i, end, label, True))
+                i = end
+                continue
+        # "Londres et Madrid ont signé": a country or a large city the model
+        # skipped, on its own (not a first name, not the start of a longer name).
+        if (_cap(t) and (form in rules.places or form in rules.cities)
+                and form not in rules.first_names and not _stopish(t, rules)
+                and (t.pos_ == "PROPN" or not _sentence_initial(doc, i))
+                and not (i + 1 < n and _cap(doc[i + 1]) and not _is_punct(doc[i + 1]))
+                and not (i > 0 and (_cap(doc[i - 1]) and not _sentence_initial(doc, i)
+                                    or doc[i - 1].text == "-"))):
+            found.append(_Cand(i, i + 1, "LOC", True))
+            i += 1
+            continue
+        if _cap(t) and t.pos_ in {"PROPN", "X"} and not _stopish(t, rules):
+            end = _person_run(doc, i, covered, rules)
+            words = doc[i:end]
+            plain = not any(fold(w.text) in rules.org_heads or _known_name(fold(w.text), rules)
+                            or w.text in rules.media_suffixes or w.text in rules.club_words
+                            for w in words)
+            marked = (not _sentence_initial(doc, i) and _preceded_by_person_marker(doc, i, rules))
+            first_name = (len(words) >= 2 and form in rules.first_names
+                          and form not in rules.places and form not in rules.cities
+                          and words[1].pos_ == "PROPN" and _plain_surname(words[:2], rules))
+            if end > i and plain and (marked or first_name):
+                found.append(_Cand(i, end, "PER", True))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def _distinctive_parts(doc: Doc, cands: Iterable[_Cand], rules: EntityRules) -> set[str]:
+    """The word that tells an organisation apart inside its longer name.
+
+    "musée d'[Orsay]", "[Grasshopper] Club": an institution head with "de" and one
+    capitalised word, or a club word and one other word. Used to label the word ORG
+    where it stands alone in the same document ("Orsay a accueilli").
+    """
+    parts: set[str] = set()
+    for c in cands:
+        if c.label != "ORG" or c.end - c.start < 2:
+            continue
+        words = doc[c.start:c.end]
+        clubs = [w for w in words if w.text in rules.club_words]
+        others = [w for w in words if w.text not in rules.club_words and _cap(w)
+                  and not _known_name(fold(w.text), rules)]
+        if clubs and len(others) == 1:
+            parts.add(others[0].text)
+            continue
+        head = _head_at(doc, c.start, c.end, rules)
+        last = words[-1]
+        if (head is not None and rules.org_heads.get(fold(doc[head].text)) == "ORG"
+                and _cap(last) and c.end - 2 > head
+                and fold(doc[c.end - 2].text) in _OF | {"la", "l'"}
+                and all(_lower(w) for w in doc[head + 1:c.end - 1])):
+            parts.add(last.text)
+    return parts
+
+
+def _label_distinctive_parts(doc: Doc, cands: list[_Cand], rules: EntityRules,
+                             persons: set[str]) -> list[_Cand]:
+    """A name that is the distinctive word of an organisation of the document is that ORG.
+
+    "le musée d'Orsay ... Orsay a accueilli": "Orsay" -> ORG, not the place the
+    model saw. Not for people, known places and cities, or a word after a bare
+    preposition that puts it in a place ("à Bobigny" after "le tribunal de Bobigny").
+    """
+    parts = _distinctive_parts(doc, cands, rules)
+    if not parts:
+        return cands
+    out = []
+    for c in cands:
+        form = fold(doc[c.start].text)
+        if (c.end - c.start == 1 and doc[c.start].text in parts
+                and (c.label != "PER" or form not in persons and form not in rules.first_names)
+                and not (c.label == "LOC" and _known_name(fold(doc[c.start].text), rules))
+                and not (c.start > 0 and fold(doc[c.start - 1].text) in _PLACE_PREPOSITIONS)):
+            c = c._replace(label="ORG", strong=True)
+        out.append(c)
+    return out
+
+
+def _agree_in_parentheses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A name and the name in parentheses right after it share one label.
+
+    "Assistance publique-Hôpitaux de Paris (AP-HP)", "Mémoires (Souvenirs
+    d'enfance)": the second names the same thing. ORG wins when one of them is ORG (an
+    acronym usually names an organisation), else the label a lexicon decided, else
+    the longer name's. People are left alone ("Jean Dupont (MR)").
+    """
+    by_start = {c.start: k for k, c in enumerate(cands)}
+    out = list(cands)
+    for k, c in enumerate(cands):
+        j = by_start.get(c.end + 1)
+        if j is None or c.end >= len(doc) or doc[c.end].text != "(":
+            continue
+        d = cands[j]
+        if d.end >= len(doc) or doc[d.end].text != ")" or "PER" in (c.label, d.label) \
+                or c.label == d.label:
+            continue
+        if "ORG" in (c.label, d.label):
+            label = "ORG"
+        elif c.strong != d.strong:
+            label = c.label if c.strong else d.label
+        else:
+            label = c.label if c.end - c.start >= d.end - d.start else d.label
+        out[k] = c._replace(label=label, strong=True)
+        out[j] = d._replace(label=label, strong=True)
+    return out
+
+
+def _harmonise(doc: Doc, cands: list[_Cand], rules: EntityRules,
+               persons: set[str] | None = None) -> list[_Cand]:
     """One name, one label within a document, unless a lexicon decided from context.
 
     A name that is a person's full name or surname in the document is PER ("Lavrov"
@@ -891,7 +1710,7 @@ def _harmonise(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
     lexicons did not decide take the label the lexicons gave the same name
     elsewhere in the document, else the majority label (first one on ties).
     """
-    persons = _person_keys(doc, cands)
+    persons = _person_keys(doc, cands) if persons is None else persons
     strong: dict[str, Counter] = defaultdict(Counter)
     votes: dict[str, Counter] = defaultdict(Counter)
     first_label: dict[str, str] = {}
@@ -902,7 +1721,7 @@ def _harmonise(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
     out = []
     for c in cands:
         key = _span_key(doc, c.start, c.end)
-        if key in persons and key not in rules.places:
+        if key in persons and key not in rules.places and key not in rules.cities:
             out.append(c._replace(label="PER"))
         elif c.strong:
             out.append(c)
@@ -938,13 +1757,16 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
         Non-overlapping :class:`EntityMention` records in text order.
 
     Notes:
-        Runs in one pass of small steps: split at line breaks, complete truncated
-        names, trim titles/civilities/determiners/punctuation, drop non-names,
-        relabel from lexicons, tag later occurrences of known names, harmonise
-        labels within the document. It only corrects the model's spans and adds
-        repetitions of names it already found; it does not find names the model
-        missed entirely. A token with glued punctuation ("RTS)a") can only be
-        trimmed if the tokenizer split it (see
+        Runs in one pass of small steps: split at line breaks and prepositions,
+        complete truncated names, take out the ends of titles, merge titles cut in
+        brackets, trim titles/civilities/determiners/punctuation, drop non-names
+        and diseases, relabel from lexicons and context, find the names the model
+        missed (:func:`_find_missed`), tag later occurrences of known names, label
+        the distinctive word of an organisation, make a name and its parenthesis
+        agree, harmonise labels within the document. Names the model missed are
+        only found where the context leaves no doubt; a sentence-initial name with
+        no first name, title or noun before it stays missed. A token with glued
+        punctuation ("RTS)a") can only be trimmed if the tokenizer split it (see
         :func:`pipeline.components.entities.glued_punctuation_infixes`).
     """
     rules = rules or load_entity_rules()
@@ -953,14 +1775,34 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
     # Words the model tagged more than once are names even where they open a sentence.
     tagged = Counter(doc[i].text for c in cands for i in range(c.start, c.end))
     cands = [piece for c in cands for piece in _split_at_breaks(doc, c)]
+    cands = [piece for c in cands for piece in _split_at_prepositions(doc, c, rules)]
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     cands = [_extend(doc, c, owner, rules) for c in cands]
-    cands = _trim_all(doc, _no_overlaps(cands), rules)
+    cands = [c for c in (_after_title(doc, c, rules) for c in _no_overlaps(cands)) if c]
+    cands = _merge_bracketed(doc, cands, rules)
+    cands = _trim_all(doc, cands, rules)
     cands = [_complete_adjective(doc, c, rules) for c in cands]
     cands = [c if c.strong else _relabel(doc, c, rules) for c in cands
-             if c.strong or _is_name(doc, c, rules, tagged)]
-    cands = _harmonise(doc, _add_missed(doc, _no_overlaps(cands), rules), rules)
+             if c.strong or (_is_name(doc, c, rules, tagged)
+                             and not _disease(doc, c, rules))]
+    cands = _no_overlaps(cands + _find_missed(doc, cands, rules))
+    # The later steps add or relabel no multi-word person: one set of person keys.
+    persons = _person_keys(doc, cands)
+    cands = _label_distinctive_parts(doc, _add_missed(doc, cands, rules, persons), rules,
+                                     persons)
+    cands = _harmonise(doc, _agree_in_parentheses(doc, cands), rules, persons)
     return [EntityMention(c.start, c.end, c.label) for c in _no_overlaps(cands)]
+
+
+def _disease(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
+    """A disease or virus named after a cue ("un cas de [X]"), which is no entity.
+
+    Known places and cities, and people with a first name, stay.
+    """
+    if not _after_disease_cue(doc, cand.start, rules):
+        return False
+    key = _span_key(doc, cand.start, cand.end)
+    return not (_known_name(key, rules) or (cand.label == "PER" and cand.end - cand.start > 1))
 
 
 # ---------------------------------------------------------------------------
@@ -1108,6 +1950,26 @@ def find_acronym_links(doc: Doc, ents: Iterable[Span] | None = None) -> Iterator
             yield AcronymLink(e.text, inner.text, e.start_char, inner.start_char)
 
 
+def _title_aliases(doc: Doc, ents: list[Span]) -> list[tuple[str, str]]:
+    """``(alias, name)`` for a MISC name given in parentheses right after another.
+
+    "l'exposition Ulysse (Le Retour du Roi)", "la série Le Bureau des
+    légendes (The Bureau)": a work's other title names the same work. Not for
+    places ("Lyon (Rhône)") or organisations ("Alphabet (Google)"), where the name
+    in parentheses is often another entity; acronyms are
+    :func:`find_acronym_links`.
+    """
+    by_start = {e.start: e for e in ents}
+    out = []
+    for e in ents:
+        inner = by_start.get(e.end + 1)
+        if (inner is not None and e.label_ == inner.label_ == "MISC" and e.end < len(doc)
+                and doc[e.end].text == "(" and inner.end < len(doc)
+                and doc[inner.end].text == ")" and not is_acronym(inner.text)):
+            out.append((inner.text, e.text))
+    return out
+
+
 def link_within_document(doc: Doc) -> list[LocalLink]:
     """Within-document entity links of a Doc, one per entity of ``doc.ents``.
 
@@ -1119,7 +1981,9 @@ def link_within_document(doc: Doc) -> list[LocalLink]:
         :class:`LocalLink` records in the order of ``doc.ents``.
     """
     ents = _entity_spans(doc)
-    acronyms = acronym_map((a.short, a.long) for a in find_acronym_links(doc, ents))
+    links = [(a.short, a.long) for a in find_acronym_links(doc, ents)]
+    links += _title_aliases(doc, ents)
+    acronyms = acronym_map(links)
     local = link_mentions([(e.text, e.label_) for e in ents], acronyms)
     return [LocalLink(e.start_char, e.end_char, e.text, e.label_, name)
             for e, name in zip(ents, local, strict=True)]
