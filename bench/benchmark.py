@@ -18,7 +18,6 @@ Prints a report and writes it as JSON to ``bench/out/benchmark.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -29,14 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import source_texts, write_report  # noqa: E402
 from pipeline.params import load_params  # noqa: E402
 from pipeline.runner import run_all  # noqa: E402
 
 
 def build_corpus(folder: Path, n_docs: int) -> list[str]:
     """Write ``n_docs`` articles (gold texts and seeds repeated) with distinct ids."""
-    sources = sorted((ROOT / "data" / "gold" / "texts").glob("*.txt"))
-    sources += sorted((ROOT / "seeds").glob("*.txt"))
+    sources = source_texts()
     folder.mkdir(parents=True, exist_ok=True)
     texts = []
     for i in range(n_docs):
@@ -121,10 +120,7 @@ def main() -> None:
         f"peak_memory_mb_{args.docs * args.memory_factor}_docs": round(memory_big, 1),
         "memory_growth": round(memory_big / memory_small - 1, 3),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    for key, value in report.items():
-        print(f"{key:40s} {value}")
+    write_report(report, args.out)
 
 
 if __name__ == "__main__":

@@ -31,11 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import source_texts, write_report  # noqa: E402
+
 
 def write_archive(path: Path, n_docs: int, offset: int = 0) -> list[str]:
     """An archive of ``n_docs`` articles (gold texts and seeds repeated), ids from offset."""
-    sources = sorted((ROOT / "data" / "gold" / "texts").glob("*.txt"))
-    sources += sorted((ROOT / "seeds").glob("*.txt"))
+    sources = source_texts()
     texts = []
     with path.open("a", encoding="utf-8") as handle:
         for i in range(offset, offset + n_docs):
@@ -129,10 +130,7 @@ def main() -> None:
             3)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    for key, value in report.items():
-        print(f"{key:40s} {value}")
+    write_report(report, args.out)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ class GlueRule:
 
 #: Glued-word repairs. Each inserts one space at the end of its match.
 GLUE_RULES: tuple[GlueRule, ...] = (
-    # "parTélévision", "deParis": a lowercase function word glued to a capitalised word.
+    # "parRadio", "deParis": a lowercase function word glued to a capitalised word.
     GlueRule(
         "function_word",
         re.compile(
@@ -44,7 +44,7 @@ GLUE_RULES: tuple[GlueRule, ...] = (
             r"|dans|chez|un|une|contre|selon|vers|entre)(?=[A-ZÀ-Ý][a-zà-ÿ])"
         ),
     ),
-    # "(VTV)a souligné": a closing bracket glued to the next word.
+    # "(RTS)a souligné": a closing bracket glued to the next word.
     GlueRule("closing_bracket", re.compile(r"[)\]](?=[A-Za-zÀ-ÿ])")),
     # "Interface.Le Kremlin": sentence punctuation glued to a capitalised word.
     GlueRule("sentence_punctuation", re.compile(r"(?<=[a-zà-ÿ]{2})[.!?;,](?=[A-ZÀ-Ý][a-zà-ÿ])")),

@@ -6,7 +6,6 @@ module: starting it and loading the model in each worker is most of the cost.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import os
 import shutil
@@ -152,8 +151,6 @@ def test_whole_pipeline_tables_are_byte_identical(tmp_path, request, nlp, client
     """Later stages read the cluster-parsed shards: every table must match local runs."""
     from pipeline.runner import run_all
 
-    if "parse" not in inspect.signature(run_all).parameters:
-        pytest.skip("pipeline.runner.run_all takes no parse option yet")
     _, local = request.getfixturevalue("seeds_run")  # the local run, shared with other tests
     params = load_params(ROOT / "params.yaml")
     remote = tmp_path / "dask"
