@@ -33,6 +33,24 @@ def test_pipeline_dates_stores_timexes_on_the_doc(dates_nlp):
     assert all(isinstance(t, Timex) for t in doc._.pipeline_dates)
 
 
+def test_pipeline_dates_reads_holidays_and_parts_of_the_day(dates_nlp):
+    doc = _run(dates_nlp, "Il reviendra à Noël, dans la soirée, pour une dizaine de jours.",
+               "2025-11-04")
+    assert [(t.text, t.type, t.value, t.anchor) for t in doc._.pipeline_dates] == [
+        ("Noël", "DATE", "2025-12-25", "dct"),
+        ("la soirée", "TIME", "2025-12-25TEV", "t0"),
+        ("une dizaine de jours", "DURATION", "P10D", ""),
+    ]
+
+
+def test_pipeline_dates_registered_grammar_reads_the_holidays_file():
+    from pipeline.components.dates import make_dates_grammar
+
+    holidays = make_dates_grammar().lexicon.holidays
+    assert holidays["noël"] == ("12-25", "cue")
+    assert holidays["toussaint"] == ("11-01", "art")
+
+
 def test_pipeline_dates_without_publication_date_leaves_values_unresolved(dates_nlp):
     doc = _run(dates_nlp, "Il est parti hier.", "")
     assert [(t.value, t.resolved) for t in doc._.pipeline_dates] == [("XXXX-XX-XX", False)]

@@ -18,7 +18,10 @@ Notes:
     the nearest), as HeidelTime does with its tense heuristics. Expressions relative to
     another date ("le lendemain", "l'année suivante", "à 14 h" after "le 7 novembre")
     are anchored to the closest preceding date of the right granularity in the same
-    paragraph, else to the publication date.
+    paragraph, else to the publication date; so are parts of the day without their day
+    ("dans la soirée") and, across paragraphs, "cette année-là". Holidays
+    (``dates_holidays.tsv``: "à Noël", "la Toussaint", "avant Pâques" through the Easter
+    computus) resolve like a day without year.
 
     Scope: the span and value conventions of ``docs/annotation.md``. Non-goals: TIMEX3
     ``mod`` (début/fin/mi give the value of the whole period), ``freq`` and ``quant`` of
@@ -111,6 +114,10 @@ class DateLexicon:
         sets: Recurrence word → (value, required POS or "").
         cues: Words that license a bare year or a capitalised month right after them.
         count_words: Words that, after a number, make it a count ("euros").
+        holidays: Holiday without its article → (day as ``MM-DD`` or ``E+N`` days after
+            Easter, what must come before it: ``cue`` for a cue word ("à Noël", not "Noël
+            Mamère"), ``art`` for its article or a contracted one ("la Toussaint", "du
+            Nouvel An")).
     """
 
     months: Mapping[str, int]
@@ -127,6 +134,7 @@ class DateLexicon:
     sets: Mapping[str, tuple[str, str]]
     cues: frozenset[str]
     count_words: frozenset[str]
+    holidays: Mapping[str, tuple[str, str]]
 
 
 _FOLD_RE = re.compile(r"[\s\-\u2010\u2011]+")
@@ -227,7 +235,29 @@ def load_lexicon(rules_dir: Path = RULES_DIR) -> DateLexicon:
         sets={fold(r[0]): (r[1], _field(r, 2)) for r in rows("dates_sets.tsv")},
         cues=frozenset(fold(r[0]) for r in rows("dates_cues.txt")),
         count_words=frozenset(fold(r[0]) for r in rows("dates_count_words.txt")),
+        # Optional, so that rule folders written before it still load.
+        holidays=_holidays(
+            rows("dates_holidays.tsv") if (rules_dir / "dates_holidays.tsv").exists() else []
+        ),
     )
+
+
+_HOLIDAY_DAY = re.compile(r"(?:\d\d-\d\d|E[+-]\d{1,2})")
+_ARTICLE_RE = re.compile(r"^(?:la|le|l['’])\s*", re.I)
+
+
+def _holidays(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
+    """Read ``dates_holidays.tsv``: form without article → (day, ``cue``/``art``/"")."""
+    out = {}
+    for row in rows:
+        if len(row) < 2 or not _HOLIDAY_DAY.fullmatch(row[1]):
+            raise ValueError(
+                f"dates_holidays.tsv: row {row!r}: expected a form, then MM-DD or E+N"
+            )
+        bare = _ARTICLE_RE.sub("", row[0])
+        needs = "cue" if _field(row, 2) == "cue" else ("art" if bare != row[0] else "")
+        out[fold(bare)] = (row[1], needs)
+    return out
 
 
 # --------------------------------------------------------------------------- grammar
@@ -266,6 +296,7 @@ class _Context:
     """The text being scanned and the lexicon, with small look-around helpers."""
 
     _PREV_WORD = re.compile(r"([\w'’]+)[^\w'’]{0,3}$")
+    _PREV_TWO = re.compile(r"([\w'’]+)\s+([\w'’]+)[^\w'’]{0,3}$")
     _NEXT_WORD = re.compile(r"^\s*([^\s\w]|[\w'’]+)")
 
     def __init__(self, text: str, lexicon: DateLexicon):
@@ -287,13 +318,25 @@ class _Context:
         before = self.text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u202f")
         return not before or before[-1] in ".!?\n«»\"“”:;—–-(["
 
+    def prev_two(self, pos: int) -> str:
+        """The folded two words that end just before ``pos`` ("d'icià"), or ""."""
+        m = self._PREV_TWO.search(self.text, max(0, pos - 50), pos)
+        return fold(m.group(1) + m.group(2)) if m else ""
+
     def licensed(self, pos: int) -> bool:
-        """True when the word before ``pos`` is a cue ("en", "depuis", "d'ici")."""
-        return self.prev_word(pos) in self.lex.cues
+        """True when the word before ``pos`` is a cue ("en", "depuis", "d'ici à").
+
+        The word is looked up as it is, without its elided article ("l'édition" →
+        "édition") and, after "à", with the word before it ("d'ici à").
+        """
+        word = self.prev_word(pos)
+        cues = self.lex.cues
+        return (word in cues or word.split("'")[-1] in cues
+                or (word == "à" and self.prev_two(pos) in cues))
 
     def number(self, text: str) -> float | None:
         """Value of a number in digits or words ("vingt-quatre" → 24); None if vague."""
-        digits = text.replace(",", ".").replace(" ", "")
+        digits = re.sub(r"[\s\u00a0\u202f]", "", text.replace(",", "."))
         if re.fullmatch(r"\d+(?:\.\d+)?", digits):
             value = float(digits)
             return int(value) if value.is_integer() else value
@@ -411,6 +454,7 @@ class _Fragments(NamedTuple):
     anchored: str
     vague: str
     sets: str
+    holiday: str
 
 
 #: Start of every rule: a word character with no word character (or elision) before it.
@@ -444,7 +488,10 @@ def _fragments(rules_dir: Path) -> _Fragments:
         month_abbr=_alt(forms("dates_months.tsv", abbr)),
         weekday=_alt(forms("dates_weekdays.tsv")),
         # At most seven words ("deux cent quatre-vingt-dix-neuf"): no unbounded retries.
-        num=rf"(?:\d+(?:[.,]\d+)?|{word}(?:(?:-et-|\s+et\s+|[-\s]){word}){{0,6}})",
+        # "2 000 ans": thousands apart, never read from their second group ("000 ans").
+        num=rf"(?:(?<!\d[\s\u00a0\u202f])"
+        rf"(?:\d{{1,3}}(?:[\u00a0\u202f ]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)"
+        rf"|{word}(?:(?:-et-|\s+et\s+|[-\s]){word}){{0,6}})",
         quant=_alt(forms("dates_numbers.tsv", lambda r: r[1] == "X")),
         unit=_alt(forms("dates_units.tsv")),
         unit_plural=_alt(forms("dates_units.tsv", lambda r: plural(r) and not abbr(r))),
@@ -461,6 +508,8 @@ def _fragments(rules_dir: Path) -> _Fragments:
         anchored=_alt(forms("dates_anchored.tsv")),
         vague=_alt(forms("dates_vague.tsv")),
         sets=_alt(forms("dates_sets.tsv")),
+        holiday=_alt(_ARTICLE_RE.sub("", form) for form in forms("dates_holidays.tsv"))
+        if (rules_dir / "dates_holidays.tsv").exists() else "(?!)",
     )
 
 
@@ -492,11 +541,12 @@ def _date_mention(m: re.Match[str], start: int, ctx: _Context, checks=()) -> lis
         "day": _day_number(groups["day"]) if groups.get("day") else None,
         "weekday": ctx.lex.weekdays.get(fold(groups["wd"])) if groups.get("wd") else None,
         "mod": mod[1] if mod else None,
+        "tod": _tod(ctx, groups.get("tod")),
     }
     # 2024 is a leap year: "29 février" without a year is kept.
     if slots["day"] and month and not _valid_day(slots["year"] or 2024, month, slots["day"]):
         return []
-    return [_Mention(start, m.end(), "DATE", "date", slots, checks)]
+    return [_Mention(start, m.end(), "TIME" if slots["tod"] else "DATE", "date", slots, checks)]
 
 
 def _day_number(text: str) -> int:
@@ -550,12 +600,14 @@ def _rule_calendar_date(f: _Fragments) -> Rule:
     """A day of a month, with optional weekday, year and modifier.
 
     Examples: "le 7 novembre 2024", "le 5 octobre", "mardi 3 mars", "le 1er janvier",
-    "le 20 décembre dernier", "3 sept. 2024", "ce vendredi 3 avril".
+    "le 20 décembre dernier", "3 sept. 2024", "ce vendredi 3 avril", "le 3 mars au
+    soir" (TIME 2025-03-03TEV). Not "les attentats du 13-Novembre": hyphenated, the date
+    names an event (see docs/annotation.md).
     """
     pattern = _compile(
         rf"{_B}(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{f.weekday})\s+)?(?P<day>{_DAY})\s+"
         rf"(?P<month>{f.month}|{f.month_abbr})(?:\s+(?P<year>{_YEAR}){_YEAR_END})?"
-        rf"(?:\s+(?P<mod>{f.mod}))?{_E}"
+        rf"(?:\s+(?P<mod>{f.mod}))?(?:\s+(?:au\s+)?(?P<tod>soir|matin|après[-\s]?midi))?{_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
@@ -626,9 +678,10 @@ def _rule_month(f: _Fragments) -> Rule:
 def _rule_year(f: _Fragments) -> Rule:
     """A year after a cue word, a part word, "l'an"/"l'année", or in parentheses.
 
-    Examples: "en [2030]", "depuis [1999]", "d'ici [2030]", "fin 2024", "mi-2022",
-    "l'année 2024", "(2013)". Not "2024 personnes", "en 2000 exemplaires", "de 1500
-    euros" (a count word or, when parsed, a noun the number quantifies follows).
+    Examples: "en [2030]", "depuis [1999]", "d'ici [2030]", "d'ici à [2030]", "fin 2024",
+    "mi-2022", "l'année 2024", "(2013)", "l'édition [2024]", "en 2019, [2020] et [2021]".
+    Not "2024 personnes", "en 2000 exemplaires", "de 1500 euros" (a count word or, when
+    parsed, a noun the number quantifies follows).
     """
     pattern = _compile(
         rf"{_B}(?<![\d.,/\-–])(?:{f.part})?(?P<noun>(?:l['’]\s*)?(?:an|année)\s+)?"
@@ -645,8 +698,8 @@ def _rule_year(f: _Fragments) -> Rule:
             return []
         start = m.start()
         in_parens = ctx.text[start - 1 : start] == "(" and ctx.text[m.end() : m.end() + 1] == ")"
-        if not (m.group("part") or m.group("noun") or in_parens
-                or ctx.prev_word(start) in ctx.lex.cues):
+        listed = _LISTED_YEAR.search(ctx.text, max(0, start - 60), start)
+        if not (m.group("part") or m.group("noun") or in_parens or listed or ctx.licensed(start)):
             return []
         slots = {"year": int(m.group("year")), "month": None, "day": None,
                  "weekday": None, "mod": None}
@@ -654,6 +707,14 @@ def _rule_year(f: _Fragments) -> Rule:
 
     return Rule("year", pattern, build)
 
+
+#: A year right before, in a list ("en 2019, [2020] et [2021]") or after a month ("de
+#: janvier 2020 à [2023]").
+_LISTED_YEAR = re.compile(
+    r"(?<![\d.,])(?:1[0-9]|20|21)\d\d(?:\s*,\s*(?:et\s+|ou\s+|puis\s+)?|\s+(?:et|ou|puis)\s+)$"
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre)\s+(?:1[0-9]|20|21)\d\d\s+(?:à|au|jusqu['’]à|jusqu['’]en)\s+$", re.I
+)
 
 #: A number that continues a range after a year-like number ("2000 à 3000").
 _RANGE_NUMBER = re.compile(r"\s*(?:à|et|ou|-|–)\s*(\d+)(?![\d,.]\d)")
@@ -712,10 +773,12 @@ def _rule_decade(f: _Fragments) -> Rule:
 def _rule_century(f: _Fragments) -> Rule:
     """A century.
 
-    Examples: "le XXe siècle" → 19, "au [XXIe siècle]" → 20, "le 19e siècle" → 18.
+    Examples: "le XXe siècle" → 19, "au [XXIe siècle]" → 20, "le 19e siècle" → 18, "au
+    [début du XXe siècle]" → 19.
     """
     pattern = _compile(
-        rf"{_B}(?:(?P<det>le)\s+)?(?:(?-i:(?P<roman>[IVXL]{{1,6}}))|(?P<num>\d{{1,2}}))"
+        rf"{_B}(?:{f.part})?(?:(?P<det>le)\s+)?"
+        rf"(?:(?-i:(?P<roman>[IVXL]{{1,6}}))|(?P<num>\d{{1,2}}))"
         rf"(?:e|ème|eme|è)\s+siècle{_E}"
     )
     roman = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -768,8 +831,9 @@ def _rule_season(f: _Fragments) -> Rule:
 def _rule_weekday(f: _Fragments) -> Rule:
     """A weekday, with optional part of the day and modifier.
 
-    Examples: "lundi", "dimanche dernier", "mardi prochain", "ce lundi", "jeudi soir"
-    (TIME), "vendredi matin", "fin de matinée lundi", "lundi en fin d'après-midi". With
+    Examples: "lundi", "dimanche dernier", "mardi prochain", "ce lundi" (the Monday of
+    the publication week), "jeudi soir" (TIME), "vendredi matin", "fin de matinée
+    lundi", "lundi en fin d'après-midi". With
     "le"/"les" and no modifier it is a habit (SET): "fermé le mardi" → XXXX-WXX-2. A
     capitalised weekday mid-sentence is a name.
     """
@@ -793,7 +857,9 @@ def _rule_weekday(f: _Fragments) -> Rule:
             # "ouvert le dimanche", "les lundis": a habit, not a day.
             value = _with_tod(f"XXXX-WXX-{weekday}", tod)
             return [_Mention(m.start(), m.end(), "SET", "value", {"value": value})]
-        slots = {"weekday": weekday, "mod": mod[1] if mod else None, "tod": tod}
+        # "ce jeudi": the Thursday of the publication week, whatever the tense
+        slots = {"weekday": weekday, "mod": mod[1] if mod else None, "tod": tod,
+                 "this_week": det == "ce" and not mod}
         return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "weekday", slots,
                          ("entity",))]
 
@@ -838,7 +904,8 @@ def _rule_deictic(f: _Fragments) -> Rule:
     [ce jour] de grève" → DCT. Not "ce soir-là" (a day of the story).
     """
     pattern = _compile(
-        rf"{_B}(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<tod>{f.daypart}))?"
+        rf"{_B}(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|dans\s+l['’]\s*|en\s+"
+        rf"(?:(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*))?)?(?P<tod>{f.daypart}))?"
         rf"|(?P<this>cet|cette|ce)\s+(?P<tod2>{f.daypart}|jour)(?P<there>-là)?"
         rf"|(?:la\s+)?(?P<last>nuit|soirée)\s+(?:dernière|passée)){_E}"
     )
@@ -863,28 +930,53 @@ def _rule_deictic(f: _Fragments) -> Rule:
     return Rule("deictic", pattern, build)
 
 
+#: Words before "début de semaine", "fin de mois" that make them this week, this month.
+_PART_CUES = frozenset({"en", "dès", "pour", "vers", "d'ici", "depuis", "jusqu'en", "à", "au"})
+
+
 def _rule_relative_period(f: _Fragments) -> Rule:
     """A calendar period named from the publication date or a prior date.
 
     Examples: "cette semaine", "la semaine dernière" → 2025-W44, "le mois dernier",
-    "l'an dernier", "l'année prochaine", "ce week-end" → 2025-W45-WE, "ce mois-ci",
-    "le trimestre dernier", "la fin de l'année", "l'année suivante" (anchored); "le
-    week-end" alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE).
+    "l'an dernier", "l'année prochaine", "ce week-end" → 2025-W45-WE, "ce mois-ci", "le
+    trimestre dernier", "la fin de l'année", "l'année suivante" and "le jour suivant"
+    (anchored), "en [début de semaine]", "en [fin de mois]", "[ce début d'année]",
+    "l'année écoulée"; "le
+    week-end" alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE). A season of a
+    club or a theatre is vague: "cette saison" → PRESENT_REF, "la saison dernière" →
+    PAST_REF, "la saison prochaine" → FUTURE_REF.
     """
     pattern = _compile(
-        rf"{_B}(?:{f.part})?(?P<au>au\s+)?(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?"
-        rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle)"
+        rf"{_B}(?:(?P<det0>cette|ce)\s+(?=(?:début|fin|milieu)\s))?(?:{f.part})?(?P<au>au\s+)?"
+        rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?"
+        rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle|saison|"
+        rf"jour)"
         rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod}))?{_E}"
     )
     units = {"semaine": "W", "weekend": "WE", "mois": "M", "année": "Y", "an": "Y",
-             "trimestre": "Q", "semestre": "H", "décennie": "DE", "siècle": "CE"}
+             "trimestre": "Q", "semestre": "H", "décennie": "DE", "siècle": "CE", "jour": "D"}
+    season_refs = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
         det = fold(m.group("det") or "")
         part = fold(m.group("part") or "")
         mod = _mod(ctx, m.group("mod"))
         demonstrative = det in ("cette", "cet", "ce")
-        if not det and not part.endswith(("du", "des", "d'")) and not (m.group("au") and mod):
+        if fold(m.group("unit")) == "saison":
+            if part or m.group("ci") or (mod and mod[0] != "dct"):
+                return []
+            if not (demonstrative or (det in ("la", "l'") and mod)):
+                return []
+            value = season_refs[mod[1] if mod else 0]
+            start = m.end("au") if m.group("au") else m.start()
+            return [_Mention(start, m.end(), "DATE", "value", {"value": value})]
+        if fold(m.group("unit")) == "jour" and not (mod and mod[0] == "anchor" and det == "le"):
+            return []  # only "le jour suivant", "le jour précédent"
+        # "en début de semaine", "ce début d'année": a part with "de" needs a cue or "ce"
+        part_de = part.endswith(("de", "d'")) and (
+            m.group("det0") or ctx.prev_word(m.start()) in _PART_CUES or mod)
+        if not det and not part.endswith(("du", "des", "d'")) and not part_de and not (
+                m.group("au") and mod):
             return []
         if not demonstrative and not mod and not part:
             if det == "le" and m.group("unit") and fold(m.group("unit")) == "weekend":
@@ -907,17 +999,21 @@ def _rule_quarter(f: _Fragments) -> Rule:
     """A numbered quarter or half-year, of a given year or of the publication year.
 
     Examples: "au [premier trimestre 2025]" → 2025-Q1, "le troisième trimestre" →
-    2025-Q3, "au [second semestre]" → 2025-H2.
+    2025-Q3, "au [second semestre]" → 2025-H2, "au [T3 2024]" → 2024-Q3.
     """
     pattern = _compile(
-        rf"{_B}(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxième|second|2e|2nd|troisième|3e|"
+        rf"{_B}(?:(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxième|second|2e|2nd|troisième|3e|"
         rf"quatrième|4e)\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+l['’]année\s+)?"
-        rf"(?P<year>{_YEAR}){_YEAR_END})?{_E}"
+        rf"(?P<year>{_YEAR}){_YEAR_END})?"
+        rf"|(?-i:(?P<abbr>T)(?P<n>[1-4]))\s+(?P<ayear>{_YEAR}){_YEAR_END}){_E}"
     )
     ranks = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2nd": 2,
              "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("abbr"):  # "T3 2024"
+            value = f"{m.group('ayear')}-Q{m.group('n')}"
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
         n = ranks[fold(m.group("ord"))]
         letter = "Q" if fold(m.group("unit")) == "trimestre" else "H"
         if letter == "H" and n > 2:
@@ -942,8 +1038,8 @@ def _rule_ago_in(f: _Fragments) -> Rule:
         rf"{_B}(?P<prep>il\s+y\s+a|dans|d['’]ici|voici|voilà)\s+"
         rf"(?:(?:près\s+de|environ|plus\s+de|moins\s+de|presque|encore|déjà|seulement|"
         rf"à\s+peine|tout\s+juste)\s+){{0,3}}"
-        rf"(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s*(?P<unit>{f.unit})"
-        rf"(?:\s+et\s+(?P<half>demie?))?{_E}"
+        rf"(?:(?P<num>{f.num})|(?P<quant>{f.quant})|une\s+(?P<aine>{_AINE})\s+(?:de\s+|d['’]\s*))"
+        rf"\s*(?P<unit>{f.unit})(?:\s+et\s+(?P<half>demie?))?{_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
@@ -952,6 +1048,8 @@ def _rule_ago_in(f: _Fragments) -> Rule:
             return []
         sign = -1 if fold(m.group("prep")) in ("ilya", "voici", "voilà") else 1
         n = ctx.number(m.group("num")) if m.group("num") else None
+        if m.group("aine"):
+            n = _AINE_VALUES[fold(m.group("aine"))]
         if n is not None and m.group("half"):
             n += 0.5
         if n is None or not float(n).is_integer() or unit[2] == "T":
@@ -987,8 +1085,10 @@ def _rule_anchored(f: _Fragments) -> Rule:
         unit = ctx.lex.units[fold(m.group("unit"))]
         n = ctx.number(m.group("num")) if m.group("num") else None
         sign = 1 if fold(m.group("dir")) == "plustard" else -1
-        if n is None or not float(n).is_integer() or unit[2] == "T":
-            slots = {"unit": unit[2] if unit[2] != "T" else "D", "offset": None, "tod": None}
+        if unit[2] == "T":
+            slots = {"unit": "D", "offset": 0, "tod": None}  # "une heure plus tard": that day
+        elif n is None or not float(n).is_integer():
+            slots = {"unit": unit[2], "offset": None, "tod": None}
         else:
             shift = int(n) * (unit[1] if unit[2] == unit[0] else 1)
             slots = {"unit": unit[2], "offset": sign * shift, "tod": None}
@@ -1010,6 +1110,13 @@ def _duration_value(n: float | None, unit: tuple[str, int, str, bool]) -> str:
     return f"P{'T' if after_t else ''}{amount}{letter}"
 
 
+#: Approximate counts ("une dizaine de jours" → P10D) and their value.
+_AINE_VALUES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
+                "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
+                "centaine": 100}
+_AINE = "(?:" + "|".join(_AINE_VALUES) + ")"
+
+
 def _rule_duration(f: _Fragments) -> Rule:
     """A length of time.
 
@@ -1017,24 +1124,40 @@ def _rule_duration(f: _Fragments) -> Rule:
     PT24H, "des années" → PXY, "quelques jours" → PXD, "un an et demi" → P1.5Y,
     "une demi-heure" → PT30M, "les trois derniers mois" → P3M, "lors des [trente
     premières minutes]" → PT30M, "48h", "moins d'un mois" → P1M (the approximation stays
-    in the span; TIMEX3 ``mod`` is not produced).
+    in the span; TIMEX3 ``mod`` is not produced), "une dizaine d'années" → P10Y, "des
+    dizaines d'années" → PXY, "toute la journée" → P1D, "toute l'année" → P1Y, "66
+    millions d'années" → P66000000Y.
     """
     pattern = _compile(
-        rf"{_B}(?:(?:(?:les|ces)\s+)?(?P<lnum>{f.num})\s+"
+        rf"(?:{_B}|(?<=[dD]['’])(?=\w))"
+        rf"(?:(?P<aprefix>une|la|des|quelques|plusieurs|de\s+nombreuses)\s+(?P<aine>{_AINE})"
+        rf"(?P<ainep>s)?\s+(?:de\s+|d['’]\s*)(?P<aunit>{f.unit_plural})"
+        rf"|(?P<whole>tout|toute)\s+(?:la\s+|le\s+|l['’]\s*)(?P<wunit>journée|semaine|mois|année)"
+        rf"|(?:(?:les|ces)\s+)?(?P<lnum>{f.num})\s+"
         rf"(?:derniers|dernières|prochains|prochaines|premiers|premières)\s+"
         rf"(?P<lunit>{f.unit_plural})"
-        rf"|(?P<des>des)\s+(?P<dunit>{f.unit_plural})(?!\s+(?:\d|{f.num}\s))"
+        rf"|(?P<des>des)\s+(?:(?P<dmag>millions|milliards)\s+d['’]\s*)?"
+        rf"(?P<dunit>{f.unit_plural})(?!\s+(?:\d|{f.num}\s))"
         rf"|(?:(?P<hnum>{f.num})\s+)?(?P<half>demi|quarts?)[-\s](?:d['’]\s*)?"
         rf"(?P<hunit>{f.unit_single})"
         rf"|(?P<approx>(?:moins|plus|près)\s+(?:de\s+|d['’]\s*)|environ\s+|au\s+moins\s+|"
-        rf"presque\s+)?(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s*(?P<unit>{f.unit})"
+        rf"presque\s+)?(?:(?P<num>{f.num})|(?P<quant>{f.quant}))"
+        rf"(?:\s+(?P<mag>millions?|milliards?)\s+d['’]\s*(?=ann|ans))?\s*(?P<unit>{f.unit})"
         rf"(?:\s+et\s+(?P<andhalf>demie?))?){_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
-        if m.group("lunit"):
+        if m.group("aunit"):
+            unit = ctx.lex.units[fold(m.group("aunit"))]
+            single = fold(m.group("aprefix")) in ("une", "la") and not m.group("ainep")
+            n = _AINE_VALUES[fold(m.group("aine"))] if single else None
+        elif m.group("wunit"):
+            n, unit = 1, ctx.lex.units[fold(m.group("wunit"))]
+        elif m.group("lunit"):
             n, unit = ctx.number(m.group("lnum")), ctx.lex.units[fold(m.group("lunit"))]
         elif m.group("dunit"):
+            if m.group("dunit")[0].isupper():
+                return []  # "des Journées nationales": a name
             n, unit = None, ctx.lex.units[fold(m.group("dunit"))]
         elif m.group("hunit"):
             unit = ctx.lex.units[fold(m.group("hunit"))]
@@ -1061,6 +1184,9 @@ def _rule_duration(f: _Fragments) -> Rule:
                 return []
             if n is not None and m.group("andhalf"):
                 n += 0.5
+            if m.group("mag"):  # "66 millions d'années"
+                scale = 10**6 if fold(m.group("mag")).startswith("million") else 10**9
+                n = None if n is None else n * scale
         return [_Mention(m.start(), m.end(), "DURATION", "value",
                          {"value": _duration_value(n, unit)})]
 
@@ -1136,18 +1262,24 @@ def _rule_set_word(f: _Fragments) -> Rule:
     return Rule("set_word", pattern, build)
 
 
+#: A complement after a noun ("l'époque des faits", "l'époque où…") that ties it to an
+#: event rather than to the time of writing.
+_OF_AFTER = re.compile(r"\s+(?:de|du|des|d['’]|où)(?![\w])", re.I)
+
+
 def _rule_vague(f: _Fragments) -> Rule:
     """A vague reference to the past, present or future.
 
     Examples: "autrefois", "récemment" → PAST_REF; "actuellement", "désormais",
     "à présent", "en [ce moment]" → PRESENT_REF; "bientôt", "à [l'avenir]" → FUTURE_REF;
     "ces derniers mois", "au cours des [dernières années]" → PAST_REF; "les prochaines
-    semaines" → FUTURE_REF.
+    semaines", "dans [les semaines à venir]", "[les jours qui viennent]" → FUTURE_REF.
     """
     pattern = _compile(
         rf"{_B}(?:(?P<word>{f.vague})"
         rf"|(?:(?:ces|les)\s+|(?<=des\s))(?P<dir>derniers|dernières|prochains|prochaines)\s+"
-        rf"(?:{f.unit_plural}|temps)){_E}"
+        rf"(?:{f.unit_plural}|temps)"
+        rf"|(?:ces|les)\s+(?:{f.unit_plural}|temps)\s+(?P<coming>à\s+venir|qui\s+viennent)){_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
@@ -1160,9 +1292,13 @@ def _rule_vague(f: _Fragments) -> Rule:
                 return []  # "en maintenant": a gerund, not an adverb
             checks = (f"pos:{pos}",) if pos else ()
             if before.strip():
+                if _OF_AFTER.match(ctx.text, m.end()):
+                    return []  # "à l'époque des faits", "pour l'heure du déjeuner"
                 skip = re.match(_alt([before.strip()]) + r"\s*", word, re.IGNORECASE).end()
                 start = m.start() + skip
                 return [_Mention(start, m.end(), "DATE", "value", {"value": value}, checks)]
+        elif m.group("coming"):
+            value, checks = "FUTURE_REF", ()
         else:
             value = "PAST_REF" if fold(m.group("dir")).startswith("dern") else "FUTURE_REF"
             checks = ()
@@ -1176,13 +1312,21 @@ def _clock(h: int, mi: int, tod_shift: int = 0) -> dict:
     return {"hour": hour % 24, "minute": mi}
 
 
+#: A weekday, "demain", "hier" or "il était" right before an hour makes it a time of day.
+_DAY_WORD_BEFORE = re.compile(
+    r"(?<![\w'’])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|hier|"
+    r"il\s+(?:est|était|sera|était\s+alors))\s+$", re.I
+)
+
+
 def _rule_clock(f: _Fragments) -> Rule:
     """A clock time; the day comes from a date next to it, else the publication date.
 
     Examples: "à [14 h 30]", "14h30", "à [18:30]", "vers [10 heures]", "à [8 heures du
-    soir]" → T20:00, "à [midi]", "de [9 h] à [17 h]". An hour without minutes needs a
-    preposition ("24 heures" is a duration) and no "de" after it ("à 2 heures de
-    route" is a distance); "en [1h30]" and "[2h30] de débat" are durations (PT1H30M).
+    soir]" → T20:00, "à [midi]", "de [9 h] à [17 h]", "lundi [14 heures]", "(13 h GMT)".
+    An hour without minutes needs a preposition, a day or a zone ("24 heures" is a
+    duration) and no "de" after it ("à 2 heures de route" is a distance); "en [1h30]" and
+    "[2h30] de débat" are durations (PT1H30M).
     """
     pattern = _compile(
         rf"{_B}(?:(?P<from>de)\s+"
@@ -1191,6 +1335,8 @@ def _rule_clock(f: _Fragments) -> Rule:
         rf"|(?:(?P<prep>{_TIME_PREP})\s+)?(?P<h>{_HOUR}|{f.num})\s*(?P<hw>h|heures?)"
         rf"(?:\s*(?P<m>[0-5]\d)(?:\s*(?:min|minutes?))?)?"
         rf"(?:\s+(?:du|de\s+l['’]|de\s+la)\s*(?P<tod>{f.daypart}))?{_E}"
+        rf"(?P<zone>(?=\s*(?:GMT|UTC|HAE|HNE|HAEC|heure\s+(?:locale|de\s+Paris|française|"
+        rf"de\s+Montréal|suisse|belge))(?!\w)))?"
         rf"|(?P<cprep>{_TIME_PREP})\s+(?P<ch>{_HOUR}):(?P<cm>[0-5]\d){_E}"
         rf"|(?P<wprep>{_TIME_PREP})\s+(?P<word>midi|minuit){_E})"
     )
@@ -1222,7 +1368,12 @@ def _rule_clock(f: _Fragments) -> Rule:
             # "en 1h30", "un film d'1h30", "2h30 de débat": a length, not a time of day
             value = f"PT{int(h)}H{int(minutes)}M" if int(minutes) else f"PT{int(h)}H"
             return [_Mention(m.start("h"), m.end(), "DURATION", "value", {"value": value})]
-        if not minutes and (not m.group("prep") or (not m.group("tod") and followed_by_de)):
+        # "lundi 14 heures", "il était 20 heures": a time of day without preposition
+        day_before = not m.group("prep") and _DAY_WORD_BEFORE.search(
+            ctx.text, max(0, m.start() - 30), m.start())
+        if not minutes and (not (m.group("prep") or day_before or m.group("tod")
+                                 or m.group("zone") is not None)
+                            or (not m.group("tod") and followed_by_de)):
             return []
         shift = ctx.lex.dayparts[fold(m.group("tod"))][1] if m.group("tod") else 0
         return [_Mention(m.start("h"), m.end(), "TIME", "clock",
@@ -1231,16 +1382,214 @@ def _rule_clock(f: _Fragments) -> Rule:
     return Rule("clock", pattern, build)
 
 
+def _rule_week_number(f: _Fragments) -> Rule:
+    """A numbered ISO week, as health and statistics reports write it.
+
+    Examples: "[la semaine 45]" → 2025-W45, "en [semaine 12 de 2024]" → 2024-W12, "[la
+    semaine n° 3]". Not "la semaine 35 heures" (a count follows).
+    """
+    pattern = _compile(
+        rf"{_B}(?:la\s+)?semaine\s+(?:n°\s*|no\s+|numéro\s+)?(?P<wk>[1-4]\d|5[0-3]|0?[1-9])"
+        rf"(?:\s+(?:de\s+|d['’]\s*|de\s+l['’]\s*année\s+)?(?P<year>{_YEAR}){_YEAR_END})?"
+        rf"(?![\w,.]\d|[\w%])"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        after = ctx.next_word(m.end())
+        if after in ctx.lex.count_words or after in ctx.lex.units:
+            return []
+        week = int(m.group("wk"))
+        if m.group("year"):
+            value = f"{m.group('year')}-W{week:02d}"
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
+        slots = {"letter": "W", "rank": f"{week:02d}"}
+        return [_Mention(m.start(), m.end(), "DATE", "rank", slots)]
+
+    return Rule("week_number", pattern, build)
+
+
+def _rule_weekday_day(f: _Fragments) -> Rule:
+    """A weekday with its day of the month, the month left out.
+
+    Examples: "lundi 3" → the Monday 3rd nearest to (or, by the tense, before or after)
+    the publication date, "vendredi 7 prochain", "ce jeudi 13". Not "samedi 3-0" (a
+    score), "lundi 14 h" (a clock time) or "mardi 20 personnes" (a count).
+    """
+    pattern = _compile(
+        rf"{_B}(?:(?P<det>le|ce)\s+)?(?P<wd>{f.weekday})\s+(?P<day>{_DAY})"
+        rf"(?![\w]|\s*[-–:/.,]\d|\s*(?:h|heures?|%)(?!\w)|\s+(?:{f.month}|{f.month_abbr}))"
+        rf"(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        capital = m.group("wd")[0].isupper()
+        if capital and not m.group("det") and not ctx.sentence_initial(m.start()):
+            return []
+        after = ctx.next_word(m.end("day"))
+        if after in ctx.lex.count_words or after in ctx.lex.units or after in ("fois", "ans"):
+            return []
+        return _date_mention(m, m.start(), ctx, checks=("entity",))
+
+    return Rule("weekday_day", pattern, build)
+
+
+#: Nouns before "de Noël"/"de Pâques" that make the holiday part of a thing's name.
+_HOLIDAY_THINGS = frozenset(
+    {"père", "sapin", "sapins", "arbre", "arbres", "marché", "marchés", "chant", "chants",
+     "conte", "contes", "cadeau", "cadeaux", "film", "films", "téléfilm", "bûche", "carte",
+     "cartes", "œuf", "œufs", "oeuf", "oeufs", "lapin", "lapins", "chasse", "illuminations",
+     "décorations", "village", "crèche", "chocolats", "menu", "île", "étoile", "rose", "roses",
+     "rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "église", "chapelle",
+     "paroisse", "école", "collège", "lycée"}
+)
+#: Words after a holiday that make it another calendar's or a historical event.
+_HOLIDAY_NOT_AFTER = frozenset(
+    {"chinois", "lunaire", "juif", "vietnamien", "persan", "iranien", "tibétain", "orthodoxe",
+     "rouge", "sanglante"}
+)
+#: Words that may come right before a holiday without article ("à Noël", "avant Pâques").
+_HOLIDAY_CUES = frozenset(
+    {"à", "avant", "après", "depuis", "pour", "dès", "jusqu'à", "d'ici", "vers", "de", "d'",
+     "pendant", "durant", "entre", "et", "lors", "fin", "début", "mi", "ou", "jusqu'après"}
+)
+
+
+def _rule_holiday(f: _Fragments) -> Rule:
+    """A holiday or named day (``rules/fr/dates_holidays.tsv``).
+
+    Examples: "à [Noël]" → 2025-12-25, "avant [Pâques]" (Easter of the year the tense
+    points to), "[la Toussaint]", "les [vacances de Noël]", "[Noël 2024]", "[le jour de
+    l'An]", "les fêtes du [Nouvel An]". Not "le Père Noël", "l'île de Pâques", "Noël
+    Mamère": a holiday without article needs a cue word before it and no name after it.
+    """
+    pattern = _compile(
+        rf"{_B}(?P<vac>vacances\s+(?:de\s+|d['’]\s*))?(?:(?P<art>la|le|l['’])\s*)?"
+        rf"(?P<hol>{f.holiday})(?:\s+(?P<year>{_YEAR}){_YEAR_END})?(?:\s+(?P<mod>{f.mod}))?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        spec, needs = ctx.lex.holidays[fold(m.group("hol"))]
+        name = m.group("hol")
+        if not any(c.isupper() or c.isdigit() for c in name):
+            return []  # "la toussaint" in lowercase is unusual enough to be something else
+        if m.group("art") and needs == "cue":
+            return []  # "le Noël de…": leave it
+        if needs == "art" and not m.group("art") and not m.group("vac"):
+            if ctx.prev_word(m.start()) not in ("du", "au", "aux", "des", "de", "d'"):
+                return []
+        if ctx.next_word(m.end()) in _HOLIDAY_NOT_AFTER:
+            return []  # "le Nouvel An chinois", "la Toussaint rouge"
+        thing = re.search(r"([\w'’]+)\s+(?:de|du|des|d['’])\s*$",
+                          ctx.text[max(0, m.start() - 40) : m.start()])
+        if thing and fold(thing.group(1)).split("'")[-1] in _HOLIDAY_THINGS:
+            return []  # "le sapin de Noël", "rue de la Toussaint", "l'île de Pâques"
+        cued = needs == "cue"
+        if cued and not m.group("vac"):
+            before = ctx.prev_word(m.start())
+            if before not in _HOLIDAY_CUES and not ctx.sentence_initial(m.start()):
+                return []
+            name_after = re.match(r"\s+[A-ZÉÈ][a-zé]", ctx.text[m.end() : m.end() + 4])
+            if name_after and not m.group("year"):
+                return []  # "Noël Mamère": a name
+        mod = _mod(ctx, m.group("mod"))
+        year = int(m.group("year")) if m.group("year") else None
+        if spec.startswith("E"):
+            slots = {"easter": int(spec[1:]), "year": year, "mod": mod[1] if mod else None}
+            return [_Mention(m.start(), m.end(), "DATE", "easter", slots, ("entity",))]
+        slots = {"year": year, "month": int(spec[:2]), "day": int(spec[3:]), "weekday": None,
+                 "mod": mod[1] if mod else None, "tod": None}
+        return [_Mention(m.start(), m.end(), "DATE", "date", slots, ("entity",))]
+
+    return Rule("holiday", pattern, build)
+
+
+#: Part of the day of a "début/fin/milieu de …" phrase: (part, daypart) → TIMEX3 suffix.
+_EDGE_TOD = {
+    ("début", "journée"): "MO", ("milieu", "journée"): "MI", ("fin", "journée"): "EV",
+    ("début", "nuit"): "NI", ("fin", "nuit"): "NI", ("milieu", "nuit"): "NI",
+}
+
+
+def _rule_daypart(f: _Fragments) -> Rule:
+    """A part of the day without its day: that of the date just mentioned, else the DCT.
+
+    Examples: "dans [la matinée]" → 2025-11-04TMO, "dans [la soirée]", "pendant [la
+    nuit]", "en [soirée]", "en [fin de matinée]", "en [début d'après-midi]", "en [fin de
+    journée]" → TEV, "à [la mi-journée]" → TMI, "dans [la journée]" → the day (DATE), "au
+    [petit matin]", "à [l'aube]", "en [pleine nuit]". Not "la soirée de gala", "la nuit
+    où…", "ce soir-là" (see :func:`_rule_that_day`).
+    """
+    tod = r"(?:matinée|soirée|nuit|après[-\s]?midi|journée)"
+    pattern = _compile(
+        rf"{_B}(?:(?:dans|pendant|durant|tard\s+dans|tôt\s+dans|plus\s+tard\s+dans|"
+        rf"plus\s+tôt\s+dans)\s+(?P<art>(?:la\s+|l['’]\s*)(?P<tod>{tod}))"
+        rf"|en\s+(?P<bare>(?:(?P<edge>début|fin|milieu)\s+(?:de\s+|d['’]\s*))?(?P<tod2>{tod}))"
+        rf"|à\s+(?P<mi>la\s+mi[-\s]?journée)"
+        rf"|(?:au\s+)?(?P<dawn>petit\s+matin)|à\s+(?P<aube>l['’]\s*aube)"
+        rf"|en\s+(?P<full>pleine\s+(?:nuit|journée|matinée|soirée|après[-\s]?midi)))"
+        rf"(?!-là|\s+(?:de|du|des|d['’]|où|qui|que|qu['’])(?![\w]))(?![\w\-])"
+    )
+    suffix = {"matinée": "MO", "soirée": "EV", "nuit": "NI", "aprèsmidi": "AF", "journée": None}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        group = next(g for g in ("art", "bare", "mi", "dawn", "aube", "full") if m.group(g))
+        word = fold(m.group("tod") or m.group("tod2") or "")
+        if group == "bare":
+            edge = fold(m.group("edge") or "")
+            if not edge and word not in ("matinée", "soirée"):
+                return []  # "en journée", "en nuit": a habit, not a day
+            tod = _EDGE_TOD.get((edge, word), suffix[word])
+        elif group in ("art",):
+            tod = suffix[word]
+        elif group == "mi":
+            tod = "MI"
+        elif group in ("dawn", "aube"):
+            tod = "MO"
+        else:
+            tod = suffix[fold(m.group("full").split()[-1])] or "MI"
+        slots = {"unit": "D", "offset": 0, "tod": tod}
+        return [_Mention(m.start(group), m.end(), "TIME" if tod else "DATE", "anchored", slots)]
+
+    return Rule("daypart", pattern, build)
+
+
+def _rule_that_day(f: _Fragments) -> Rule:
+    """A period of the story pointed at with "-là": the date just mentioned.
+
+    Examples: "ce jour-là", "ce soir-là" (TIME), "cette année-là" → the year of the
+    closest earlier year or date, "ce mois-là", "cette semaine-là". The anchor may be in
+    an earlier paragraph; without any, the publication date.
+    """
+    pattern = _compile(
+        rf"{_B}(?:ce|cet|cette)\s+(?P<what>jour|soir|matin|nuit|matinée|soirée|après[-\s]?midi|"
+        rf"semaine|week[-\s]?end|mois|année|an)[-\u2011]là{_E}"
+    )
+    units = {"jour": "D", "semaine": "W", "weekend": "WE", "mois": "M", "année": "Y", "an": "Y"}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        what = fold(m.group("what"))
+        tod = None if what in units else _tod(ctx, what)
+        slots = {"unit": units.get(what, "D"), "offset": 0, "tod": tod, "far": True}
+        return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "anchored", slots)]
+
+    return Rule("that_day", pattern, build)
+
+
 #: Rule families in priority order (an earlier family wins a tie on length).
 RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_numeric_date,
     _rule_calendar_date,
     _rule_day_range_first,
+    _rule_holiday,
+    _rule_weekday_day,
     _rule_clock,
     _rule_night_of,
     _rule_anchored,
+    _rule_that_day,
+    _rule_daypart,
     _rule_ago_in,
     _rule_quarter,
+    _rule_week_number,
     _rule_relative_period,
     _rule_deictic,
     _rule_weekday,
@@ -1341,8 +1690,9 @@ def _doc_keeps(m: _Mention, doc: Doc, ents: list[tuple[int, int]]) -> bool:
         if check.startswith("pos:") and doc.has_annotation("POS"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span[0].pos_ not in (check[4:], "X"):
-                if check[4:] == "ADJ" and span[0].pos_ == "VERB":
-                    continue  # participle-like adjectives are tagged VERB now and then
+                if check[4:] == "ADJ" and (span[0].pos_ == "VERB" or span[0].dep_ == "amod"):
+                    continue  # participle-like adjectives are tagged VERB now and then, and
+                    # plural ones NOUN ("les manifestations hebdomadaires" is still amod)
                 return False
         if check == "count" and doc.has_annotation("DEP"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1388,6 +1738,16 @@ def _finite_direction(token: Token) -> int:
     return NEAREST
 
 
+#: Intransitive verbs conjugated with "être" in the passé composé ("il est arrivé"): their
+#: participle after a present "être" is a past, not a present passive.
+_ETRE_VERBS = frozenset(
+    {"aller", "arriver", "décéder", "descendre", "devenir", "entrer", "mourir", "naître",
+     "partir", "rentrer", "rester", "retourner", "revenir", "sortir", "tomber", "venir",
+     "parvenir", "survenir", "intervenir", "advenir", "redevenir", "repartir", "ressortir",
+     "remonter", "monter", "rerentrer", "accourir", "apparaître", "disparaître", "éclore"}
+)
+
+
 def _verb_direction(verb: Token, depth: int = 0) -> int:
     """Direction a verb's tense gives to a date it governs.
 
@@ -1403,6 +1763,10 @@ def _verb_direction(verb: Token, depth: int = 0) -> int:
     participle = "Part" in forms and "Past" in verb.morph.get("Tense")
     if participle and _form_direction(verb.text) is None:
         tense_aux = [a for a in aux if a.dep_ in ("aux", "aux:tense", "cop")]
+        if not tense_aux and verb.lemma_ in _ETRE_VERBS:
+            # "sont rentrés", "est morte": a passé composé with "être" the parser takes for
+            # a passive
+            tense_aux = [a for a in aux if a.dep_ == "aux:pass"]
         if tense_aux:
             # Futur antérieur ("aura signé") points forward; passé composé, plus-que-parfait
             # and the past conditional of reported facts ("aurait quitté") point back.
@@ -1538,6 +1902,19 @@ def _resolve_date(slots: dict, dct: dt.date | None, direction: int) -> tuple[str
     if year:
         return f"{year:04d}", "", True
     if not month:
+        if slots.get("weekday") and dct is not None:
+            # "lundi 3": the months around the DCT whose 3rd is a Monday
+            ref_month = dct.year * 12 + dct.month - 1
+            cands = []
+            for k in range(ref_month - 12, ref_month + 13):
+                y, mo = divmod(k, 12)
+                if _valid_day(y, mo + 1, day):
+                    date = dt.date(y, mo + 1, day)
+                    if date.isoweekday() == slots["weekday"]:
+                        cands.append(date.toordinal())
+            chosen = _choose(cands, dct.toordinal(), _mode(slots["mod"], direction))
+            if chosen is not None:
+                return _with_tod(dt.date.fromordinal(chosen).isoformat(), tod), "dct", True
         return _with_tod(f"XXXX-XX-{day:02d}", tod), "dct", False
     if dct is None:
         partial = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -1563,9 +1940,37 @@ def _resolve_weekday(slots: dict, dct: dt.date | None, direction: int) -> tuple[
     if dct is None:
         return _with_tod(f"XXXX-WXX-{wd}", tod), "dct", False
     ref = dct.toordinal()
+    if slots.get("this_week"):
+        day = dct + dt.timedelta(days=wd - dct.isoweekday())
+        return _with_tod(day.isoformat(), tod), "dct", True
     cands = [ref + k for k in range(-7, 8) if dt.date.fromordinal(ref + k).isoweekday() == wd]
     chosen = _choose(cands, ref, _mode(slots["mod"], direction))
     return _with_tod(dt.date.fromordinal(chosen).isoformat(), tod), "dct", True
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _resolve_easter(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
+    """A day counted from Easter ("Pâques", "la Pentecôte"), in the year the tense picks."""
+    offset = dt.timedelta(days=slots["easter"])
+    if slots["year"]:
+        return (_easter(slots["year"]) + offset).isoformat(), "", True
+    if dct is None:
+        return "XXXX-XX-XX", "dct", False
+    cands = [(_easter(y) + offset).toordinal() for y in range(dct.year - 1, dct.year + 2)]
+    chosen = _choose(cands, dct.toordinal(), _mode(slots["mod"], direction))
+    return dt.date.fromordinal(chosen).isoformat(), "dct", True
 
 
 def _resolve_season(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
@@ -1622,11 +2027,15 @@ def _date_of(value: str) -> dt.date | None:
 
 
 def _find_anchor(
-    unit: str, index: int, start: int, resolved: list[Timex | None], text: str
+    unit: str, index: int, start: int, resolved: list[Timex | None], text: str,
+    far: bool = False,
 ) -> int | None:
-    """Index of the closest earlier timex of the paragraph fine enough for a ``unit`` offset."""
+    """Index of the closest earlier timex of the paragraph fine enough for a ``unit`` offset.
+
+    With ``far`` the whole text before it is searched ("cette année-là").
+    """
     granule = _GRANULE_RE.get({"WE": "W", "Q": "M", "H": "M"}.get(unit, unit))
-    paragraph_start = text.rfind("\n", 0, start)
+    paragraph_start = -1 if far else text.rfind("\n", 0, start)
     for j in range(index - 1, -1, -1):
         t = resolved[j]
         if t is not None and t.start < paragraph_start:
@@ -1645,7 +2054,7 @@ def _resolve_anchored(
     m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
 ) -> tuple[str, str, bool]:
     unit, offset, tod = m.slots["unit"], m.slots["offset"], m.slots.get("tod")
-    j = _find_anchor(unit, index, m.start, resolved, text)
+    j = _find_anchor(unit, index, m.start, resolved, text, m.slots.get("far", False))
     anchor, ref = ("dct", dct) if j is None else (f"t{j}", _date_of(resolved[j].value))
     if ref is None or offset is None:
         return _with_tod(_UNKNOWN[unit], tod), anchor, False
@@ -1679,7 +2088,7 @@ def _resolve_all(
 ) -> list[Timex]:
     """Resolve every mention; anchored ones after the dates, clock times last."""
     resolved: list[Timex | None] = [None] * len(mentions)
-    first = ("value", "date", "weekday", "season", "deictic", "rank")
+    first = ("value", "date", "weekday", "season", "deictic", "rank", "easter")
     for stage in (first, ("anchored",), ("clock",)):
         for i, m in enumerate(mentions):
             if m.kind not in stage:
@@ -1692,6 +2101,8 @@ def _resolve_all(
                 value, anchor, ok = _resolve_weekday(m.slots, dct, directions[i])
             elif m.kind == "season":
                 value, anchor, ok = _resolve_season(m.slots, dct, directions[i])
+            elif m.kind == "easter":
+                value, anchor, ok = _resolve_easter(m.slots, dct, directions[i])
             elif m.kind == "deictic":
                 value, anchor, ok = _resolve_deictic(m.slots, dct, directions[i])
             elif m.kind == "rank":
@@ -1711,6 +2122,15 @@ def _resolve_all(
 def _direction_cue(text: str, start: int) -> int | None:
     m = re.search(r"([\w'’]+)\s*$", text[max(0, start - 20) : start])
     return _DIRECTION_CUES.get(fold(m.group(1))) if m else None
+
+
+#: A "depuis" phrase that runs up to the expression ("depuis la création de X en [mai]").
+_SINCE_PHRASE = re.compile(r"(?<![\w'’])depuis\s[^,;.!?:«»()\n]{0,60}$", re.I)
+
+
+def _in_since_phrase(text: str, start: int) -> bool:
+    """True when the expression closes a "depuis" phrase, so it lies in the past."""
+    return _SINCE_PHRASE.search(text, max(0, start - 70), start) is not None
 
 
 def extract_timexes(
@@ -1746,7 +2166,10 @@ def extract_timexes(
     directions = []
     for m in mentions:
         cue = _direction_cue(text, m.start)
-        directions.append(cue if cue is not None else clause_direction(doc, m.start, m.end))
+        direction = cue if cue is not None else clause_direction(doc, m.start, m.end)
+        if direction == NEAREST and _in_since_phrase(text, m.start):
+            direction = PAST
+        directions.append(direction)
     return _resolve_all(mentions, directions, text, dct)
 
 
@@ -1769,5 +2192,6 @@ def extract_timexes_from_text(
     """
     grammar = grammar or default_grammar()
     mentions = _inherit(_select(grammar.scan(text), len(text)), text)
-    directions = [_direction_cue(text, m.start) or NEAREST for m in mentions]
+    directions = [_direction_cue(text, m.start) or (PAST if _in_since_phrase(text, m.start)
+                                                    else NEAREST) for m in mentions]
     return _resolve_all(mentions, directions, text, dct)
