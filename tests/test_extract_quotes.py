@@ -85,6 +85,12 @@ def test_find_quoted_spans_continued_paragraph_gives_one_span_per_paragraph():
     assert [s.continues for s in spans] == [False, True]
 
 
+def test_find_quoted_spans_opening_mark_typed_for_the_closing_one():
+    # « … « followed by punctuation closes the quotation instead of opening another one
+    text = "« Le budget sera voté en juin «, a souligné la présidente. Elle a dit « non »."
+    assert _quoted(text) == ["Le budget sera voté en juin", "non"]
+
+
 def test_find_quoted_spans_unpaired_straight_quote_inside_paragraph_is_ignored():
     assert _quoted('Un écran de 15" de large.\nLa suite.') == []
 
@@ -412,6 +418,10 @@ INDIRECT_MANY = [
      [("Les deux ministres ont évoqué des domaines tels que « la cybersécurité »", "mixed",
        "selon", "un diplomate présent"),
       ("des domaines tels que « la cybersécurité »", "mixed", "évoquer", "Les deux ministres")]),
+    # a mixed report in a relative clause, and the main verb's own report
+    ("L'opposition, qui a dénoncé une « mascarade », a appelé à manifester.",
+     [("une « mascarade »", "mixed", "dénoncer", "L'opposition"),
+      ("manifester", "indirect", "appeler", "L'opposition")]),
 ]
 
 
@@ -428,8 +438,6 @@ MIXED = [
      ("le déploiement « injustifié » crée des tensions", "mixed", "affirmer", "Il")),
     ("Selon elle, le projet « ne tient pas la route ».",
      ("le projet « ne tient pas la route »", "mixed", "selon", "elle")),
-    ("L'opposition, qui a dénoncé une « mascarade », a appelé à manifester.",
-     ("une « mascarade »", "mixed", "dénoncer", "L'opposition")),
     ("Les deux pays vont coopérer dans des domaines tels que « la cybersécurité », selon un "
      "diplomate présent.",
      ("Les deux pays vont coopérer dans des domaines tels que « la cybersécurité »", "mixed",
@@ -597,3 +605,178 @@ def test_pipeline_quotes_extension_is_registered_once():
     import pipeline.components.quotes  # noqa: F401
 
     assert Doc.has_extension("pipeline_quotes")
+
+
+# ---------------------------------------------------------------------------------------
+# Regression tests, one per error class (sentences written for the tests)
+# ---------------------------------------------------------------------------------------
+
+
+def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(q.text, q.kind, q.cue, q.speaker_text, q.antecedent_text)
+            for q in extract_quotes(fr_nlp(text))]
+
+
+FRAMES = [
+    # a multiword adverb between the auxiliary and the participle of a postposed frame
+    ("« Nous avons bien défendu », a d'abord déclaré le gardien Paul Henry.",
+     [("Nous avons bien défendu", "direct", "déclarer", "Paul Henry", "Paul Henry")]),
+    # the inverted subject stops at a time word, the parser's subject in the next quotation
+    # is ignored, and a gerund after the frame has the frame's speaker
+    ("« Le chantier avance », assure le maire mardi, tout en précisant « attendre encore "
+     "des financements ».",
+     [("Le chantier avance", "direct", "assurer", "le maire", None),
+      ("attendre encore des financements", "direct", "préciser", "le maire", None)]),
+    # "NAME, apposition, a déploré …" without a parsed subject; "le peu de" heads the object
+    ("Au terme de la réunion, Julie Moreau, directrice générale de la fondation Horizon, a "
+     "déploré le peu de moyens accordé aux associations de quartier.",
+     [("le peu de moyens accordé aux associations de quartier", "indirect", "déplorer",
+       "Julie Moreau", "Julie Moreau")]),
+    # a pronominal cue with its attribute before the clause
+    ("Le ministre s'est dit convaincu que la réforme serait adoptée avant l'été.",
+     [("la réforme serait adoptée avant l'été", "indirect", "dire", "Le ministre", None)]),
+    # the person told between the cue and its clause
+    ("Le gouvernement a averti les industriels qu'aucune dérogation ne serait accordée.",
+     [("aucune dérogation ne serait accordée", "indirect", "avertir", "Le gouvernement",
+       None)]),
+    # a present form of a cue tagged as an adjective before "que"
+    ("La syndicaliste juge que la proposition est insuffisante.",
+     [("la proposition est insuffisante", "indirect", "juger", "La syndicaliste", None)]),
+    # passive: the agent speaks, not the subject
+    ("L'élu a été accusé par ses opposants de favoriser ses proches.",
+     [("favoriser ses proches", "indirect", "accuser", "ses opposants", None)]),
+    # a participle of a document noun reports its content
+    ("Il a été interrogé sur les informations faisant état d'un possible rachat du club.",
+     [("un possible rachat du club", "indirect", "faire état", "les informations", None)]),
+    # a gerund that the parse hung inside the reported clause goes with the reporting verb
+    ("La ministre a répété que le calendrier serait tenu, tout en reconnaissant des « retards "
+     "techniques ».",
+     [("le calendrier serait tenu", "indirect", "répéter", "La ministre", None),
+      ("des « retards techniques »", "mixed", "reconnaître", "La ministre", None)]),
+    # the quoted speaker's name before an apposition with a title, the colon ending the
+    # previous paragraph
+    ("Me Julie Roy, avocate de la famille, a réagi :\n« Justice a enfin été rendue. »",
+     [("Justice a enfin été rendue.", "direct", "réagir", "Me Julie Roy", "Me Julie Roy")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", FRAMES)
+def test_regression_frames(fr_nlp, text, expected):
+    assert _records(fr_nlp, text) == expected
+
+
+SOURCES = [
+    # "[A], selon X, ce qui …": the clause before the source
+    ("Le nouveau modèle coûtera quelque 30 000 euros, selon des sources industrielles, ce qui "
+     "le place en tête de sa catégorie.",
+     [("Le nouveau modèle coûtera quelque 30 000 euros", "indirect", "selon",
+       "des sources industrielles", None)]),
+    # the source's relative clause is not the content
+    ("Selon le quotidien La Gazette, qui cite des sources policières, le suspect a été libéré.",
+     [("le suspect a été libéré", "indirect", "selon", "La Gazette", "La Gazette")]),
+    # a plain object stops before a circumstantial adjunct
+    ("Le ministère a reconnu des difficultés d'approvisionnement en réponse à une question "
+     "écrite du député.",
+     [("des difficultés d'approvisionnement", "indirect", "reconnaître", "Le ministère",
+       None)]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", SOURCES)
+def test_regression_sources_and_spans(fr_nlp, text, expected):
+    assert _records(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_regression_nested_report_with_its_own_clause(fr_nlp):
+    text = "La présidente a rappelé que la charte prévoit que chaque commune dispose d'un vote."
+    assert [(t, c, s) for t, _, c, s, _ in _records(fr_nlp, text)] == [
+        ("la charte prévoit que chaque commune dispose d'un vote", "rappeler", "La présidente"),
+        ("chaque commune dispose d'un vote", "prévoir", "la charte")]
+
+
+@pytest.mark.slow
+def test_regression_third_party_report_inside_a_quotation(fr_nlp):
+    text = ("« Pour le blé, des experts reconnus estiment que la récolte sera médiocre. Nous "
+            "resterons prudents », a indiqué le négociant.")
+    found = _records(fr_nlp, text)
+    assert found[0][:4] == ("Pour le blé, des experts reconnus estiment que la récolte sera "
+                            "médiocre. Nous resterons prudents", "direct", "indiquer",
+                            "le négociant")
+    assert found[1][:4] == ("la récolte sera médiocre", "indirect", "estimer",
+                            "des experts reconnus")
+    # a first-person report inside a quotation is the speaker's own words
+    assert len(_records(fr_nlp, "« Je pense que nous gagnerons », a dit la capitaine.")) == 1
+
+
+@pytest.mark.slow
+def test_regression_quotation_after_colon_continued_by_its_clause(fr_nlp):
+    text = ("Le maire Paul Henry a été clair : « pas question de fermer l'école » avant la fin "
+            "de l'année.")
+    assert _records(fr_nlp, text) == [
+        ("« pas question de fermer l'école » avant la fin de l'année", "mixed", "", "Paul Henry",
+         "Paul Henry")]
+
+
+@pytest.mark.slow
+def test_regression_frameless_quotation_after_an_indirect_report(fr_nlp):
+    text = "Marc Petit a assuré avoir reçu les syndicats lundi. « Le dialogue reste ouvert. »"
+    report, quote = extract_quotes(fr_nlp(text))
+    assert report.antecedent_text == "Marc Petit"
+    assert (quote.speaker_text, quote.antecedent_text) == (None, "Marc Petit")
+    # across a paragraph, after a quotation whose closing mark follows its full stop
+    text = ("Selon la préfète Anne Roy, « la route est coupée. Les secours sont sur place. »\n"
+            "Les pompiers ont permis « d'évacuer une dizaine de familles du hameau. »")
+    last = extract_quotes(fr_nlp(text))[-1]
+    assert (last.text, last.antecedent_text) == (
+        "d'évacuer une dizaine de familles du hameau.", "Anne Roy")
+
+
+ANAPHORS = [
+    # an epithet for the person the previous sentence is about
+    ("Léa Garnier, entraîneuse de l'équipe de Rennes, s'est exprimée après la rencontre.\n« Nous "
+     "avons souffert physiquement. Il faudra récupérer vite », a reconnu la technicienne "
+     "bretonne.", "la technicienne bretonne", "Léa Garnier"),
+    # an institution named again by its head noun
+    ("Le ministère de l'Agriculture a présenté un plan d'aide. Le ministère a précisé que les "
+     "premiers versements auraient lieu en mai.", "Le ministère", "ministère de l'Agriculture"),
+    # a headless relative as speaker
+    ("Le président du club, Marc Henry, a répondu aux critiques. « Je ne lâcherai rien, "
+     "affirme celui qui dirige le club depuis dix ans. Nous reviendrons plus forts. »",
+     "celui qui dirige le club depuis dix ans", "Marc Henry"),
+    # an office the salient person is known not to hold stays unresolved
+    ("Le maire Jean Blanc a inauguré la salle. Le préfet a affirmé que le calme était revenu.",
+     "Le préfet", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker, antecedent", ANAPHORS)
+def test_regression_definite_description_resolves_to_salient_entity(fr_nlp, text, speaker,
+                                                                    antecedent):
+    last = extract_quotes(fr_nlp(text))[-1]
+    assert (last.speaker_text, last.speaker_kind, last.antecedent_text) == (
+        speaker, "description", antecedent)
+
+
+@pytest.mark.slow
+def test_regression_description_gender_breaks_a_tie(fr_nlp):
+    text = ("La ministre Claire Moreau a répondu au ministre Paul Girard. « Le budget est "
+            "tenu », a déclaré la ministre.")
+    assert extract_quotes(fr_nlp(text))[-1].antecedent_text == "Claire Moreau"
+
+
+@pytest.mark.slow
+def test_regression_word_cut_at_its_hyphen_stays_whole_in_a_speaker(fr_nlp):
+    text = "Les ventes ont progressé de 12 %, indique la start-up dans un communiqué."
+    assert _records(fr_nlp, text)[0][:4] == ("Les ventes ont progressé de 12 %", "indirect",
+                                              "indiquer", "la start-up")
+
+
+def test_regression_lexicon_has_new_cues():
+    lexicon = quote_lexicon_v1()
+    assert {"stipuler", "clarifier", "recommander"} <= lexicon.speech_verbs
+    assert "entendre" in lexicon.periphrastic["laisser"]
+    assert {"start-up", "opposition"} <= lexicon.org_nouns

@@ -16,11 +16,13 @@ Notes:
     quotation marks are paired on the characters, frames are read from the dependency parse
     where it is reliable (subjects, ``que`` clauses, objects) and from token patterns where
     the French parse is not (inverted subjects: "« … », a-t-il déclaré", "estime-t-elle").
-    Scope: one record per reported speech act, following ``docs/annotation.md``. Non-goals:
-    nominal cues other than "selon laquelle" ("la déclaration de X : …"), reports nested
-    inside another report's clause ("X a déclaré que A, qu'il a qualifié de « B »": the
-    outer one is kept), dash-introduced interview answers, quotations in headlines, and
-    cross-document coreference (see :func:`match_description`).
+    Scope: one record per reported speech act, following ``docs/annotation.md``. A report
+    nested in another one's clause is kept when it has its own speaker and clause ("X a
+    rappelé que le texte stipule que B", "« Des experts estiment que B »"). Non-goals:
+    nominal cues other than "selon laquelle" ("la déclaration de X : …"), other nested
+    reports ("X a déclaré que A, qu'il a qualifié de « B »": the outer one is kept),
+    dash-introduced interview answers, quotations in headlines, and cross-document
+    coreference (see :func:`match_description`).
 """
 
 from __future__ import annotations
@@ -408,6 +410,15 @@ def _closing_position(text: str, pos: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)»”…-–—'\"")
 
 
+def _reversed_closer(text: str, pos: int, end: int) -> bool:
+    """An opening « (or ‹) that can only close: nothing but punctuation or the end of the
+    paragraph after it ("« Rien n'est joué «, a-t-il dit")."""
+    j = pos + 1
+    while j < end and text[j] in " \t\u00a0\u202f\u2009":
+        j += 1
+    return j >= end or text[j] in ",.;:!?)…"
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Pair quotation marks paragraph by paragraph and return the top-level spans.
 
@@ -438,7 +449,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         for m in _MARK_RE.finditer(text, ps, pe):
             c, pos = m.group(), m.start()
             closing = _closing_position(text, pos, ps, pe)
-            if c in ("«", "‹") or c == "“" and not (stack and closing):
+            if c in ("«", "‹") and stack and stack[-1][0] == c and _reversed_closer(text, pos, pe):
+                c = _CLOSER_OF[c]  # « … «, a-t-il dit: a typo for the closing mark
+            elif c in ("«", "‹") or c == "“" and not (stack and closing):
                 stack.append((c, pos))
                 continue
             if c == '"' and not (stack and (stack[-1][0] == '"' or closing)):
@@ -501,8 +514,14 @@ _TIME_NOUNS = frozenset({"fois", "semaine", "jour", "année", "an", "mois", "mat
 _COMPARATIVES = frozenset({
     "plus", "moins", "autant", "aussi", "tel", "tels", "telle", "telles", "même", "davantage",
     "mieux", "pire", "autre", "autres", "ainsi", "alors", "bien", "avant", "après", "dès",
-    "pendant", "tandis", "lors", "sans", "parce", "pour", "afin", "si", "ce", "ne", "n'",
+    "pendant", "tandis", "lors", "sans", "parce", "pour", "afin", "si", "ce", "ne", "n'", "tant",
 })
+#: Titles written before a name ("Me X, avocate de …").
+_CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
+#: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
+_ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
+                    ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
+                    ("à", "la", "suite"), ("en", "raison"))
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
                         "lesquelles", "auquel", "auxquels", "duquel"})
 _STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "…", "—", "–", "«", "»", "“",
@@ -589,8 +608,14 @@ class _Extractor:
         # split that does not follow final punctuation is undone ("X, | sans …")
         starts = {0}
         previous = -1
+        self.quotes = find_quoted_spans(self.text)
+        # a closing mark ends the sentence it closes, even after its final full stop
+        closers = {q.close for q in self.quotes if q.close is not None}
         for i, t in enumerate(doc):
-            if t.is_space:
+            if t.is_space or t.idx in closers and self.para_of_tok[i] == self.para_of_tok[
+                    max(previous, 0)]:
+                if not t.is_space:
+                    previous = i
                 continue
             if previous >= 0 and self.para_of_tok[previous] != self.para_of_tok[i]:
                 starts.add(i)
@@ -610,7 +635,6 @@ class _Extractor:
                 self.segs.append((i, len(doc)))
             self.seg_of_tok.append(len(self.segs) - 1)
         self.headlines = self._headline_paragraphs() if skip_headlines else set()
-        self.quotes = find_quoted_spans(self.text)
         self.quote_of_tok = [-1] * len(doc)
         for qi, q in enumerate(self.quotes):
             for i in self._tok_range(q.open, q.outer_end):
@@ -735,7 +759,8 @@ class _Extractor:
         "sénatrice": prefixes are stripped and feminine forms tried as masculine).
         """
         nouns = self.lex.speaker_nouns
-        for form in (_low(token), token.lemma_.lower()):
+        glued = self.glued_word(token.i)[0]
+        for form in (_low(token), token.lemma_.lower()) + ((glued,) if "-" in glued else ()):
             for prefix in ("",) + _ROLE_PREFIXES:
                 if prefix and not form.startswith(prefix):
                     continue
@@ -743,6 +768,16 @@ class _Extractor:
                 if bare in nouns or any(m in nouns for m in _masculine(bare)):
                     return True
         return False
+
+    def glued_word(self, i: int) -> tuple[str, int]:
+        """The lowercase word a hyphen glues to token ``i`` when the tokenizer split it
+        ("start", "-", "up" → "start-up"), and the index of its last token."""
+        doc = self.doc
+        j = i
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and (
+                not doc[j + 1].whitespace_) and doc[j + 2].is_alpha:
+            j += 2
+        return (" ".join(self.lows[i:j + 1]).replace(" ", "") if j > i else self.lows[i]), j
 
     def eligible_ent(self, ei: int, lo: int = 0) -> bool:
         """A name that can designate a speaker: PER/ORG/LOC, capitalised, and not the object
@@ -777,9 +812,15 @@ class _Extractor:
         if self._in_quote(head.i) and self.quote_of_tok[head.i] != self.quote_of_tok[min(
                 lo, len(doc) - 1)]:
             return None, head.i + 1
-        if self.lows[head.i] in ("celui", "celle", "ceux", "celles") and head.right_edge.i > head.i:
-            # "affirme celui pour qui … n'est qu'un détail": a headless relative
+        if self.lows[head.i] in ("celui", "celle", "ceux", "celles") and (
+                head.right_edge.i > head.i or self._headless_relative(head.i, hi)):
+            # "affirme celui pour qui … n'est qu'un détail": a headless relative, to the end
+            # of its clause (the parse often cuts it short)
             right = min(head.right_edge.i, hi - 1)
+            if self._headless_relative(head.i, hi):
+                stop = next((j for j in range(head.i + 1, hi) if doc[j].text in _STOP_PUNCT
+                             or doc[j].is_space), hi)
+                right = max(right, stop - 1)
             while right > head.i and doc[right].is_punct:
                 right -= 1
             s_, e_ = self._chars(head.i, right + 1)
@@ -802,6 +843,8 @@ class _Extractor:
             t = doc[k]
             if t.text in _STOP_PUNCT or t.is_space or (t.pos_ == "PRON" and _low(t) in _RELATIVES):
                 break
+            if self.lows[k] in _TIME_WORDS and self.ent_of_tok[k] < 0 and not in_clause:
+                break  # "a assuré le ministre [jeudi]"
             if t.pos_ in ("VERB", "AUX"):
                 if not (t.dep_ == "acl" and t.i > head.i):
                     break
@@ -810,6 +853,8 @@ class _Extractor:
             if t.pos_ == "ADP" and _low(t) not in _DE and not in_clause:
                 break
             right = k
+        # a word the tokenizer cut at its hyphen ("la start-up") is taken whole
+        right = max(right, min(self.glued_word(head.i)[1], hi - 1))
         # an entity cut in the middle by the parse is taken whole
         if self.ent_of_tok[right] >= 0:
             right = max(right, min(self.ents[self.ent_of_tok[right]].end, hi) - 1)
@@ -853,6 +898,13 @@ class _Extractor:
         s, e = self._chars(left, end)
         return _Mention(s, e, "description", head.i), end
 
+    def _headless_relative(self, i: int, hi: int) -> bool:
+        """"celui qui …", "celle pour qui …": a demonstrative opening a relative clause."""
+        if self.lows[i] not in ("celui", "celle", "ceux", "celles") or i + 1 >= hi:
+            return False
+        return self.lows[i + 1] in _RELATIVES or (
+            self.doc[i + 1].pos_ == "ADP" and i + 2 < hi and self.lows[i + 2] in _RELATIVES)
+
     def _apposed_name(self, k: int, hi: int) -> int | None:
         """Entity index of ", Claire Martin," right after a noun phrase, if any."""
         doc = self.doc
@@ -876,6 +928,8 @@ class _Extractor:
                 if child.dep_ in ("nsubj", "nsubj:pass") and k <= child.i < hi:
                     if child.pos_ == "PRON" and self.pronoun(child) is None:
                         continue
+                    if self.quote_of_tok[child.i] != self.quote_of_tok[k]:
+                        continue  # a subject the parser found in the next quotation
                     return self.mention_at(child, k, hi)
         j = k
         while j < hi:
@@ -895,6 +949,8 @@ class _Extractor:
                 break
         for m in range(j, min(j + 5, hi)):
             t = doc[m]
+            if self._headless_relative(m, hi):
+                return self.mention_at(t, j, hi)
             if self.pronoun(t) is not None:
                 return self.pronoun(t), m + 1
             if t.pos_ in ("NOUN", "PROPN") or self.ent_of_tok[m] >= 0:
@@ -936,8 +992,10 @@ class _Extractor:
             # "M. X, rapporteur du texte, s'est félicité": no clause before, so no inversion;
             # nor after a relative pronoun ("ces attaques, que X, …, a condamnées")
             lo = self._seg(verb.i)[0]
+            if self._name_before_apposition(lo, k - 1) is not None:
+                return False
             for t in reversed(doc[lo:k]):
-                if "Fin" in t.morph.get("VerbForm") or self._in_quote(t.i):
+                if "Fin" in t.morph.get("VerbForm") and t.dep_ != "case" or self._in_quote(t.i):
                     return True
                 if self.lows[t.i] in _RELATIVES and t.pos_ in ("PRON", "SCONJ"):
                     return False
@@ -952,6 +1010,10 @@ class _Extractor:
         k = end - 1
         while k >= lo and (doc[k].is_space or doc[k].text == ","):
             k -= 1
+        if k < end - 1:
+            apposed = self._name_before_apposition(lo, k)
+            if apposed is not None:
+                return apposed
         start = k + 1
         while start - 1 >= lo:
             t = doc[start - 1]
@@ -986,6 +1048,64 @@ class _Extractor:
         if mention is None or mention.kind == "description" and doc[start].pos_ != "DET":
             return None
         return mention
+
+    def _name_before_apposition(self, lo: int, k: int) -> _Mention | None:
+        """"[X], directeur de …, a déploré": a name followed by an apposition that runs to
+        token ``k`` (participles allowed, no finite verb), after the segment start or a
+        comma."""
+        doc = self.doc
+        for ei in dict.fromkeys(self.ent_of_tok[lo:k]):
+            if ei < 0:
+                continue
+            ent = self.ents[ei]
+            if ent.end + 1 > k or doc[ent.end].text != "," or not (
+                    ent.label_ in ("PER", "ORG") and self.eligible_ent(ei, lo)
+                    # a name of any kind, when the apposition says what it is
+                    or ent.label_ == "MISC" and self.is_role(
+                        self._apposition_head(ent.end + 1, k))):
+                continue
+            b = ent.start - 1
+            while b >= lo and (doc[b].pos_ == "DET" or self.lows[b].rstrip(".") in _CIVILITIES):
+                b -= 1
+            if b >= lo and doc[b].text != ",":
+                continue
+            rest = doc[ent.end + 1:k + 1]
+            if rest[0].pos_ not in ("DET", "NOUN", "ADJ") or any(
+                    "Fin" in t.morph.get("VerbForm") or self._in_quote(t.i)
+                    or self.lows[t.i] in _RELATIVES for t in rest):
+                continue
+            return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        return None
+
+    def _apposition_head(self, a: int, k: int) -> Token:
+        """The first noun of tokens [a, k] (the head of an apposition), else token a."""
+        return next((t for t in self.doc[a:k + 1] if t.pos_ in ("NOUN", "PROPN")), self.doc[a])
+
+    def _reporting_ancestor(self, verb: Token) -> Token | None:
+        """"X a répété que A, tout en admettant …": a present participle after a comma or
+        "en" that the parse hung inside a reported clause goes with the verb reporting it."""
+        if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or (
+                self.lows[self._verb_group_start(verb) - 1] not in (",", "en", "tout")):
+            return None
+        found = next((a for a in verb.ancestors if a.i < verb.i and a.pos_ == "VERB"
+                      and self.cue_lemma(a, strict=False) and any(
+                          c.dep_ == "ccomp" and c.i < verb.i for c in a.children)), None)
+        if found is None and self.lows[verb.i - 1] == "en":
+            # a gerund ("…, assure X, tout en précisant …"): the last cue before it
+            lo = self._seg(verb.i)[0]
+            found = next((t for t in reversed(self.doc[lo:verb.i - 1]) if t.pos_ == "VERB"
+                          and not self._in_quote(t.i) and self.cue_lemma(t, strict=True)), None)
+        return found
+
+    def inverted_subject(self, verb: Token) -> _Mention | None:
+        """The subject of a postposed frame's verb: "-t-il", or the noun phrase after it."""
+        hi = self._seg(verb.i)[1]
+        for k in range(self._verb_group_start(verb), min(verb.i + 3, hi)):
+            if self.doc[k].text.startswith("-"):
+                pron = self.pronoun(self.doc[k])
+                if pron is not None:
+                    return pron
+        return self.np_after(verb.i + 1, hi, verb)[0]
 
     def _relative_antecedent_noun(self, qui: Token, verb: Token) -> Token:
         """The noun "qui" stands for: the nearest noun before it that agrees in number with
@@ -1031,6 +1151,11 @@ class _Extractor:
         """
         doc = self.doc
         lo = self._seg(verb.i)[0]
+        reporter = self._reporting_ancestor(verb)
+        if reporter is not None:
+            if self.is_inverted(reporter):
+                return self.inverted_subject(reporter)
+            return self.subject(reporter)
         v = verb
         for _ in range(3):
             first = self._verb_group_start(v)
@@ -1048,6 +1173,10 @@ class _Extractor:
                 if comma is not None:
                     return self.np_before(comma, lo)
                 mention = self.mention_at(subj, lo, first)[0]
+                if mention is not None and mention.kind == "description" and self.lows[
+                        self._first_tok_at(mention.start) - 1] == ",":
+                    # "Me X, avocate de la victime, a réagi": the name the parse left out
+                    mention = self._name_before_apposition(lo, first - 2) or mention
                 if mention is not None:
                     return mention
             if subjects:
@@ -1076,7 +1205,13 @@ class _Extractor:
             # "…, précisant que": a participle's subject is its clause's, never the noun
             # right before it
             head = verb.head
+            while head.pos_ not in ("VERB", "AUX") and head.head != head and head.dep_ in (
+                    "fixed", "dep", "advmod", "mark", "case") and head.head.i < verb.i:
+                head = head.head  # "tout en précisant": the participle hangs on "tout"
             if head != verb and head.pos_ in ("VERB", "AUX") and head.i < verb.i:
+                if self.cue_lemma(head, strict=False) is not None and self.is_inverted(head):
+                    # "« … », assure le ministre, tout en précisant que": the inverted subject
+                    return self.inverted_subject(head)
                 return self.subject(head)
             return None
         return self.np_before(self._verb_group_start(verb), lo)
@@ -1110,7 +1245,7 @@ class _Extractor:
 
     # ---- clause boundaries ---------------------------------------------------------
 
-    def clause_end(self, a: int, hi: int) -> int:
+    def clause_end(self, a: int, hi: int, quote: int = -1) -> int:
         """End (exclusive) of a reported clause that starts at ``a``: the segment end, or an
         earlier cut before a postposed frame (", a rapporté X"), a postposed source
         (", selon X"), a participial or "avant de" continuation, a colon or semicolon, or a
@@ -1118,7 +1253,7 @@ class _Extractor:
         """
         doc = self.doc
         for k in range(a, hi):
-            if self._in_quote(k):
+            if self._in_quote(k) and (quote < 0 or self.quote_of_tok[k] != quote):
                 continue
             t = doc[k]
             low = _low(t)
@@ -1152,7 +1287,7 @@ class _Extractor:
                         "Part" in doc[j + 1].morph.get("VerbForm")):
                     return k
                 if j < hi and doc[j].pos_ == "VERB" and "Fin" in doc[j].morph.get("VerbForm") and (
-                        not any(c.dep_.startswith("nsubj") for c in doc[j].children)):
+                        not any(c.dep_.startswith("nsubj") and c.i > k for c in doc[j].children)):
                     return k
         return hi
 
@@ -1177,8 +1312,10 @@ class _Extractor:
             a += 1
         return a
 
-    def trim(self, a: int, b: int) -> tuple[int, int] | None:
-        """Character span of tokens [a, b) without spaces and a final . , ; :"""
+    def trim(self, a: int, b: int, quote: int = -1) -> tuple[int, int] | None:
+        """Character span of tokens [a, b) without spaces and a final . , ; :
+
+        A span never cuts a quotation in two, except ``quote``, the one it lies in."""
         doc = self.doc
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in _FINAL_PUNCT):
             b -= 1
@@ -1187,6 +1324,8 @@ class _Extractor:
         if b <= a:
             return None
         # a content span never cuts a quotation in two
+        if quote >= 0 and self.quote_of_tok[a] == self.quote_of_tok[b - 1] == quote:
+            return self._chars(a, b)
         if self._in_quote(a):
             a = min(a, self._first_tok_at(self.quotes[self.quote_of_tok[a]].open))
         if self._in_quote(b - 1):
@@ -1313,7 +1452,10 @@ class _Extractor:
         if _low(doc[j]) in _AUX_FORMS:
             j, pron = self._inverted(j + 1, hi)
             steps = 0
-            while j < hi and steps < 2 and doc[j].pos_ == "ADV" and self.cue_lemma(
+            # adverbs between the auxiliary and the participle, multiword ones included
+            # ("a d'abord déclaré", "a de nouveau affirmé")
+            while j < hi and steps < 3 and (doc[j].pos_ == "ADV" or doc[j].dep_ in (
+                    "advmod", "fixed") or self.lows[j] in _TIME_WORDS) and self.cue_lemma(
                     doc[j], strict=False) is None:
                 j += 1
                 steps += 1
@@ -1435,7 +1577,7 @@ class _Extractor:
         "X a déclaré : [clause]", "X a lancé « … »".
         """
         doc = self.doc
-        cue = self.cue_lemma(v, strict=True)
+        cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         if cue is None or "Inf" in v.morph.get("VerbForm") or self.is_inverted(v):
             return []
         if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
@@ -1450,13 +1592,33 @@ class _Extractor:
             # a report inside a relative clause ends with it
             hi = max(min(hi, clause.right_edge.i + 1), last + 1)
         k = self._scan_complement(last, hi)
+        if k < hi and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "xcomp" and "Inf" not in doc[
+                k].morph.get("VerbForm")) and self._pronominal(v):
+            # "s'est dit content que …", "se déclare convaincu que …": the attribute of a
+            # pronominal cue stands before its clause
+            j = k + 1
+            while j < hi and (doc[j].pos_ in ("ADJ", "ADV") or doc[j].dep_ == "advmod"):
+                j += 1
+            if j < hi and self.lows[j] in ("que", "qu'"):
+                k = j
+        if k < hi and self.lows[k] not in ("que", "qu'", ":"):
+            # "a averti Pékin que …", "a prévenu les élus qu'…": the person told, then the
+            # clause ("que" a conjunction, not the relative of "les informations que …")
+            told = next((c for c in v.children if c.dep_ in ("obj", "iobj") and c.left_edge.i == k
+                         and not self._in_quote(c.i)), None)
+            j = told.right_edge.i + 1 if told is not None else hi
+            if j < hi and self.lows[j] in ("que", "qu'") and (
+                    doc[j].pos_ == "SCONJ" or doc[j].dep_ == "mark") and (
+                    doc[j].head.dep_ != "acl:relcl"):
+                k = j
         content: tuple[int, int] | None = None
         between = self.lows[last + 1:k]
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
+        inside = self.quote_of_tok[v.i]  # a third party's report quoted by the speaker
         if k < hi and self.lows[k] in ("que", "qu'") and not any(
                 low in _COMPARATIVES for low in between):
-            content = (k + 1, self.clause_end(k + 1, hi))
+            content = (k + 1, self.clause_end(k + 1, hi, inside))
         elif k < hi and doc[k].text == ":":
             nxt = k + 1
             while nxt < hi and doc[nxt].is_space:
@@ -1474,17 +1636,58 @@ class _Extractor:
                        or self._de_complement(v, lemma, last, hi))
         if content is None:
             return []
-        chars = self.trim(*content)
+        if inside >= 0:
+            # within its quotation, before the closing mark
+            content = (content[0], min(content[1], self._tok_range(
+                self.quotes[inside].start, self.quotes[inside].end).stop))
+        chars = self.trim(*content, quote=inside)
         if chars is None:
             return []
-        speaker = self.subject(v)
+        speaker = self.agent(v) if self.passive(v) else self.subject(v)
         if k < hi and self.lows[k] not in ("que", "qu'", ":") and self._opening_quote(k) is None \
                 and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
-                    speaker):
+                    speaker) and not self._documentary(v, speaker):
             # "le budget prévoit une hausse": an object report needs someone who speaks
             return []
         return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
+
+    def passive(self, verb: Token) -> bool:
+        """"a été accusé", "accusée par X": the subject is the one spoken about."""
+        return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+
+    def agent(self, verb: Token) -> _Mention | None:
+        """The "par X" of a passive verb: who speaks, or None."""
+        lo, hi = self._seg(verb.i)
+        for c in verb.children:
+            if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and self.lows[
+                    c.left_edge.i] == "par":
+                # "par X de [favoriser …]": the infinitive the parse hung on the agent stays out
+                end = min([g.left_edge.i for g in c.children if g.dep_ == "acl"] + [hi])
+                return self.mention_at(c, c.left_edge.i, end)[0]
+        return None
+
+    def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
+        """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known
+        present form of a reporting verb between a noun phrase and "que"."""
+        i = token.i
+        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or i + 1 >= len(self.doc) or (
+                self.lows[i + 1] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
+                "NOUN", "PROPN", "PRON") or not self.lows[i].endswith(("e", "ent", "it")):
+            return None
+        lemma = self.lex.verb_forms.get(self.lows[i])
+        return (lemma, i) if lemma is not None else None
+
+    def _documentary(self, verb: Token, speaker: _Mention | None) -> bool:
+        """"des informations faisant état de …": a participle whose noun is a document."""
+        return speaker is not None and verb.dep_ == "acl" and speaker.kind == "description" \
+            and self.doc[speaker.head].lemma_.lower() in self.lex.source_nouns
+
+    def _pronominal(self, verb: Token) -> bool:
+        """"s'est dit", "se déclare": the verb has its reflexive clitic."""
+        group = range(max(self._verb_group_start(verb) - 1, 0), verb.i)
+        return any(self.lows[k] in ("se", "s'") for k in group) or any(
+            c.lemma_ == "se" and c.i < verb.i for c in verb.children)
 
     def _speaker_like(self, mention: _Mention | None) -> bool:
         """A name, a pronoun, or a description headed by a speaker noun."""
@@ -1497,13 +1700,17 @@ class _Extractor:
         if lemma not in self.lex.infinitive_verbs:
             return None
         doc = self.doc
-        for child in sorted(v.children, key=lambda c: c.i):
+        # "accuse le gouvernement de [mentir]": the parse may hang the infinitive on the
+        # object or the agent
+        hung = [g for c in v.children if c.dep_ in ("obj", "obl:agent") for g in c.children
+                if g.dep_ == "acl" and self.lows[g.left_edge.i] in _DE]
+        for child in sorted(list(v.children) + hung, key=lambda c: c.i):
             # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
                 "Inf" in c.morph.get("VerbForm") for c in child.children
                 if c.dep_.startswith("aux") and c.i < child.i)
             if child.i <= last or not infinitive or child.dep_ not in (
-                    "xcomp", "ccomp", "obj", "advcl", "obl:arg"):
+                    "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl"):
                 continue
             between = doc[last + 1: child.left_edge.i]
             if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ in ("VERB", "PUNCT")
@@ -1523,7 +1730,13 @@ class _Extractor:
         doc = self.doc
         if last + 1 < hi and doc[last + 1].pos_ == "ADJ":
             return None  # "a reconnu coupable", "a jugé nécessaire"
-        obj = next((c for c in v.children if c.dep_ == "obj" and c.i > last), None)
+        # a periphrastic cue ("laisser planer") may hang its object on its second word
+        # and the parse may hang it on a time adjunct ("a annoncé [jeudi] la fermeture")
+        times = [c for c in v.children if c.i > last and self.lows[c.i] in _TIME_WORDS]
+        obj = next((c for c in list(v.children) + list(doc[last].children)
+                    + [g for t in times for g in t.children]
+                    if c.dep_ == "obj" and c.i > last and not (
+                        self.lows[c.i] in _TIME_WORDS and c.n_lefts + c.n_rights == 0)), None)
         if obj is None:
             rel = next((c for c in v.children if c.dep_ == "obj" and self.lows[c.i] in (
                 "que", "qu'") and c.i < v.i), None)
@@ -1545,8 +1758,11 @@ class _Extractor:
                     b -= 1
                 return (a, b) if b > a else None
             return None
+        # a quantity adverb heads its noun phrase: "a déploré [le peu d'intérêt …]"
+        quantity = obj.pos_ == "ADV" and any(
+            c.dep_ == "nmod" and self.lows[c.left_edge.i] in _DE for c in obj.children)
         if self.lows[obj.i] in _TIME_WORDS or obj.pos_ not in (
-                "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") or (
+                "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") and not quantity or (
                 obj.pos_ == "PRON" and (self.lows[obj.i] in _CLITICS | _RELATIVES)):
             if not self._in_quote(obj.i):
                 return None
@@ -1564,8 +1780,17 @@ class _Extractor:
         if not quoted:
             # a plain object stops at the end of its phrase, with a "de + infinitive" after it
             b = min(b, obj.right_edge.i + 1, self.clause_end(a, hi))
+            # and before an adjunct of the verb the parse hung on it ("a reconnu des
+            # contacts [en réponse à des questions]")
+            b = next((j for j in range(obj.i + 1, b) if any(
+                tuple(self.lows[j:j + len(w)]) == w for w in _ADJUNCT_OPENERS)), b)
             for c in v.children:
                 if c.left_edge.i == b and "Inf" in c.morph.get("VerbForm") and self.lows[b] in _DE:
+                    b = min(c.right_edge.i + 1, self.clause_end(a, hi))
+                elif c.i == b and c.dep_ in ("xcomp", "advcl", "acl") and "Part" in c.morph.get(
+                        "VerbForm") and "Pres" not in c.morph.get("Tense"):
+                    # "[l'intérêt accordé aux producteurs]": a participle the parse hung on
+                    # the verb modifies the object
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
         # ", qui …" after the object is the journalist's comment
         b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
@@ -1650,6 +1875,16 @@ class _Extractor:
                 yield report
             k = after
 
+    def _comment_after(self, k: int) -> bool:
+        """Token ``k`` opens a comment on the clause before it: a relative ("ce qui",
+        "qui", "dont") or a present participle ("…, selon X, propulsant …")."""
+        t = self.doc[k]
+        if self.lows[k] in ("ce", "c'") and k + 1 < len(self.doc) and self.lows[k + 1] in (
+                "qui", "que", "qu'", "dont"):
+            return True
+        return self.lows[k] in ("qui", "dont", "où") or t.pos_ == "VERB" and "Part" in (
+            t.morph.get("VerbForm")) and "Pres" in t.morph.get("Tense")
+
     def _clause_start(self, lo: int, k: int) -> int:
         """Start of the clause that ends at token ``k``: after the last dash, colon or
         semicolon outside quotation marks ("… soit treize navires – [leur plus important
@@ -1695,7 +1930,19 @@ class _Extractor:
                     mention = _Mention(mention.start, doc[comma - 1].idx + len(doc[comma - 1].text),
                                        "description", mention.head)
                 end = comma
-        if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi):
+        if end + 1 < hi and doc[end].text == "," and self._clause_initial(k, lo) and self.lows[
+                end + 1] in ("qui", "dont") and not self._in_quote(end + 1):
+            # "Selon Le Monde, qui cite des sources, [clause]": the source's relative clause
+            comma = next((j for j in range(end + 2, hi) if doc[j].text == ","
+                          and not self._in_quote(j)), None)
+            if comma is not None:
+                end = comma
+        if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi) and (
+                not initial and k > lo and doc[k - 1].text == "," and self._comment_after(end + 1)):
+            # "[A], selon X, ce qui …": the clause before; what follows comments on it
+            a, b = self.content_start(self._clause_start(lo, k - 1), k - 1), k - 1
+            position = "post"
+        elif end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi):
             before = [t for t in doc[lo:k] if not t.is_punct and not t.is_space]
             if before and not initial and not any(t.pos_ in ("VERB", "AUX") for t in before) and (
                     before[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ")):
@@ -1764,7 +2011,8 @@ class _Extractor:
                 frame = self.postposed(k, self._para_end_tok(k)) or self._cest_ce_que(k)
                 if frame is not None:
                     return frame, "after"
-        if self._prev_char(q.open) == ":":
+        if self._prev_char(q.open) == ":" or self.text[:q.open].rstrip()[-1:] == ":":
+            # "a réagi :" may end the previous paragraph
             frame = self._colon_frame(q)
             if frame is not None:
                 return frame, "colon"
@@ -1811,6 +2059,19 @@ class _Extractor:
             heads = [t for t in words if t.head.i < lo or t.head.i >= c or t.head == t]
             if heads:
                 return _Frame("", None, self.mention_at(heads[0], lo, c)[0], c)
+        # "X a tenu à mettre les choses au clair : « … »": no cue, but the clause before
+        # the colon has someone who speaks as its subject
+        root = next((t for t in doc[lo:c] if t.dep_ == "ROOT" and not self._in_quote(t.i)
+                     and t.pos_ in ("VERB", "AUX", "ADJ")), None)
+        if root is not None and not self.negated(root):
+            # "le maire a été catégorique :" (the parse may call the attribute's subject
+            # passive)
+            speaker = next((self.mention_at(s, lo, root.i)[0] for s in root.children
+                            if s.dep_ in ("nsubj", "nsubj:pass") and s.i < root.i), None)
+            if speaker is None and root.pos_ != "ADJ":
+                speaker = self.subject(root)
+            if speaker is not None and speaker.kind != "pronoun" and self._speaker_like(speaker):
+                return _Frame("", None, speaker, c)
         return None
 
     def _inner_incise(self, q: QuotedSpan) -> _Frame | None:
@@ -1846,7 +2107,7 @@ class _Extractor:
                 continue
             if self.preposed(t) or self.is_inverted(t) or self.negated(t) or t.dep_ in (
                     "acl", "acl:relcl") or any(c.dep_ in ("obj", "xcomp", "ccomp") and self.lows[
-                        c.i] not in _TIME_WORDS for c in t.children):
+                        c.i] not in _TIME_WORDS and not self._in_quote(c.i) for c in t.children):
                 # a reported clause, a verb with its own complement, or the postposed frame
                 # of an earlier quotation
                 return None
@@ -1921,18 +2182,23 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
            verbs), an object (@obj verbs, or any cue when the object holds a quoted
            fragment) or a "de" complement (@de verbs); markers "selon", "d'après", "pour"…
            (``speech_markers.txt``) and "selon laquelle". Negated verbs, infinitives and
-           passive participles are no frames; an object report needs a speaker-like
-           subject (a name, a pronoun or a speaker noun). A report whose cue lies inside
-           another preposed report's content is nested and dropped; cues inside quotation
-           marks are the speaker's own words and ignored.
+           passive participles are no frames (a passive cue with "par X" has X as
+           speaker); an object report needs a speaker-like subject (a name, a pronoun or a
+           speaker noun). A report whose cue lies inside another preposed report's content
+           is nested and dropped, unless it has a speaker and a "que" clause; cues inside
+           quotation marks are the speaker's own words and ignored, unless they report a
+           named third party's clause.
         3. A quotation inside a report's content makes it ``mixed``; a report whose content
            is exactly one quotation is ``direct`` (content without the marks).
         4. Stand-alone quotations (starting a sentence or after a colon, and ending a
            sentence or followed by a frame) are ``direct``; their frame is searched after
            them, before their colon, inside them ("« A, affirme X. B »"), in the previous
            sentence (a frame without complement: "X a réagi lundi.") and in the next one.
-           A quotation continued over paragraphs shares one frame; a frameless quotation
-           right after a framed one has no speaker mention but inherits its antecedent.
+           A quotation continued over paragraphs shares one frame; a quotation after a
+           colon that its clause continues is ``mixed`` ("X a tranché : « … » de …"); a
+           report without a speaker (a frameless quotation, a fragment, a verb whose subject
+           is lost) right after one with a speaker has no speaker mention but inherits its
+           antecedent.
         5. Postposed frames of unquoted clauses (", a indiqué X", ", selon X") give a report
            of the whole clause before them, reports inside it included ("X a déclaré que
            …, a rapporté Reuters" gives two); a source attached to a quotation's frame
@@ -1946,7 +2212,9 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
            known compatible gender (a description subject there blocks the search: "Le
            Premier ministre a démenti… il a affirmé" stays unresolved); descriptions to
            the entity that carries a matching description in the article
-           (:func:`entity_descriptions`, :func:`match_description`).
+           (:func:`entity_descriptions`, :func:`match_description`; the description's
+           gender excludes the other one), else, for a definite description, the salient
+           entity of the right kind (:func:`_resolve_anaphor`).
     """
     if not doc.has_annotation("DEP"):
         raise ValueError(
@@ -1963,8 +2231,14 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
     # 2. preposed verb frames and markers; a report nested in another's clause is dropped
     pre: list[_Report] = []
     for t in doc:
-        if not ex._in_quote(t.i) and ex.para_of_tok[t.i] not in ex.headlines:
+        if ex.para_of_tok[t.i] in ex.headlines:
+            continue
+        if not ex._in_quote(t.i):
             pre.extend(ex.preposed(t))
+        else:
+            # inside a quotation, the speaker's words; but a third party's speech act
+            # reported there is one ("« Des sources avancent que [B] »")
+            pre.extend(r for r in ex.preposed(t) if _quoted_third_party(ex, r, t))
     markers = list(ex.markers())
     pre.extend(r for r in markers if r.position == "pre")
     pre = _drop_nested(ex, pre)
@@ -2010,19 +2284,73 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
         if key not in seen:
             seen.add(key)
             unique.append(r)
+    _inherit_speakers(ex, unique)
     return unique
 
 
+def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
+    """A report that names no speaker right after one that does continues it: the
+    quotation without a frame after "X a assuré que …", the quoted fragment of the next
+    paragraph, the verb whose subject the text lost. It gets that report as its source
+    (same segment or the one before, nothing in between)."""
+    doc = ex.doc
+
+    def seg_at(char: int) -> int:
+        return ex.seg_of_tok[min(ex._first_tok_at(char), len(doc) - 1)]
+
+    def extent(r: _Report) -> int:
+        ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
+        if r.cue_tok is not None:
+            ends.append(doc[r.cue_tok].idx + len(doc[r.cue_tok].text))
+        return max(ends)
+
+    for r in reports:
+        if r.speaker is not None or r.source is not None:
+            continue
+        begin = min(r.start, doc[r.cue_tok].idx if r.cue_tok is not None else r.start)
+        seg = seg_at(begin)
+        before = [o for o in reports if o is not r and extent(o) <= begin]
+        if not before:
+            continue
+        last = max(before, key=extent)
+        if (last.speaker is not None or last.source is not None) and seg_at(
+                extent(last) - 1) >= seg - 1:
+            r.source = last.source or last
+
+
 def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
-    """Keep the outer report when a report's cue lies inside another report's content."""
+    """Keep the outer report when a report's cue lies inside another report's content,
+    unless the inner one is a speech act of its own: a speaker with a clause ("X a rappelé
+    que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both)."""
     doc = ex.doc
     kept = []
     for r in reports:
         cue = doc[r.cue_tok].idx if r.cue_tok is not None else r.start
-        if any(o is not r and o.start <= cue < o.end for o in reports):
+        if any(o is not r and o.start <= cue < o.end for o in reports) and not (
+                _clause_report(ex, r)):
             continue
         kept.append(r)
     return kept
+
+
+def _quoted_third_party(ex: _Extractor, r: _Report, verb: Token) -> bool:
+    """A report inside a quotation whose speaker is named there by a name or a speaker
+    noun (not "je", "on", "il"), with a "que" clause, all in the same quotation."""
+    qi = ex.quote_of_tok[verb.i]
+    if not _clause_report(ex, r) or r.speaker.kind == "pronoun" or not ex._speaker_like(
+            r.speaker):
+        return False
+    q = ex.quotes[qi]
+    return q.start <= r.speaker.start and r.end <= q.end
+
+
+def _clause_report(ex: _Extractor, r: _Report) -> bool:
+    """A verb report with a speaker mention and a "que" clause or a colon."""
+    if r.speaker is None or r.cue_tok is None or r.position != "pre" or ex.doc[
+            r.cue_tok].pos_ not in ("VERB", "AUX"):
+        return False
+    between = ex.lows[r.cue_tok + 1:ex._first_tok_at(r.start)]
+    return any(w in ("que", "qu'", ":") for w in between)
 
 
 def _set_kind(ex: _Extractor, r: _Report, used: set[int]) -> None:
@@ -2065,6 +2393,14 @@ def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[
         if frame is None and len(chain) > 1:
             frame, where = ex.direct_frame(chain[0])
         starts = ex._starts_clause(first)
+        if where == "colon" and len(chain) == 1 and not ex._ends_clause_q(first):
+            # "X a tranché : « pas question » de les augmenter": the quotation opens a
+            # clause that goes on after it
+            mixed = _colon_clause(ex, first, chain[0], frame)
+            if mixed is not None:
+                reports.append(mixed)
+                used.add(chain[0])
+                continue
         if not (starts and ex._ends_clause_q(last)) and not (
                 where == "colon" or where == "after" and starts):
             # a fragment inside a sentence: part of a mixed report, or a scare quote
@@ -2092,6 +2428,23 @@ def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[
             if frame is not None and frame.end < len(doc):
                 last_by_seg[ex.seg_of_tok[min(frame.end, len(doc) - 1)]] = r
     return reports
+
+
+def _colon_clause(ex: _Extractor, q: QuotedSpan, qi: int, frame: _Frame) -> _Report | None:
+    """The mixed report of a quotation after a colon that its clause continues, or None
+    when only punctuation or a cut (", avant de …") follows the closing mark."""
+    doc = ex.doc
+    a = ex._first_tok_at(q.open)
+    after = ex._tok_range(q.open, q.outer_end).stop
+    hi = ex._seg(a)[1]
+    b = ex.clause_end(after, hi)
+    if b <= after or not any(t.is_alpha for t in doc[after:b]) or doc[after].text in (
+            ",", ";", ":", "(", "—", "–"):
+        return None
+    chars = ex.trim(a, b)
+    if chars is None:
+        return None
+    return _Report(chars[0], chars[1], "mixed", frame.cue, frame.cue_tok, frame.speaker, "pre")
 
 
 # --------------------------------------------------------------------------------------
@@ -2327,24 +2680,36 @@ def _description_agrees(ex: _Extractor, mention: _Mention, pron: _Mention) -> bo
     return ("m" if genders[0] == "Masc" else "f") == pron.gender
 
 
+def _anchor(ex: _Extractor, mention: _Mention, report: _Report | None) -> int:
+    """The token from which a speaker's context is read: the mention, or the start of its
+    report when the frame comes after it ("« A. B. C », a-t-il dit": the sentence before
+    the quotation, not B)."""
+    anchor = mention.head
+    if report is not None:
+        anchor = min(anchor, ex._first_tok_at(report.start), len(ex.doc) - 1)
+    return anchor
+
+
 def _resolve_pronoun(ex: _Extractor, pron: _Mention,
-                     previous: list[tuple[_Report, Span | None]]) -> Span | None:
+                     previous: list[tuple[_Report, Span | None]],
+                     report: _Report | None = None) -> Span | None:
     """The entity a singular pronoun speaker refers to, or None (see extract_quotes)."""
     if pron.number == "p" or pron.gender == "-":
         return None
-    seg = ex.seg_of_tok[pron.head]
+    anchor = _anchor(ex, pron, report)
+    seg = ex.seg_of_tok[anchor]
     # the subject of this sentence before the pronoun, then of the previous sentence; a
     # description there ("Le Premier ministre a démenti… il a affirmé") decides alone
     for s in (seg, seg - 1):
         if s < 0:
             continue
-        for m in _segment_subjects(ex, s, pron.head if s == seg else None):
+        for m in _segment_subjects(ex, s, anchor if s == seg else None):
             if m.start >= pron.start or m.coordination:
                 continue
             if m.kind == "name" and m.ent is not None and _compatible(ex, pron, m.ent):
                 return m.ent
             if m.kind == "description" and _description_agrees(ex, m, pron):
-                return _resolve_description(ex, m)
+                return _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous)
     # the previous quotation's speaker, if it is recent; when that speaker is itself
     # unresolved ("un conseiller", then "ajoute-t-il"), so is this one
     if previous:
@@ -2379,6 +2744,14 @@ def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
     desc = normalise_description(ex.text[mention.start:mention.end])
     records = [d for d in _descriptions(ex)
                if not (d.start >= mention.start and d.end <= mention.end)]
+    # a person's office names no organisation ("le ministre MR"), nor the reverse; the
+    # description's gender, if known, excludes people of the other one
+    org = _org_description(ex.lex, desc)
+    gender = _mention_gender(ex, mention)
+    genders = _gender_votes(ex)
+    records = [d for d in records if (d.label == "ORG") == org == _org_description(
+        ex.lex, d.description) and (gender == "-" or d.label != "PER" or genders.get(
+            _ent_key_from_record(ex, d), "-") in ("-", gender))]
     for pool in ([d for d in records if d.ent_start < mention.start], records):
         candidates: dict[str, list[str]] = {}
         for d in pool:
@@ -2396,6 +2769,131 @@ def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
         chosen = before[-1] if before else holders[0]
         return next(e for e in ex.ents if e.start_char == chosen.ent_start
                     and e.end_char == chosen.ent_end)
+    return None
+
+
+#: Determiners of a description that points back to someone already named.
+_ANAPHORIC_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+#: How many segments back a report's speaker stays salient.
+SALIENT_SEGMENTS = 4
+
+
+def _org_description(lex: QuoteLexicon, description: str) -> bool:
+    """Whether a normalised description is headed by an institution noun ("ministère de
+    la santé", "start-up française")."""
+    words = [w for w in re.split(r"\s+", description) if w]
+    while words and words[0] in _ROLE_MODIFIERS | _IGNORED_PRENOMINALS:
+        words = words[1:]
+    return bool(words) and words[0] in lex.org_nouns
+
+
+def _mention_gender(ex: _Extractor, mention: _Mention) -> str:
+    """"m", "f" or "-" for a description, from its determiner, else its head noun."""
+    first = ex.doc[ex._first_tok_at(mention.start)]
+    genders = first.morph.get("Gender") if first.pos_ == "DET" else []
+    genders = genders or ex.doc[mention.head].morph.get("Gender")
+    if ex.lows[mention.head] in ("celui", "celle"):
+        genders = ["Masc" if ex.lows[mention.head] == "celui" else "Fem"]
+    return ("m" if genders[0] == "Masc" else "f") if genders else "-"
+
+
+def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
+    """The description names an office ("le préfet") and the entity is described in the
+    article with another one ("le maire X")."""
+    head = ex.doc[mention.head]
+    if not ex.is_role(head):
+        return False
+    generic = ex.lex.generic_nouns
+    target = _parse_description(normalise_description(ex.text[mention.start:mention.end]),
+                                generic)
+    if target is None or target.generic:
+        return False
+    key = _entity_key(ent)
+    # a bare noun phrase opening the sentence ("Beau joueur, X") is an attribute, not an
+    # office
+    known = [_parse_description(d.description, generic) for d in _descriptions(ex)
+             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key and not (
+                 d.end < d.ent_start and ex.text[d.end:d.ent_start].strip() == ","
+                 and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
+    known = [k for k in known if k is not None]
+    role = target.role.split()[-1]
+    return bool(known) and not any(
+        k.generic or k.role.split()[-1] == role or _compound_role(target.role, k.role)
+        for k in known)
+
+
+def _recent_speakers(ex: _Extractor, seg: int,
+                     previous: list[tuple[_Report, Span | None]]) -> list[Span]:
+    """Entities of the last reports, most recent first, within ``SALIENT_SEGMENTS``."""
+    found = []
+    for r, ent in reversed(previous):
+        if ent is None:
+            continue
+        if ex.seg_of_tok[min(ex._first_tok_at(r.start), len(ex.doc) - 1)] < seg - SALIENT_SEGMENTS:
+            break
+        found.append(ent)
+    return found
+
+
+def _resolve_anaphor(ex: _Extractor, mention: _Mention,
+                     previous: list[tuple[_Report, Span | None]],
+                     report: _Report | None = None) -> Span | None:
+    """The entity a definite description that no entity carries points back to.
+
+    "Le ministère", "l'institut", "la start-up": the last organisation whose name starts
+    with the same noun, else the salient organisation; "le technicien marocain", "celui
+    pour qui …": the salient person. Salient = the subject of the same sentence before the
+    description, of the previous sentence, the speaker of a recent report, the subject two
+    sentences back, in this order; the first of the right kind, of a compatible gender and
+    without another office in the article wins. "Le communiqué", "le rapport" (source
+    nouns): the speaker of the last report. Indefinite and plural descriptions stay
+    unresolved ("un conseiller", "des sources").
+    """
+    doc = ex.doc
+    head = doc[mention.head]
+    first = ex._first_tok_at(mention.start)
+    headless = ex.lows[mention.head] in ("celui", "celle")
+    if not headless and ex.lows[first] not in _ANAPHORIC_DETERMINERS:
+        return None
+    if not headless and "Plur" in head.morph.get("Number"):
+        return None
+    word = ex.glued_word(mention.head)[0]
+    lemma = head.lemma_.lower()
+    anchor = _anchor(ex, mention, report)
+    seg = ex.seg_of_tok[anchor]
+    recent = _recent_speakers(ex, seg, previous)
+    if {word, lemma} & ex.lex.source_nouns:
+        return recent[0] if recent else None
+    org = bool({word, lemma} & ex.lex.org_nouns)
+    label = "ORG" if org else "PER"
+    if org:
+        for ent in reversed([e for e in ex.ents if e.end_char <= mention.start]):
+            words = re.findall(r"\w+(?:-\w+)*", _fold(ent.text))
+            if ent.label_ == "ORG" and words and words[0] in (_fold(word), _fold(lemma)):
+                return ent
+    gender = _mention_gender(ex, mention)
+    candidates: list[Span] = []
+    for s in (seg, seg - 1):
+        if s >= 0:
+            candidates += [m.ent for m in _segment_subjects(ex, s, anchor if s == seg else None)
+                           if m.ent is not None and not m.coordination]
+    if seg >= 1:
+        # then the people the previous sentence names elsewhere, the last one first ("sur
+        # le visage de X. « … », a confié le capitaine")
+        lo, hi = ex.segs[seg - 1]
+        candidates += [e for e in reversed(ex.ents) if lo <= e.start < hi
+                       and not ex._in_quote(e.start) and ex.para_of_tok[e.start] not in
+                       ex.headlines]
+    candidates += recent
+    if seg >= 2:
+        candidates += [m.ent for m in _segment_subjects(ex, seg - 2)
+                       if m.ent is not None and not m.coordination]
+    for ent in candidates:
+        if ent.label_ != label or _role_conflict(ex, mention, ent):
+            continue
+        if label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender):
+            continue
+        return ent
     return None
 
 
@@ -2423,9 +2921,9 @@ def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
         elif m is not None and m.kind == "name":
             ent = m.ent
         elif m is not None and m.kind == "pronoun":
-            ent = _resolve_pronoun(ex, m, previous)
+            ent = _resolve_pronoun(ex, m, previous, r)
         elif m is not None:
-            ent = _resolve_description(ex, m)
+            ent = _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous, r)
         resolved[id(r)] = ent
         previous.append((r, ent))
         quotes.append(_quote(ex, r, m, ent))
