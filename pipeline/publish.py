@@ -129,11 +129,14 @@ def write_parquet(out_dir: Path) -> list[Path]:
     return written
 
 
-def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
+def write_workbook(out_dir: Path, path: Path | None = None,
+                   skip: tuple[str, ...] = ()) -> Path:
     """``tables.xlsx``: one sheet per table, header frozen, filters on, readable widths.
 
     Text goes in as text cells (never formulas). A table over Excel's row limit is cut
-    at the limit, with a note in the sheet name; the CSV stays complete.
+    at the limit, with a note in the sheet name; the CSV stays complete. Tables named
+    in ``skip`` get no sheet (``tokens`` by default in params.yaml: it is larger than
+    all the others together and slow to write, and is rarely read in a spreadsheet).
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -143,7 +146,7 @@ def write_workbook(out_dir: Path, path: Path | None = None) -> Path:
     path = path or out_dir / "tables.xlsx"
     workbook = Workbook(write_only=True)
     for name, table in TABLES.items():
-        if not (out_dir / table.filename).exists():
+        if name in skip or not (out_dir / table.filename).exists():
             continue
         chunks = iter_csv_table(out_dir / table.filename, table)
         frame = next(chunks, None)

@@ -90,7 +90,8 @@ def run_all(
     publish_settings = params.get("publish", {})
     stage_started = time.perf_counter()
     publish.run(out_dir, parquet=publish_settings.get("parquet", True),
-                workbook=publish_settings.get("workbook", True))
+                workbook=publish_settings.get("workbook", True),
+                workbook_skip=publish.split_names(publish_settings.get("workbook_skip", "")))
     report.timings["publish"] = time.perf_counter() - stage_started
     summary.seconds = time.perf_counter() - started
     report.line = summary.line()

@@ -16,16 +16,22 @@ from pipeline.stages import setup_logging
 log = logging.getLogger(__name__)
 
 
-def run(out_dir: Path, *, parquet: bool = True, workbook: bool = True) -> list[Path]:
+def run(out_dir: Path, *, parquet: bool = True, workbook: bool = True,
+        workbook_skip: tuple[str, ...] = ()) -> list[Path]:
     """Write the analyst outputs of the tables in ``out_dir``; return the paths."""
     out_dir = Path(out_dir)
     written = [write_datapackage(out_dir)]
     if parquet:
         written += write_parquet(out_dir)
     if workbook:
-        written.append(write_workbook(out_dir))
+        written.append(write_workbook(out_dir, skip=tuple(workbook_skip)))
     log.info("Saved %d files in %s", len(written), out_dir)
     return written
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """``"tokens,sentences"`` -> ``("tokens", "sentences")``."""
+    return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
 def _flag(value: str) -> bool:
@@ -42,9 +48,13 @@ def main() -> None:
                         help="Write typed Parquet copies of the tables (true/false).")
     parser.add_argument("--workbook", type=_flag, default=True,
                         help="Write tables.xlsx, one sheet per table (true/false).")
+    parser.add_argument("--workbook-skip", default="",
+                        help="Tables left out of the workbook, comma-separated (their CSV "
+                        "and Parquet stay).")
     args = parser.parse_args()
     setup_logging()
-    run(args.out_dir, parquet=args.parquet, workbook=args.workbook)
+    run(args.out_dir, parquet=args.parquet, workbook=args.workbook,
+        workbook_skip=split_names(args.workbook_skip))
 
 
 if __name__ == "__main__":
