@@ -20,10 +20,15 @@ def load_model(model: str = "fr_core_news_md") -> Language:
     return nlp
 
 
-def load_vocab_pipeline(model: str = "fr_core_news_md") -> Language:
-    """A new pipeline with the model's vocabulary and no components, to read shards back.
+def load_vocab_pipeline(model: str = "fr_core_news_md",
+                        components: tuple[str, ...] = ()) -> Language:
+    """A new pipeline with the model's vocabulary and a stage's own components.
 
-    Later stages add their own components to it; they never parse again. A new one per
-    call (the vocabulary is shared), so that one stage's components never run in another.
+    Later stages run it on the Docs read back from shards; they never parse again. A new
+    one per call (the vocabulary is shared), so one stage's components never run in
+    another's.
     """
-    return spacy.blank("fr", vocab=load_model(model).vocab)
+    nlp = spacy.blank("fr", vocab=load_model(model).vocab)
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

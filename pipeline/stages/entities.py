@@ -33,15 +33,6 @@ log = logging.getLogger(__name__)
 COMPONENTS = ("pipeline_entity_fixer", "pipeline_entity_descriptions")
 
 
-def build_pipeline(model: str) -> Language:
-    """The model's vocabulary with the entity components, to run on parsed Docs."""
-    nlp = load_vocab_pipeline(model)
-    for name in COMPONENTS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
-    return nlp
-
-
 def document_mentions(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Mention rows (with their within-document link) and description rows of one Doc.
 
@@ -90,7 +81,7 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
         dict: counts of documents, mentions and entities, and seconds.
     """
     started = time.perf_counter()
-    nlp = nlp or build_pipeline(model)
+    nlp = nlp or load_vocab_pipeline(model, COMPONENTS)
     mentions: list[dict] = []
     descriptions: list[dict] = []
     shards = ShardWriter(Path(docs_out), shard_size)

