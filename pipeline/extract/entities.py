@@ -375,12 +375,13 @@ def first_names(min_frequency: int = 2) -> set[str]:
     """
     path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     names: set[str] = set()
+    # Frequency codes are one hex digit per country; a name is kept when any reaches it.
+    frequent = frozenset("0123456789ABCDEF"[min_frequency:])
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             if not line or line[0] in "#=" or len(line) < 31:
                 continue
-            freq = [int(c, 16) for c in line[30:-2] if c.strip() and c in "0123456789ABCDEF"]
-            if freq and max(freq) >= min_frequency:
+            if not frequent.isdisjoint(line[30:-2]):
                 names.add(line[3:29].strip().replace("+", "-"))
     return {fold(n) for n in names if len(n) > 1}
 
@@ -1905,6 +1906,7 @@ def find_descriptions(doc: Doc, rules: EntityRules | None = None,
     labels = set(labels)
     ents = _entity_spans(doc)
     persons = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
+    text = doc.text  # Doc.text joins every token on each access
     for ent in ents:
         if ent.label_ not in labels:
             continue
@@ -1912,7 +1914,7 @@ def find_descriptions(doc: Doc, rules: EntityRules | None = None,
                  _description_after(doc, ent.end, persons, rules)}
         for span in sorted(s for s in found if s):
             lo, hi = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
-            yield Description(ent.start_char, ent.end_char, doc.text[lo:hi], lo, hi)
+            yield Description(ent.start_char, ent.end_char, text[lo:hi], lo, hi)
 
 
 # ---------------------------------------------------------------------------
