@@ -345,6 +345,11 @@ YEARS_AND_PERIODS = [
     ("En cette fin d'année, les magasins sont pleins.", [("cette fin d'année", "DATE", "2025")]),
     ("L'année écoulée a été difficile.", [("L'année écoulée", "DATE", "2024")]),
     ("Au début du XXe siècle, la ville a grandi.", [("début du XXe siècle", "DATE", "19")]),
+    ("La présidentielle 2027 se prépare déjà.", [("2027", "DATE", "2027")]),
+    ("Le Mondial 2030 aura lieu sur trois continents.", [("2030", "DATE", "2030")]),
+    ("Les faits remontent à 2019.", [("2019", "DATE", "2019")]),
+    # A verb before "à" licenses the year, a count does not.
+    ("Le prix est passé de 1500 à 2019 euros.", []),
 ]
 
 
