@@ -21,8 +21,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory, nlp):
     """The whole pipeline run once on the seeds: (raw texts by doc_id, output folder)."""
-    from pipeline.runner import run_all
     from pipeline.params import load_params
+    from pipeline.runner import run_all
 
     out = tmp_path_factory.mktemp("seeds_out")
     run_all(SEEDS, out, params=load_params(ROOT / "params.yaml"), progress=False)

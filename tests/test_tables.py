@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tables import RowsByDocument, TableWriter, open_tables, write_table
 from pipeline.schema import TABLES
+from pipeline.tables import RowsByDocument, TableWriter, open_tables, write_table
 
 
 def date_row(doc_id, start):
