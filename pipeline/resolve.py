@@ -213,6 +213,38 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and len(letters) >= 2 and text.upper() == text
 
 
+#: Words left out of an acronym's letters: "Office fédéral de la santé publique" -> OFSP.
+_ACRONYM_SKIPPED = frozenset("de du des la le les l d et a au aux en pour sur".split())
+
+
+def initials_links(mentions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(acronym, name)`` for an acronym whose letters are the initials of exactly one
+    longer organisation, place or event name of the same document.
+
+    "l'Office fédéral de la santé publique … l'OFSP", "la Confédération des syndicats
+    chrétiens … la CSC", "l'Agence France-Presse … l'AFP": the article gives the
+    expansion once and the acronym afterwards, without parentheses. Articles and
+    prepositions give no letter; hyphenated words give one letter each part. Two
+    names with the same initials link neither.
+    """
+    def initials(text: str) -> str:
+        words = [w for w in re.split(r"[\s\-’']+", fold(text)) if w]
+        return "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED and w[0].isalpha())
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for text, label in mentions:
+        if label != "PER" and len(text.split()) >= 2:
+            names[initials(text)].add(" ".join(text.split()))
+    links = []
+    for text, label in mentions:
+        if label == "PER" or not is_acronym(text):
+            continue
+        found = names.get(fold(text).replace(".", ""), set())
+        if len(found) == 1 and len(text.replace(".", "")) >= 2:
+            links.append((text, next(iter(found))))
+    return links
+
+
 def link_mentions(mentions: Sequence[tuple[str, str]],
                   acronyms: Mapping[str, str] | None = None) -> list[str]:
     """Link the mentions of ONE document to a local name per mention.

@@ -8,6 +8,7 @@ import pytest
 from pipeline.resolve import (
     ENTITY_COLUMNS,
     entity_id,
+    initials_links,
     link_mentions,
     resolve_entities,
     split_person_name,
@@ -204,3 +205,18 @@ def test_resolve_handles_an_empty_table():
     empty = pd.DataFrame(columns=["doc_id", "mention_id", "start", "end", "text", "label"])
     ids, entities = resolve_entities(empty, NO_DESCRIPTIONS)
     assert ids.empty and entities.empty and list(entities.columns) == ENTITY_COLUMNS
+
+
+def test_initials_links_an_acronym_to_the_one_name_it_abbreviates():
+    mentions = [("Office fédéral de la santé publique", "ORG"), ("OFSP", "ORG"),
+                ("Agence France-Presse", "ORG"), ("AFP", "ORG"), ("Suisse", "LOC")]
+    assert initials_links(mentions) == [("OFSP", "Office fédéral de la santé publique"),
+                                        ("AFP", "Agence France-Presse")]
+
+
+def test_initials_links_leave_ambiguous_acronyms_and_people_alone():
+    # Two names with the letters P and S: the acronym links to neither.
+    assert initials_links([("Parti socialiste", "ORG"), ("Parc des Sports", "LOC"),
+                           ("PS", "ORG")]) == []
+    # A person's initials are no acronym of the person.
+    assert initials_links([("Jean Dupont", "PER"), ("JD", "ORG")]) == []

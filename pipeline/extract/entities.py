@@ -48,6 +48,7 @@ from pipeline.resolve import (
     RULES_DIR,
     acronym_map,
     fold,
+    initials_links,
     is_acronym,
     link_mentions,
     load_rule_list,
@@ -1985,6 +1986,7 @@ def link_within_document(doc: Doc) -> list[LocalLink]:
     ents = _entity_spans(doc)
     links = [(a.short, a.long) for a in find_acronym_links(doc, ents)]
     links += _title_aliases(doc, ents)
+    links += initials_links([(e.text, e.label_) for e in ents])
     acronyms = acronym_map(links)
     local = link_mentions([(e.text, e.label_) for e in ents], acronyms)
     return [LocalLink(e.start_char, e.end_char, e.text, e.label_, name)
