@@ -444,6 +444,8 @@ MIXED = [
       "selon", "un diplomate présent")),
     ("Le président a salué le « courage » des sauveteurs.",
      ("le « courage » des sauveteurs", "mixed", "saluer", "Le président")),
+    ("La ministre s'est dite « scandalisée » par ces propos.",
+     ("« scandalisée » par ces propos", "mixed", "se dire", "La ministre")),
 ]
 
 
@@ -634,7 +636,7 @@ FRAMES = [
        "Julie Moreau", "Julie Moreau")]),
     # a pronominal cue with its attribute before the clause
     ("Le ministre s'est dit convaincu que la réforme serait adoptée avant l'été.",
-     [("la réforme serait adoptée avant l'été", "indirect", "dire", "Le ministre", None)]),
+     [("la réforme serait adoptée avant l'été", "indirect", "se dire", "Le ministre", None)]),
     # the person told between the cue and its clause
     ("Le gouvernement a averti les industriels qu'aucune dérogation ne serait accordée.",
      [("aucune dérogation ne serait accordée", "indirect", "avertir", "Le gouvernement",

@@ -288,7 +288,8 @@ def load_pronouns(path: Path) -> dict[str, tuple[str, str]]:
 
 def load_speaker_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Load ``speaker_nouns.txt``: (all speaker nouns, the ``@generic`` ones, the ``@org``
-    ones)."""
+    ones).
+    """
     entries = read_word_list(path)
     return (
         frozenset(entry for entry, _ in entries),
@@ -412,7 +413,8 @@ def _closing_position(text: str, pos: int, start: int, end: int) -> bool:
 
 def _reversed_closer(text: str, pos: int, end: int) -> bool:
     """An opening « (or ‹) that can only close: nothing but punctuation or the end of the
-    paragraph after it ("« Rien n'est joué «, a-t-il dit")."""
+    paragraph after it ("« Rien n'est joué «, a-t-il dit").
+    """
     j = pos + 1
     while j < end and text[j] in " \t\u00a0\u202f\u2009":
         j += 1
@@ -771,7 +773,8 @@ class _Extractor:
 
     def glued_word(self, i: int) -> tuple[str, int]:
         """The lowercase word a hyphen glues to token ``i`` when the tokenizer split it
-        ("start", "-", "up" → "start-up"), and the index of its last token."""
+        ("start", "-", "up" → "start-up"), and the index of its last token.
+        """
         doc = self.doc
         j = i
         while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and (
@@ -1052,7 +1055,8 @@ class _Extractor:
     def _name_before_apposition(self, lo: int, k: int) -> _Mention | None:
         """"[X], directeur de …, a déploré": a name followed by an apposition that runs to
         token ``k`` (participles allowed, no finite verb), after the segment start or a
-        comma."""
+        comma.
+        """
         doc = self.doc
         for ei in dict.fromkeys(self.ent_of_tok[lo:k]):
             if ei < 0:
@@ -1083,7 +1087,8 @@ class _Extractor:
 
     def _reporting_ancestor(self, verb: Token) -> Token | None:
         """"X a répété que A, tout en admettant …": a present participle after a comma or
-        "en" that the parse hung inside a reported clause goes with the verb reporting it."""
+        "en" that the parse hung inside a reported clause goes with the verb reporting it.
+        """
         if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or (
                 self.lows[self._verb_group_start(verb) - 1] not in (",", "en", "tout")):
             return None
@@ -1109,7 +1114,8 @@ class _Extractor:
 
     def _relative_antecedent_noun(self, qui: Token, verb: Token) -> Token:
         """The noun "qui" stands for: the nearest noun before it that agrees in number with
-        the verb ("les hypothèses du gouvernement, qui prévoit"), else the parser's head."""
+        the verb ("les hypothèses du gouvernement, qui prévoit"), else the parser's head.
+        """
         doc = self.doc
         number = set(verb.morph.get("Number"))
         for aux in verb.children:
@@ -1129,7 +1135,8 @@ class _Extractor:
 
     def _in_adjunct(self, subj: Token, first: int, lo: int) -> int | None:
         """The comma that opens an adjunct ("…, sans mentionner X, a souligné") holding
-        the parser's subject, or None."""
+        the parser's subject, or None.
+        """
         doc = self.doc
         if not any(doc[j].text == "," for j in range(subj.i, first)):
             return None
@@ -1315,7 +1322,8 @@ class _Extractor:
     def trim(self, a: int, b: int, quote: int = -1) -> tuple[int, int] | None:
         """Character span of tokens [a, b) without spaces and a final . , ; :
 
-        A span never cuts a quotation in two, except ``quote``, the one it lies in."""
+        A span never cuts a quotation in two, except ``quote``, the one it lies in.
+        """
         doc = self.doc
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in _FINAL_PUNCT):
             b -= 1
@@ -1494,7 +1502,8 @@ class _Extractor:
 
     def _any_inverted_verb(self, verb: Token, hi: int) -> tuple[str, int] | None:
         """Any verb followed by an inverted subject pronoun is a cue after a quotation
-        ("« … », sourit-il", "a-t-elle philosophé")."""
+        ("« … », sourit-il", "a-t-elle philosophé").
+        """
         j = verb.i + 1
         if not verb.is_alpha or verb.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON", "PROPN"):
             return None
@@ -1562,7 +1571,8 @@ class _Extractor:
 
     def _quote_closes_clause(self, qi: int, hi: int) -> bool:
         """Nothing but punctuation follows the quotation in its clause ("a salué « le
-        courage » des secouristes" goes on)."""
+        courage » des secouristes" goes on).
+        """
         end = self._quote_tokens(qi)[1]
         return end >= hi or self.doc[end].text in _STOP_PUNCT or self.doc[end].is_space
 
@@ -1669,7 +1679,8 @@ class _Extractor:
 
     def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
         """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known
-        present form of a reporting verb between a noun phrase and "que"."""
+        present form of a reporting verb between a noun phrase and "que".
+        """
         i = token.i
         if token.pos_ not in ("ADJ", "NOUN") or i == 0 or i + 1 >= len(self.doc) or (
                 self.lows[i + 1] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
@@ -1799,7 +1810,8 @@ class _Extractor:
 
     def _relative_antecedent(self, v: Token) -> tuple[int, int] | None:
         """"[ces attaques], que X a condamnées": the noun phrase before ", que" when the
-        verb has no object of its own."""
+        verb has no object of its own.
+        """
         doc = self.doc
         lo = self._seg(v.i)[0]
         start = self._verb_group_start(v)
@@ -1818,10 +1830,11 @@ class _Extractor:
         return None
 
     def _quoted_complement(self, v: Token, last: int, hi: int) -> tuple[int, int] | None:
-        """"s'est félicité d'un « vote historique »": a prepositional complement with a
-        quoted fragment."""
+        """"s'est félicité d'un « vote historique »", "s'est dit « très préoccupé »": a
+        prepositional or predicative complement with a quoted fragment.
+        """
         for child in v.children:
-            if child.i <= last or not child.dep_.startswith(("obl", "iobj")):
+            if child.i <= last or not child.dep_.startswith(("obl", "iobj", "xcomp")):
                 continue
             a, b = self._complement_span(child, hi)
             if any(self._in_quote(i) and self.quote_of_tok[i] not in self.titles
@@ -1831,7 +1844,8 @@ class _Extractor:
 
     def _complement_span(self, child: Token, hi: int) -> tuple[int, int]:
         """A prepositional complement without its preposition ("de", "d'", "à"); the
-        contracted "du"/"des" stay, as they hold the article."""
+        contracted "du"/"des" stay, as they hold the article.
+        """
         a = child.left_edge.i
         while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in ("de", "d'", "à"):
             a += 1
@@ -1877,7 +1891,8 @@ class _Extractor:
 
     def _comment_after(self, k: int) -> bool:
         """Token ``k`` opens a comment on the clause before it: a relative ("ce qui",
-        "qui", "dont") or a present participle ("…, selon X, propulsant …")."""
+        "qui", "dont") or a present participle ("…, selon X, propulsant …").
+        """
         t = self.doc[k]
         if self.lows[k] in ("ce", "c'") and k + 1 < len(self.doc) and self.lows[k + 1] in (
                 "qui", "que", "qu'", "dont"):
@@ -1888,7 +1903,8 @@ class _Extractor:
     def _clause_start(self, lo: int, k: int) -> int:
         """Start of the clause that ends at token ``k``: after the last dash, colon or
         semicolon outside quotation marks ("… soit treize navires – [leur plus important
-        déploiement], d'après une étude")."""
+        déploiement], d'après une étude").
+        """
         for j in range(k - 1, lo - 1, -1):
             if self.lows[j] in ("–", "—", ";", ":") and not self._in_quote(j):
                 return j + 1
@@ -1964,7 +1980,8 @@ class _Extractor:
 
     def incises(self) -> Iterator[_Report]:
         """Unquoted clauses followed by an inverted frame: "[La France est prête], a indiqué
-        le vice-ministre X, en réponse à …"."""
+        le vice-ministre X, en réponse à …".
+        """
         doc = self.doc
         for k, t in enumerate(doc):
             if t.text != "," or self._in_quote(k) or self.para_of_tok[k] in self.headlines:
@@ -2116,7 +2133,8 @@ class _Extractor:
 
     def _next_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
         """"« … » Beau joueur, X reconnaissait la défaite.": a quotation that opens its
-        paragraph, framed by the speech verb of the next sentence."""
+        paragraph, framed by the speech verb of the next sentence.
+        """
         doc = self.doc
         if q.close is None or self._prev_char(q.open) != "\n":
             return None
@@ -2292,7 +2310,8 @@ def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
     """A report that names no speaker right after one that does continues it: the
     quotation without a frame after "X a assuré que …", the quoted fragment of the next
     paragraph, the verb whose subject the text lost. It gets that report as its source
-    (same segment or the one before, nothing in between)."""
+    (same segment or the one before, nothing in between).
+    """
     doc = ex.doc
 
     def seg_at(char: int) -> int:
@@ -2321,7 +2340,8 @@ def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
 def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
     """Keep the outer report when a report's cue lies inside another report's content,
     unless the inner one is a speech act of its own: a speaker with a clause ("X a rappelé
-    que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both)."""
+    que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both).
+    """
     doc = ex.doc
     kept = []
     for r in reports:
@@ -2335,7 +2355,8 @@ def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
 
 def _quoted_third_party(ex: _Extractor, r: _Report, verb: Token) -> bool:
     """A report inside a quotation whose speaker is named there by a name or a speaker
-    noun (not "je", "on", "il"), with a "que" clause, all in the same quotation."""
+    noun (not "je", "on", "il"), with a "que" clause, all in the same quotation.
+    """
     qi = ex.quote_of_tok[verb.i]
     if not _clause_report(ex, r) or r.speaker.kind == "pronoun" or not ex._speaker_like(
             r.speaker):
@@ -2432,7 +2453,8 @@ def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[
 
 def _colon_clause(ex: _Extractor, q: QuotedSpan, qi: int, frame: _Frame) -> _Report | None:
     """The mixed report of a quotation after a colon that its clause continues, or None
-    when only punctuation or a cut (", avant de …") follows the closing mark."""
+    when only punctuation or a cut (", avant de …") follows the closing mark.
+    """
     doc = ex.doc
     a = ex._first_tok_at(q.open)
     after = ex._tok_range(q.open, q.outer_end).stop
@@ -2581,7 +2603,8 @@ def _walk_forward(ex: _Extractor, k: int, hi: int) -> tuple[int, int] | None:
 
 def _gender_votes(ex: _Extractor) -> dict[str, str]:
     """Gender of each PER entity key, from titles (M., Mme), description heads and
-    predicative agreement (" X est arrivée"). Unknown keys are left out."""
+    predicative agreement (" X est arrivée"). Unknown keys are left out.
+    """
     if ex._genders is not None:
         return ex._genders
     doc = ex.doc
@@ -2642,7 +2665,8 @@ def _ent_gender(ex: _Extractor, ent: Span) -> str:
 
 def _compatible(ex: _Extractor, pron: _Mention, ent: Span) -> bool:
     """Whether a pronoun can refer to an entity: a person of unknown or the same gender, or
-    an organisation whose gender is known ("le Quai d'Orsay … a-t-il")."""
+    an organisation whose gender is known ("le Quai d'Orsay … a-t-il").
+    """
     if ent.label_ not in ("PER", "ORG"):
         return False
     gender = _ent_gender(ex, ent)
@@ -2683,7 +2707,8 @@ def _description_agrees(ex: _Extractor, mention: _Mention, pron: _Mention) -> bo
 def _anchor(ex: _Extractor, mention: _Mention, report: _Report | None) -> int:
     """The token from which a speaker's context is read: the mention, or the start of its
     report when the frame comes after it ("« A. B. C », a-t-il dit": the sentence before
-    the quotation, not B)."""
+    the quotation, not B).
+    """
     anchor = mention.head
     if report is not None:
         anchor = min(anchor, ex._first_tok_at(report.start), len(ex.doc) - 1)
@@ -2780,7 +2805,8 @@ SALIENT_SEGMENTS = 4
 
 def _org_description(lex: QuoteLexicon, description: str) -> bool:
     """Whether a normalised description is headed by an institution noun ("ministère de
-    la santé", "start-up française")."""
+    la santé", "start-up française").
+    """
     words = [w for w in re.split(r"\s+", description) if w]
     while words and words[0] in _ROLE_MODIFIERS | _IGNORED_PRENOMINALS:
         words = words[1:]
@@ -2799,7 +2825,8 @@ def _mention_gender(ex: _Extractor, mention: _Mention) -> str:
 
 def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
     """The description names an office ("le préfet") and the entity is described in the
-    article with another one ("le maire X")."""
+    article with another one ("le maire X").
+    """
     head = ex.doc[mention.head]
     if not ex.is_role(head):
         return False
@@ -2963,7 +2990,8 @@ _IGNORED_PRENOMINALS = frozenset({"nouveau", "nouvel", "nouvelle", "haut", "haut
 
 def _stem(word: str) -> str:
     """Crude French stem for matching: plural and feminine endings, doubled consonant
-    ("japonaises", "japonaise", "japonais" → "japonai"; "chilienne" → "chilien")."""
+    ("japonaises", "japonaise", "japonais" → "japonai"; "chilienne" → "chilien").
+    """
     for ending in ("sx", "e", "s"):
         if len(word) > 3 and word[-1] in ending:
             word = word[:-1]
