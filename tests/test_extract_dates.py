@@ -345,6 +345,11 @@ YEARS_AND_PERIODS = [
     ("En cette fin d'année, les magasins sont pleins.", [("cette fin d'année", "DATE", "2025")]),
     ("L'année écoulée a été difficile.", [("L'année écoulée", "DATE", "2024")]),
     ("Au début du XXe siècle, la ville a grandi.", [("début du XXe siècle", "DATE", "19")]),
+    ("Le plan annoncé plus tôt dans la semaine a été retiré.",
+     [("plus tôt dans la semaine", "DATE", "2025-W45")]),
+    ("Plus tard dans la journée, il a démissionné.",
+     [("Plus tard dans la journée", "DATE", "2025-11-04")]),
+    ("Le maire de l'époque a refusé.", [("l'époque", "DATE", "PAST_REF")]),
     ("La présidentielle 2027 se prépare déjà.", [("2027", "DATE", "2027")]),
     ("Le Mondial 2030 aura lieu sur trois continents.", [("2030", "DATE", "2030")]),
     ("Les faits remontent à 2019.", [("2019", "DATE", "2019")]),
@@ -371,7 +376,7 @@ PARTS_OF_THE_DAY = [
     ("La police est intervenue en pleine nuit.", [("pleine nuit", "TIME", "2025-11-04TNI")]),
     ("Il est arrivé à l'aube.", [("l'aube", "TIME", "2025-11-04TMO")]),
     ("Plus tôt dans la journée, le ministre avait parlé.",
-     [("la journée", "DATE", "2025-11-04")]),
+     [("Plus tôt dans la journée", "DATE", "2025-11-04")]),
     ("Hier en fin d'après-midi, le feu a repris.",
      [("Hier en fin d'après-midi", "TIME", "2025-11-03TAF")]),
     ("Le 3 mars 2025 au soir, la police est intervenue.",
@@ -690,6 +695,12 @@ TENSE_CASES = [
     ("Il sera libéré avant Pâques.", TUESDAY, ("Pâques", "DATE", "2026-04-05")),
     ("Le ministre a été reçu lundi 1er à l'Élysée.", TUESDAY, ("lundi 1er", "DATE", "2025-09-01")),
     ("Le ministre sera reçu lundi 1er à l'Élysée.", TUESDAY, ("lundi 1er", "DATE", "2025-12-01")),
+    # Plans and expectations in the present point forward, unlike a plain present; in
+    # the past they point back.
+    ("Le verdict est attendu lundi.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
+    ("Une réunion est prévue lundi.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
+    ("Il doit se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
+    ("Il devait se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-03")),
 ]
 
 

@@ -995,6 +995,26 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     return Rule("relative_period", pattern, build)
 
 
+def _rule_earlier_in(f: _Fragments) -> Rule:
+    """Earlier or later in the current period, which the expression names whole.
+
+    Examples: "plus tôt dans la semaine" → 2025-W45, "plus tard dans la journée" →
+    2025-11-04, "plus tôt dans l'année" → 2025.
+    """
+    pattern = _compile(
+        rf"{_B}(?:plus\s+)?(?:tôt|tard)\s+dans\s+(?:la|le|l['’])\s*"
+        rf"(?P<unit>semaine|journée|mois|année){_E}"
+    )
+    units = {"semaine": "W", "journée": "D", "mois": "M", "année": "Y"}
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        slots = {"unit": units[m.group("unit").lower()], "offset": 0, "tod": None,
+                 "this": True}
+        return [_Mention(m.start(), m.end(), "DATE", "deictic", slots)]
+
+    return Rule("earlier_in", pattern, build)
+
+
 def _rule_quarter(f: _Fragments) -> Rule:
     """A numbered quarter or half-year, of a given year or of the publication year.
 
@@ -1588,6 +1608,7 @@ RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_that_day,
     _rule_daypart,
     _rule_ago_in,
+    _rule_earlier_in,
     _rule_quarter,
     _rule_week_number,
     _rule_relative_period,
@@ -1748,7 +1769,24 @@ _ETRE_VERBS = frozenset(
 )
 
 
+#: Verbs of plans and expectations: a bare date they govern in the present lies ahead
+#: ("un conseil est prévu mardi", "le verdict est attendu lundi", "il doit se rendre
+#: jeudi à Paris"), where a plain present takes the nearest day.
+_PROSPECTIVE_VERBS = frozenset(
+    {"prévoir", "programmer", "planifier", "attendre", "devoir", "envisager", "compter",
+     "projeter", "promettre", "espérer", "fixer", "agender"}
+)
+
+
 def _verb_direction(verb: Token, depth: int = 0) -> int:
+    """Direction of the tense of a verb, or forward for a verb of plans in the present."""
+    direction = _tense_direction(verb, depth)
+    if direction == NEAREST and verb.lemma_ in _PROSPECTIVE_VERBS:
+        return FUTURE
+    return direction
+
+
+def _tense_direction(verb: Token, depth: int = 0) -> int:
     """Direction a verb's tense gives to a date it governs.
 
     Passé composé, plus-que-parfait and past conditional ("a noté", "avait déclaré",
