@@ -225,8 +225,10 @@ def initials_links(mentions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]
     chrétiens … la CSC", "l'Agence France-Presse … l'AFP": the article gives the
     expansion once and the acronym afterwards, without parentheses. Articles and
     prepositions give no letter; hyphenated words give one letter each part. Two
-    names with the same initials link neither.
+    names with the same initials link neither. Acronyms of four letters or more may be
+    written as words ("Insee", "Unesco").
     """
+
     def initials(text: str) -> str:
         words = [w for w in re.split(r"[\s\-’']+", fold(text)) if w]
         return "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED and w[0].isalpha())
@@ -237,7 +239,10 @@ def initials_links(mentions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]
             names[initials(text)].add(" ".join(text.split()))
     links = []
     for text, label in mentions:
-        if label == "PER" or not is_acronym(text):
+        # "Insee", "Unesco": acronyms of four letters or more are often written as words
+        word_acronym = len(text) >= 4 and text.isalpha() and text[0].isupper() and \
+            text[1:].islower()
+        if label == "PER" or not (is_acronym(text) or word_acronym):
             continue
         found = names.get(fold(text).replace(".", ""), set())
         if len(found) == 1 and len(text.replace(".", "")) >= 2:

@@ -91,6 +91,19 @@ def test_find_quoted_spans_opening_mark_typed_for_the_closing_one():
     assert _quoted(text) == ["Le budget sera voté en juin", "non"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("'Nous avons parlé de tout', a indiqué le député.", ["Nous avons parlé de tout"]),
+    ("Elle a répondu ‘non’ aujourd’hui.", ["non"]),
+    # apostrophes, inside words or after an elided article, never pair
+    ("L'État et l'OMC l' ont dit aujourd'hui.", []),
+    # an unmatched single mark neither closes « nor hides the quotation after it
+    ("Le 'plan de l'État « reste flou », dit-il.", ["reste flou"]),
+    ("« Il m'a dit 'non' hier », a-t-il ajouté.", ["Il m'a dit 'non' hier"]),
+])
+def test_find_quoted_spans_single_marks_pair_only_outside_words(text, expected):
+    assert _quoted(text) == expected
+
+
 def test_find_quoted_spans_unpaired_straight_quote_inside_paragraph_is_ignored():
     assert _quoted('Un écran de 15" de large.\nLa suite.') == []
 
@@ -465,6 +478,9 @@ NOT_QUOTES = [
     "Les prix varient selon les régions.",
     "Le pays doit encore reconnaître les résultats du scrutin.",
     "Nous sommes prêts, dit le titre « Le Monde » de la une",
+    # a work cited with its publisher or its year is a title, however long
+    "Elle était en lice avec « Titus n'aimait pas Bérénice » (P.O.L) cette année.",
+    "Le roman « Tout le monde aime Clara » (2019) a été adapté.",
 ]
 
 

@@ -220,3 +220,10 @@ def test_initials_links_leave_ambiguous_acronyms_and_people_alone():
                            ("PS", "ORG")]) == []
     # A person's initials are no acronym of the person.
     assert initials_links([("Jean Dupont", "PER"), ("JD", "ORG")]) == []
+
+
+def test_initials_links_read_long_acronyms_written_as_words():
+    mentions = [("Institut national de la statistique et des études économiques", "ORG"),
+                ("Insee", "ORG"), ("Paris", "LOC")]
+    assert initials_links(mentions) == [
+        ("Insee", "Institut national de la statistique et des études économiques")]

@@ -357,7 +357,11 @@ def default_lexicon() -> QuoteLexicon:
 
 _CLOSER_OF = {"«": "»", "“": "”", "‹": "›"}
 _OPENER_OF = {v: k for k, v in _CLOSER_OF.items()}
-_MARK_RE = re.compile(r'[«»“”‹›"]')
+_MARK_RE = re.compile(r'[«»“”‹›"\'‘’]')
+#: A publisher, a studio or a year in brackets right after a quoted title.
+_CITATION_RE = re.compile(r"[ \u00a0\u202f]?\((?:[A-ZÀ-Ý][^()\n]{0,40}|\d{4})\)")
+#: Single quotation marks: ' and ’ are apostrophes far more often ("l'État", "aujourd’hui").
+_SINGLE_MARKS = frozenset("'‘’")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 MAX_UNCLOSED_CHARS = 2000
 MIN_ORPHAN_WORDS = 5
@@ -451,6 +455,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         for m in _MARK_RE.finditer(text, ps, pe):
             c, pos = m.group(), m.start()
             closing = _closing_position(text, pos, ps, pe)
+            if c in _SINGLE_MARKS:
+                _single_mark(text, c, pos, ps, pe, stack, opened_here, p)
+                continue
             if c in ("«", "‹") and stack and stack[-1][0] == c and _reversed_closer(text, pos, pe):
                 c = _CLOSER_OF[c]  # « … «, a-t-il dit: a typo for the closing mark
             elif c in ("«", "‹") or c == "“" and not (stack and closing):
@@ -469,11 +476,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 if c == "»" and pos == first and previous_unclosed:
                     stack.append(("«", pos))
                 continue
-            if idx == 0:
-                o = stack[0][1]
+            if all(mark in _SINGLE_MARKS for mark, _ in stack[:idx]):  # top level
+                o = stack[idx][1]
                 opened_here.append(QuotedSpan(o, pos, *_content(text, o + 1, pos), p))
             del stack[idx:]
         unclosed = False
+        stack = [(c, o) for c, o in stack if c not in _SINGLE_MARKS]  # never left open
         if stack:
             c, o = stack[0]
             if c != '"' or o == first:
@@ -491,6 +499,34 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 span.open, span.close, span.start, span.end, span.paragraph, True))
         previous_unclosed = unclosed
     return spans
+
+
+def _single_mark(text: str, c: str, pos: int, start: int, end: int,
+                 stack: list[tuple[str, int]], spans: list[QuotedSpan], paragraph: int) -> None:
+    """Pair single quotation marks ('…', ‘…’), used by some agencies and in Switzerland.
+
+    A mark between two letters or digits is an apostrophe. ‘ always opens; ' opens after
+    a space, a bracket or the paragraph start and before a word. ' or ’ closes only an
+    open single mark, glued to the word before it and followed by a space or
+    punctuation; an unmatched one is an apostrophe and never closes « or “.
+    """
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return
+    if c == "‘" or (c == "'" and (before.isspace() or before in "([:—–")
+                    and not after.isspace()):
+        stack.append(("'", pos))
+        return
+    if before.isspace() or not (after.isspace() or after in ".,;:!?)»”…-–—"):
+        return
+    idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "'"), None)
+    if idx is None:
+        return
+    if idx == 0:
+        o = stack[0][1]
+        spans.append(QuotedSpan(o, pos, *_content(text, o + 1, pos), paragraph))
+    del stack[idx:]
 
 
 # --------------------------------------------------------------------------------------
@@ -1246,6 +1282,10 @@ class _Extractor:
                 return True
         if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and not any(
                 t.pos_ in ("VERB", "AUX") for t in inside) and self.text[q.end - 1] not in ".!?":
+            return True
+        # « Boussole » (Actes Sud), « Dune » (2021): a work cited with its publisher or year
+        if capital and q.close is not None and self.text[q.end - 1] not in ".!?…" and \
+                _CITATION_RE.match(self.text, q.close + 1):
             return True
         ents = [e for e in self.ents if e.start_char == q.start and e.end_char == q.end]
         return bool(ents) and ents[0].label_ == "MISC"
