@@ -636,6 +636,31 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # a pronoun subject skips the subjects of what was reported in the sentence before
+    ("Le ministre Paul Roux a critiqué le projet. « C'est une faute », a-t-il affirmé, "
+     "reconnaissant que le constructeur n'avait rien dit. Il a aussi appelé l'entreprise à "
+     "revoir sa copie.",
+     [("le projet", "indirect", "critiquer", "Paul Roux", "Paul Roux"),
+      ("C'est une faute", "direct", "affirmer", "il", "Paul Roux"),
+      ("le constructeur n'avait rien dit", "indirect", "reconnaître", "il", "Paul Roux"),
+      ("revoir sa copie", "indirect", "appeler", "Il", "Paul Roux")]),
+    # the apposition of a named source is no part of the clause
+    ("Selon Jean Dupont, porte-parole de la mairie, la ville paiera les travaux.",
+     [("la ville paiera les travaux", "indirect", "selon", "Jean Dupont", "Jean Dupont")]),
+    ("Selon Le Monde, ministres et députés, tous réunis, ont voté la loi.",
+     [("ministres et députés, tous réunis, ont voté la loi", "indirect", "selon", "Le Monde",
+       "Le Monde")]),
+    # an adverbial locution between the cue and "que"
+    ("L'avocate affirme quant à elle que son client a agi seul.",
+     [("son client a agi seul", "indirect", "affirmer", "L'avocate", None)]),
+    # a verb coordinated inside the reported clause stays in it; a cue coordinated with
+    # the frame starts a new report
+    ("L'avocat a déclaré que M. Dupont a des remords et devrait être libéré.",
+     [("M. Dupont a des remords et devrait être libéré", "indirect", "déclarer",
+       "L'avocat", None)]),
+    # the person asked, qualified by a participle, before the infinitive
+    ("Elle demande au maire nouvellement élu de revoir le budget.",
+     [("revoir le budget", "indirect", "demander", "Elle", None)]),
     # a multiword adverb between the auxiliary and the participle of a postposed frame
     ("« Nous avons bien défendu », a d'abord déclaré le gardien Paul Henry.",
      [("Nous avons bien défendu", "direct", "déclarer", "Paul Henry", "Paul Henry")]),
@@ -798,3 +823,11 @@ def test_regression_lexicon_has_new_cues():
     assert {"stipuler", "clarifier", "recommander"} <= lexicon.speech_verbs
     assert "entendre" in lexicon.periphrastic["laisser"]
     assert {"start-up", "opposition"} <= lexicon.org_nouns
+
+
+def test_match_description_without_a_speaker_noun_designates_nobody():
+    # "interrogé sur ces propos" read as a subject must not borrow the corpus's
+    # "responsable", which a generic noun would otherwise match.
+    candidates = {"koch": ["responsable de la division maladies transmissibles"]}
+    assert match_description("ces propos", candidates) is None
+    assert match_description("le responsable", candidates) == "koch"

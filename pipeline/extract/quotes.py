@@ -560,6 +560,7 @@ _CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mg
 _ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
                     ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
                     ("à", "la", "suite"), ("en", "raison"))
+_STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
                         "lesquelles", "auquel", "auxquels", "duquel"})
 _STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "…", "—", "–", "«", "»", "“",
@@ -1330,11 +1331,17 @@ class _Extractor:
                 j = k + 1
                 while j < hi and _low(doc[j]) in _CLITICS:
                     j += 1
+
                 if j + 1 < hi and _low(doc[j]) in _AUX_FORMS and doc[j + 1].pos_ == "VERB" and (
                         "Part" in doc[j + 1].morph.get("VerbForm")):
                     return k
+                # (Not "que M. X a des remords et [devrait] être condamné": a simple tense
+                # the parse coordinates with a verb of the reported clause, unless it
+                # reports speech too: "constate que A, mais ajoute que B".)
                 if j < hi and doc[j].pos_ == "VERB" and "Fin" in doc[j].morph.get("VerbForm") and (
-                        not any(c.dep_.startswith("nsubj") and c.i > k for c in doc[j].children)):
+                        not any(c.dep_.startswith("nsubj") and c.i > k for c in doc[j].children)
+                ) and not (doc[j].dep_ == "conj" and a <= doc[j].head.i < k
+                           and not self.cue_lemma(doc[j], strict=True)):
                     return k
         return hi
 
@@ -1580,6 +1587,10 @@ class _Extractor:
                     if close is not None:
                         k = close + 1
                         continue
+            elif low == "quant" and k + 2 < hi and self.lows[k + 1] == "à" and self.lows[
+                    k + 2] in _STRESSED_PRONOUNS:
+                k += 3  # "affirme quant à lui que …"
+                continue
             elif t.pos_ == "ADV" or low in _TIME_WORDS or low.startswith("-") or low[:1].isdigit():
                 pass
             elif t.pos_ == "DET" and k + 1 < hi and (self.lows[k + 1][:1].isdigit() or self.lows[
@@ -1751,10 +1762,14 @@ class _Extractor:
         if lemma not in self.lex.infinitive_verbs:
             return None
         doc = self.doc
-        # "accuse le gouvernement de [mentir]": the parse may hang the infinitive on the
-        # object or the agent
-        hung = [g for c in v.children if c.dep_ in ("obj", "obl:agent") for g in c.children
-                if g.dep_ == "acl" and self.lows[g.left_edge.i] in _DE]
+        # "accuse le gouvernement de [mentir]", "demande au ministre de [venir]": the parse
+        # may hang the infinitive on the object, the agent or the person asked
+        told = [c for c in v.children if c.dep_ in ("obj", "obl:agent", "obl:arg", "iobj")]
+        # (or on a participle that qualifies the person asked: "au maire élu de [venir]")
+        told += [p for c in told for p in c.children
+                 if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")]
+        hung = [g for c in told for g in c.children
+                if g.dep_ in ("acl", "xcomp") and self.lows[g.left_edge.i] in _DE]
         for child in sorted(list(v.children) + hung, key=lambda c: c.i):
             # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
@@ -1764,8 +1779,9 @@ class _Extractor:
                     "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl"):
                 continue
             between = doc[last + 1: child.left_edge.i]
-            if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ in ("VERB", "PUNCT")
-                                        for t in between):
+            # (a participle may qualify the person asked: "au premier ministre élu de …")
+            if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ == "PUNCT" or (
+                    t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm")) for t in between):
                 return None
             a = child.left_edge.i
             while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
@@ -1992,6 +2008,16 @@ class _Extractor:
             comma = next((j for j in range(end + 2, hi) if doc[j].text == ","
                           and not self._in_quote(j)), None)
             if comma is not None:
+                end = comma
+        if mention.kind == "name" and end + 1 < hi and doc[end].text == "," and (
+                self._clause_initial(k, lo)) and (self.is_role(doc[end + 1]) or self.lows[
+                    end + 1] in ("ancien", "ancienne", "ex")) and not self._in_quote(end + 1) and (
+                "Plur" not in doc[end + 1].morph.get("Number") or mention.coordination):
+            # "Selon X, porte-parole de la mairie, [clause]": the name's apposition
+            comma = next((j for j in range(end + 2, min(end + 16, hi)) if doc[j].text == ","
+                          and not self._in_quote(j)), None)
+            if comma is not None and not any("Fin" in t.morph.get("VerbForm")
+                                             for t in doc[end + 1:comma]):
                 end = comma
         if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi) and (
                 not initial and k > lo and doc[k - 1].text == "," and self._comment_after(end + 1)):
@@ -2764,12 +2790,16 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
     anchor = _anchor(ex, pron, report)
     seg = ex.seg_of_tok[anchor]
     # the subject of this sentence before the pronoun, then of the previous sentence; a
-    # description there ("Le Premier ministre a démenti… il a affirmé") decides alone
+    # description there ("Le Premier ministre a démenti… il a affirmé") decides alone.
+    # Subjects inside what was reported are the speaker's words, not the story's
+    # ("…, a-t-il affirmé, reconnaissant que [le constructeur] n'avait pas…").
+    reported = [(r.start, r.end) for r, _ in previous]
     for s in (seg, seg - 1):
         if s < 0:
             continue
         for m in _segment_subjects(ex, s, anchor if s == seg else None):
-            if m.start >= pron.start or m.coordination:
+            if m.start >= pron.start or m.coordination or any(
+                    a <= m.start < b for a, b in reported):
                 continue
             if m.kind == "name" and m.ent is not None and _compatible(ex, pron, m.ent):
                 return m.ent
@@ -3053,6 +3083,13 @@ def _generic_stems(generic_nouns: frozenset[str]) -> frozenset[str]:
     return frozenset(_stem(_fold(g)) for g in generic_nouns)
 
 
+@lru_cache(maxsize=4)
+def _speaker_stems(speaker_nouns: frozenset[str]) -> frozenset[str]:
+    """Stems of the speaker nouns' heads, and of each part of a hyphenated head."""
+    return frozenset(_stem(part) for noun in speaker_nouns if _fold(noun).split()
+                     for part in _fold(noun).split()[0].split("-") if part)
+
+
 def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description | None:
     words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text.replace("’", "'")))
     while words and words[0] in _DETERMINERS:
@@ -3097,7 +3134,9 @@ def _compound_role(a: str, b: str) -> bool:
 def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
                      lexicon: QuoteLexicon) -> list[tuple[tuple[int, int], str]]:
     target = _parse_description(description, lexicon.generic_nouns)
-    if target is None:
+    # only a speaker noun designates someone: "ces propos", "la réunion" name nobody
+    if target is None or not set(target.role.split()[-1].split("-")) & _speaker_stems(
+            lexicon.speaker_nouns):
         return []
     ranked = []
     for key, descriptions in candidates.items():
