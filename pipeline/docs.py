@@ -14,9 +14,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import srsly
 import srsly.msgpack
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
 from pipeline.clean import OffsetMap
@@ -59,11 +60,11 @@ def _skip_empty_msgpack_plugin_lookup() -> None:
 _skip_empty_msgpack_plugin_lookup()
 
 
-class ShardWriter:
-    """Write Docs into numbered DocBin shards of ``shard_size`` docs, in a fresh folder.
+class _FolderWriter:
+    """A folder of numbered shards built under a temporary name.
 
-    The folder is built under a temporary name and renamed into place by
-    :meth:`commit`, so a failed run never leaves a half-written set of shards.
+    :meth:`commit` renames it into place, so a failed run never leaves a half-written
+    set of shards; :meth:`abort` drops it and the previous folder stays.
     """
 
     def __init__(self, out_dir: Path, shard_size: int):
@@ -74,9 +75,30 @@ class ShardWriter:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
         self.tmp_dir.mkdir(parents=True)
         self.shard_size = shard_size
-        self._bin = DocBin(store_user_data=True)
         self._n_shards = 0
         self.n_docs = 0
+
+    def _flush(self) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> Path:
+        """Write the last shard and move the folder into place."""
+        self._flush()
+        shutil.rmtree(self.out_dir, ignore_errors=True)
+        os.replace(self.tmp_dir, self.out_dir)
+        return self.out_dir
+
+    def abort(self) -> None:
+        """Drop everything written; the previous folder stays."""
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+class ShardWriter(_FolderWriter):
+    """Write Docs into numbered DocBin shards of ``shard_size`` docs, in a fresh folder."""
+
+    def __init__(self, out_dir: Path, shard_size: int):
+        super().__init__(out_dir, shard_size)
+        self._bin = DocBin(store_user_data=True)
 
     def add(self, doc: Doc) -> None:
         """Add one Doc; a full shard is written to disk at once."""
@@ -91,25 +113,83 @@ class ShardWriter:
             self._n_shards += 1
             self._bin = DocBin(store_user_data=True)
 
-    def commit(self) -> Path:
-        """Write the last shard and move the folder into place."""
-        self._flush()
-        shutil.rmtree(self.out_dir, ignore_errors=True)
-        os.replace(self.tmp_dir, self.out_dir)
-        return self.out_dir
 
-    def abort(self) -> None:
-        """Drop everything written; the previous folder stays."""
-        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+def read_docs(docs_dir: Path, vocab: Vocab, entities_dir: Path | None = None) -> Iterator[Doc]:
+    """Stream the Docs of a shard folder in the order they were written.
 
-
-def read_docs(docs_dir: Path, vocab: Vocab) -> Iterator[Doc]:
-    """Stream the Docs of a shard folder in the order they were written."""
+    With ``entities_dir``, each Doc gets the corrected entities and descriptions that the
+    ``entities`` stage wrote there (:class:`EntityLayerWriter`), in the same order.
+    """
     shards = sorted(Path(docs_dir).glob(SHARD_GLOB))
     if not shards and not Path(docs_dir).is_dir():
         raise FileNotFoundError(f"{docs_dir}: no such folder of DocBin shards")
-    for shard in shards:
-        yield from DocBin().from_disk(shard).get_docs(vocab)
+    docs = (doc for shard in shards for doc in DocBin().from_disk(shard).get_docs(vocab))
+    if entities_dir is None:
+        yield from docs
+        return
+    layers = read_entity_layers(entities_dir)
+    for doc in docs:
+        record = next(layers, None)
+        if record is None or record["doc_id"] != doc._.pipeline_doc_id:
+            raise ValueError(f"{entities_dir}: the entity layer does not match the parsed "
+                             f"documents of {docs_dir} at {doc._.pipeline_doc_id!r}; re-run "
+                             "the entities stage")
+        yield apply_entity_layer(doc, record)
+    if next(layers, None) is not None:
+        raise ValueError(f"{entities_dir}: more entity records than parsed documents in "
+                         f"{docs_dir}; re-run the entities stage")
+
+
+# The entities stage stores what it changes on a Doc, not the whole Doc again: the
+# corrected entities, the descriptions and its cache key (a few hundred bytes, where a
+# serialised Doc takes tens of kilobytes to write and read back).
+LAYER_GLOB = "entities-*.msgpack"
+
+
+def entity_layer(doc: Doc) -> dict:
+    """What the ``entities`` stage adds to a parsed Doc, as plain data."""
+    return {"doc_id": doc._.pipeline_doc_id, "key": doc._.pipeline_key,
+            "ents": [[e.start, e.end, e.label_] for e in doc.ents],
+            "descriptions": [list(d) for d in doc._.pipeline_descriptions or []]}
+
+
+def apply_entity_layer(doc: Doc, record: dict) -> Doc:
+    """Set the corrected entities, descriptions and cache key of :func:`entity_layer`."""
+    doc.set_ents([Span(doc, start, end, label=label) for start, end, label in record["ents"]],
+                 default="outside")
+    doc._.pipeline_descriptions = record["descriptions"]
+    doc._.pipeline_key = record["key"]
+    return doc
+
+
+class EntityLayerWriter(_FolderWriter):
+    """Write :func:`entity_layer` records into numbered msgpack shards, in a fresh folder."""
+
+    def __init__(self, out_dir: Path, shard_size: int):
+        super().__init__(out_dir, shard_size)
+        self._records: list[dict] = []
+
+    def add(self, record: dict) -> None:
+        """Add one document's record; a full shard is written to disk at once."""
+        self._records.append(record)
+        self.n_docs += 1
+        if len(self._records) >= self.shard_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._records:
+            srsly.write_msgpack(self.tmp_dir / f"entities-{self._n_shards:05d}.msgpack",
+                                self._records)
+            self._n_shards += 1
+            self._records = []
+
+
+def read_entity_layers(entities_dir: Path) -> Iterator[dict]:
+    """Stream the records of :class:`EntityLayerWriter` in the order they were written."""
+    if not Path(entities_dir).is_dir():
+        raise FileNotFoundError(f"{entities_dir}: no such folder of entity layers")
+    for shard in sorted(Path(entities_dir).glob(LAYER_GLOB)):
+        yield from srsly.read_msgpack(shard)
 
 
 def raw_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

