@@ -61,10 +61,11 @@ _skip_empty_msgpack_plugin_lookup()
 
 
 class _FolderWriter:
-    """A folder of numbered shards built under a temporary name.
+    """A folder of numbered shards of ``shard_size`` items, built under a temporary name.
 
     :meth:`commit` renames it into place, so a failed run never leaves a half-written
-    set of shards; :meth:`abort` drops it and the previous folder stays.
+    set of shards; :meth:`abort` drops it and the previous folder stays. Subclasses say
+    how items are buffered (:meth:`_append`) and how a shard is written (:meth:`_write`).
     """
 
     def __init__(self, out_dir: Path, shard_size: int):
@@ -76,9 +77,27 @@ class _FolderWriter:
         self.tmp_dir.mkdir(parents=True)
         self.shard_size = shard_size
         self._n_shards = 0
+        self._pending = 0
         self.n_docs = 0
 
+    def add(self, item) -> None:
+        """Add one document's item; a full shard is written to disk at once."""
+        self._append(item)
+        self._pending += 1
+        self.n_docs += 1
+        if self._pending >= self.shard_size:
+            self._flush()
+
     def _flush(self) -> None:
+        if self._pending:
+            self._write(self._n_shards)
+            self._n_shards += 1
+            self._pending = 0
+
+    def _append(self, item) -> None:
+        raise NotImplementedError
+
+    def _write(self, number: int) -> None:
         raise NotImplementedError
 
     def commit(self) -> Path:
@@ -100,18 +119,12 @@ class ShardWriter(_FolderWriter):
         super().__init__(out_dir, shard_size)
         self._bin = DocBin(store_user_data=True)
 
-    def add(self, doc: Doc) -> None:
-        """Add one Doc; a full shard is written to disk at once."""
+    def _append(self, doc: Doc) -> None:
         self._bin.add(doc)
-        self.n_docs += 1
-        if len(self._bin) >= self.shard_size:
-            self._flush()
 
-    def _flush(self) -> None:
-        if len(self._bin):
-            self._bin.to_disk(self.tmp_dir / f"shard-{self._n_shards:05d}.spacy")
-            self._n_shards += 1
-            self._bin = DocBin(store_user_data=True)
+    def _write(self, number: int) -> None:
+        self._bin.to_disk(self.tmp_dir / f"shard-{number:05d}.spacy")
+        self._bin = DocBin(store_user_data=True)
 
 
 def read_docs(docs_dir: Path, vocab: Vocab, entities_dir: Path | None = None) -> Iterator[Doc]:
@@ -169,19 +182,12 @@ class EntityLayerWriter(_FolderWriter):
         super().__init__(out_dir, shard_size)
         self._records: list[dict] = []
 
-    def add(self, record: dict) -> None:
-        """Add one document's record; a full shard is written to disk at once."""
+    def _append(self, record: dict) -> None:
         self._records.append(record)
-        self.n_docs += 1
-        if len(self._records) >= self.shard_size:
-            self._flush()
 
-    def _flush(self) -> None:
-        if self._records:
-            srsly.write_msgpack(self.tmp_dir / f"entities-{self._n_shards:05d}.msgpack",
-                                self._records)
-            self._n_shards += 1
-            self._records = []
+    def _write(self, number: int) -> None:
+        srsly.write_msgpack(self.tmp_dir / f"entities-{number:05d}.msgpack", self._records)
+        self._records = []
 
 
 def read_entity_layers(entities_dir: Path) -> Iterator[dict]:

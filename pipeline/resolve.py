@@ -220,9 +220,9 @@ _ACRONYM_SKIPPED = frozenset("de du des la le les l d et a au aux en pour sur".s
 
 
 def initials_links(mentions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``(acronym, name)`` for an acronym whose letters are the initials of exactly one
-    longer organisation, place or event name of the same document.
+    """Acronyms tied to the one longer name of the document whose initials they spell.
 
+    Returns ``(acronym, name)`` pairs, for organisation, place and event names.
     "l'Office fédéral de la santé publique … l'OFSP", "la Confédération des syndicats
     chrétiens … la CSC", "l'Agence France-Presse … l'AFP": the article gives the
     expansion once and the acronym afterwards, without parentheses. Articles and
