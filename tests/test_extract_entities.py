@@ -227,6 +227,12 @@ def run(parse, rules, text, force=()):
     ("Le ministre de l'Intérieur Gérald Darmanin a parlé.",
      [("ministre de l'Intérieur", "ORG"), ("Gérald Darmanin", "PER")],
      [("Gérald Darmanin", "PER")]),
+    # a known place after a locative preposition is its own name, demonym or not
+    ("Les cas de grippe aviaire en Suisse augmentent.", [("grippe aviaire en Suisse", "MISC")],
+     [("Suisse", "LOC")]),
+    # a programme and the broadcaster after its "de la"
+    ("Il l'a dit mardi dans La Matinale de la RTS.", [("La Matinale de la RTS", "MISC")],
+     [("La Matinale", "MISC"), ("RTS", "ORG")]),
 ])
 def test_entity_fixer_boundaries(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected
@@ -261,6 +267,13 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # weekdays and demonyms are not entities
     ("Dimanche dernier, les Russes ont voté.", [("Dimanche dernier", "MISC"),
      ("Russes", "MISC")], []),
+    # "chez" a name that is no place or person: a company
+    ("Une grève a éclaté chez Lunch Garden à Bruxelles.",
+     [("Lunch Garden", "LOC"), ("Bruxelles", "LOC")],
+     [("Lunch Garden", "ORG"), ("Bruxelles", "LOC")]),
+    # a newspaper named without its article
+    ("Il travaille au Journal de Montréal.", [("Journal de Montréal", "MISC")],
+     [("Journal de Montréal", "ORG")]),
 ])
 def test_entity_fixer_labels(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected

@@ -429,6 +429,20 @@ def _heads(lines: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
     return out, frozenset(lower)
 
 
+def _media_names(names: Iterable[str]) -> frozenset[str]:
+    """Folded media names, and without their article when two words or more remain
+    ("au Journal de Montréal"; not "Monde" for "Le Monde").
+    """
+    out = set()
+    for name in names:
+        key = fold(name)
+        out.add(key)
+        bare = re.sub(r"^(?:le|la|les) |^l'", "", key)
+        if len(bare.split()) >= 2:
+            out.add(bare)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4)
 def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
     """Build the :class:`EntityRules` from data files and data packages, once.
@@ -457,7 +471,7 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
         particles=particles,
         media_nouns=_phrases(read("entities_media_nouns.txt")),
         media_suffixes=frozenset(read("entities_media_suffixes.txt")),
-        media_names=frozenset(fold(n) for n in read("entities_media_names.txt")),
+        media_names=_media_names(read("entities_media_names.txt")),
         org_heads=org_heads,
         lowercase_heads=lowercase_heads,
         org_nouns=_phrases(read("entities_org_nouns.txt")),
@@ -634,15 +648,43 @@ def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterato
     start, label = cand.start, cand.label
     for i in range(cand.start + 1, cand.end - 1):
         t = doc[i]
-        if not _lower(t) or not _name_token(doc[i + 1], rules):
+        if not _lower(t):
             continue
         form = fold(t.text)
-        if form in _SPLIT_PREPOSITIONS or (
-                form in _SPLIT_LOCATIVE and _known_name(_span_key(doc, i + 1, cand.end), rules)):
+        # "La Matinale de la RTS", "Matin Première de la RTBF": a programme and its
+        # broadcaster (the model takes both as one name)
+        media = _media_after(doc, i, cand.end, rules) if form in _DE_FORMS else None
+        if media is not None:
+            if i > start:
+                yield cand._replace(start=start, end=i, label=label)
+            yield cand._replace(start=media[0], end=media[1], label="ORG", strong=True)
+            start, label = media[1], "MISC"
+            if start >= cand.end:
+                return
+            continue
+        # (a known place may also be a demonym, which is no name token: "en Suisse")
+        if form in _SPLIT_PREPOSITIONS and _name_token(doc[i + 1], rules) or (
+                form in _SPLIT_LOCATIVE and _cap(doc[i + 1])
+                and _known_name(_span_key(doc, i + 1, cand.end), rules)):
             if i > start:
                 yield cand._replace(start=start, end=i, label=label)
             start, label = i + 1, "MISC"
     yield cand._replace(start=start, label=label)
+
+
+_DE_FORMS = frozenset({"de", "du", "des", "d'"})
+
+
+def _media_after(doc: Doc, i: int, end: int, rules: EntityRules) -> tuple[int, int] | None:
+    """``(start, end)`` of a news medium named after the "de" at ``i`` inside a span."""
+    j = i + 1
+    if j < end and fold(doc[j].text) in ("la", "l'", "le", "les"):
+        j += 1
+    for k in range(end, j, -1):
+        key = _span_key(doc, j, k)
+        if key in rules.media_names or key.split("-")[0] in rules.media_names:
+            return j, k
+    return None
 
 
 def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand]:
@@ -1262,6 +1304,11 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
         return cand._replace(label="ORG", strong=True)
     if len(words) >= 2 and words[-1].text in rules.company_suffixes:
         return cand._replace(label="ORG", strong=True)  # "Apple Inc", "Airbus Group"
+    # "chez Lunch Garden", "chez Renault": a company, unless a known place or a person
+    if (cand.label in ("LOC", "MISC") and cand.start > 0 and fold(doc[cand.start - 1].text)
+            == "chez" and not (key in rules.places or key in rules.cities)
+            and first not in rules.first_names):
+        return cand._replace(label="ORG", strong=True)
     context = _context_label(doc, cand.start, rules)
     if context and not person_like:
         return cand._replace(label=context, strong=True)
