@@ -133,70 +133,65 @@ def write_workbook(out_dir: Path, path: Path | None = None,
                    skip: tuple[str, ...] = ()) -> Path:
     """``tables.xlsx``: one sheet per table, header frozen, filters on, readable widths.
 
-    Text goes in as text cells (never formulas). A table over Excel's row limit is cut
-    at the limit, with a note in the sheet name; the CSV stays complete. Tables named
-    in ``skip`` get no sheet (``tokens`` by default in params.yaml: it is larger than
-    all the others together and slow to write, and is rarely read in a spreadsheet).
+    Text goes in as text cells (never formulas, numbers or links, whatever it starts
+    with). A table over Excel's row limit is cut at the limit, with a note in the sheet
+    name; the CSV stays complete. Tables named in ``skip`` get no sheet (``tokens`` by
+    default in params.yaml: it is larger than all the others together and is rarely read
+    in a spreadsheet). Written row by row with XlsxWriter's constant-memory mode, so the
+    memory does not grow with the tables.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
 
     path = path or out_dir / "tables.xlsx"
-    workbook = Workbook(write_only=True)
-    for name, table in TABLES.items():
-        if name in skip or not (out_dir / table.filename).exists():
-            continue
-        chunks = iter_csv_table(out_dir / table.filename, table)
-        frame = next(chunks, None)
-        if frame is None:
-            frame = pd.DataFrame(columns=table.column_names)
-        n_rows = sum((len(c) for c in chunks), len(frame))
-        cut = n_rows > XLSX_MAX_ROWS
-        sheet = workbook.create_sheet(f"{name} (first rows)" if cut else name)
-        sheet.freeze_panes = "A2"
-        widths = {}
-        for i, column in enumerate(table.columns, start=1):
-            longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
-            longest = 0 if pd.isna(longest) else int(longest)
-            widths[i] = min(max(len(column.name), longest) + 2, 60)
-            sheet.column_dimensions[get_column_letter(i)].width = widths[i]
-        last_row = min(n_rows, XLSX_MAX_ROWS) + 1
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last_row}"
-        header = []
-        for column in table.columns:
-            cell = WriteOnlyCell(sheet, value=column.name)
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        wrap = Alignment(wrap_text=True, vertical="top")
-        records = (record for chunk in iter_csv_table(out_dir / table.filename, table)
-                   for record in chunk.itertuples(index=False))
-        for n, record in enumerate(records):
-            if n >= XLSX_MAX_ROWS:
-                break
-            row = []
-            for column, value in zip(table.columns, record, strict=False):
-                if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-                    row.append(None)
-                    continue
-                if column.type == "date":
-                    value = value.date() if not pd.isna(value) else None
-                elif column.type == "string" or isinstance(value, str):
-                    value = str(value)[:XLSX_MAX_CELL]
-                elif column.type == "integer":
-                    value = int(value)
-                elif column.type == "boolean":
-                    value = bool(value)
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-                    if len(value) > 60:
-                        cell.alignment = wrap
-                row.append(cell)
-            sheet.append(row)
     tmp = path.with_name(f".{path.name}.tmp")
-    workbook.save(tmp)
+    workbook = xlsxwriter.Workbook(str(tmp), {
+        "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+        "strings_to_urls": False})
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    try:
+        for name, table in TABLES.items():
+            if name in skip or not (out_dir / table.filename).exists():
+                continue
+            chunks = iter_csv_table(out_dir / table.filename, table)
+            frame = next(chunks, None)
+            if frame is None:
+                frame = pd.DataFrame(columns=table.column_names)
+            n_rows = sum((len(c) for c in chunks), len(frame))
+            cut = n_rows > XLSX_MAX_ROWS
+            sheet = workbook.add_worksheet(f"{name} (first rows)" if cut else name)
+            sheet.freeze_panes(1, 0)
+            for i, column in enumerate(table.columns):
+                longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
+                longest = 0 if pd.isna(longest) else int(longest)
+                sheet.set_column(i, i, min(max(len(column.name), longest) + 2, 60))
+            sheet.autofilter(0, 0, min(n_rows, XLSX_MAX_ROWS), len(table.columns) - 1)
+            sheet.write_row(0, 0, [column.name for column in table.columns], bold)
+            records = (record for chunk in iter_csv_table(out_dir / table.filename, table)
+                       for record in chunk.itertuples(index=False))
+            for n, record in enumerate(records, start=1):
+                if n > XLSX_MAX_ROWS:
+                    break
+                for c, (column, value) in enumerate(zip(table.columns, record, strict=False)):
+                    _write_cell(sheet, n, c, column.type, value, wrap, day)
+    finally:
+        workbook.close()
     os.replace(tmp, path)
     return path
+
+
+def _write_cell(sheet, row: int, col: int, kind: str, value, wrap, day) -> None:
+    """One typed cell; text always as a string cell."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return
+    if kind == "date":
+        if not pd.isna(value):
+            sheet.write_datetime(row, col, value.to_pydatetime(), day)
+    elif kind == "string" or isinstance(value, str):
+        text = str(value)[:XLSX_MAX_CELL]
+        sheet.write_string(row, col, text, wrap if len(text) > 60 else None)
+    elif kind == "boolean":
+        sheet.write_boolean(row, col, bool(value))
+    else:
+        sheet.write_number(row, col, int(value) if kind == "integer" else value)

@@ -106,3 +106,21 @@ def test_datapackage_validation_catches_broken_files(injected_run, tmp_path):
     (broken / "sentences.csv").write_text("".join(lines + [lines[1]]), encoding="utf-8-sig")
     assert validate(injected_run / "datapackage.json").valid
     assert not validate(broken / "datapackage.json").valid
+
+
+def test_workbook_cuts_a_table_over_the_row_limit_and_types_its_cells(injected_run, tmp_path,
+                                                                       monkeypatch):
+    from openpyxl import load_workbook
+
+    from pipeline import publish as publishing
+
+    monkeypatch.setattr(publishing, "XLSX_MAX_ROWS", 2)
+    path = publishing.write_workbook(injected_run, tmp_path / "small.xlsx", skip=("tokens",))
+    workbook = load_workbook(path)
+    assert "sentences (first rows)" in workbook.sheetnames and "tokens" not in workbook.sheetnames
+    sheet = workbook["sentences (first rows)"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 3  # the header and the first two rows
+    header = rows[0]
+    assert isinstance(rows[1][header.index("start")], int)
+    assert rows[1][header.index("text")] == "Le texte commence ici."
