@@ -38,6 +38,9 @@ def escape_text(text: str) -> str:
     return text
 
 
+_ESCAPED_FIRST = frozenset(FORMULA_TRIGGERS + (ESCAPE,))
+
+
 def unescape_text(text: str) -> str:
     """Inverse of :func:`escape_text`."""
     return text[1:] if text.startswith(ESCAPE) else text
@@ -67,13 +70,21 @@ class TableWriter:
         self._handle = self.tmp_path.open("w", encoding=ENCODING, newline="")
         self._writer = csv.writer(self._handle, lineterminator="\r\n")
         self._writer.writerow(table.column_names)
-        self._text_columns = [column.type == "string" for column in table.columns]
+        self._columns = [(column.name, column.type == "string") for column in table.columns]
         self.n_rows = 0
 
     def _cells(self, row: Mapping[str, Any]) -> list[str]:
-        cells = [format_cell(row.get(name)) for name in self.table.column_names]
-        return [escape_text(cell) if is_text else cell
-                for cell, is_text in zip(cells, self._text_columns, strict=False)]
+        # The inner loop of every table (tokens.csv: one call per token): plain strings and
+        # integers skip format_cell, and escape_text's test is inlined.
+        cells = []
+        for name, is_text in self._columns:
+            value = row.get(name)
+            kind = type(value)
+            cell = value if kind is str else str(value) if kind is int else format_cell(value)
+            if is_text and cell[:1] in _ESCAPED_FIRST:
+                cell = ESCAPE + cell
+            cells.append(cell)
+        return cells
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row given as a mapping column -> value (missing keys are empty)."""
