@@ -636,6 +636,9 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # the agent of a fronted participle is not the speaker
+    ("Interrogé par France Info, le ministre de la Santé a répondu que tout allait bien.",
+     [("tout allait bien", "indirect", "répondre", "le ministre de la Santé", None)]),
     # a pronoun subject skips the subjects of what was reported in the sentence before
     ("Le ministre Paul Roux a critiqué le projet. « C'est une faute », a-t-il affirmé, "
      "reconnaissant que le constructeur n'avait rien dit. Il a aussi appelé l'entreprise à "

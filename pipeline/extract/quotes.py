@@ -1062,13 +1062,14 @@ class _Extractor:
                 start -= 1
             else:
                 break
-        # a clause-initial adjunct ("Malgré la pression sur X, …", "Cette semaine, …")
-        # runs to its comma
+        # a clause-initial adjunct ("Malgré la pression sur X, …", "Cette semaine, …",
+        # "Interrogé par France Info, …") runs to its comma
         piece = lo
         for comma in [j for j in range(lo, k) if doc[j].text == ","]:
             words = doc[piece:comma]
             if not len(words) or not (words[0].pos_ in ("ADP", "SCONJ", "ADV") or any(
-                    t.lemma_.lower() in _TIME_NOUNS for t in words)):
+                    t.lemma_.lower() in _TIME_NOUNS for t in words) or (
+                    piece == lo and "Part" in words[0].morph.get("VerbForm"))):
                 break
             start = max(start, comma + 1)
             piece = comma + 1
@@ -1714,8 +1715,14 @@ class _Extractor:
                         speaker, "pre")]
 
     def passive(self, verb: Token) -> bool:
-        """"a été accusé", "accusée par X": the subject is the one spoken about."""
-        return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+        """"a été accusé", "accusée par X": the subject is the one spoken about.
+
+        A "par X" the parse hangs on an active verb with its own subject belongs to a
+        fronted participle ("Interrogé par France Info, le ministre a répondu que …").
+        """
+        deps = {c.dep_ for c in verb.children}
+        return bool(deps & {"aux:pass", "nsubj:pass"}) or (
+            "obl:agent" in deps and "nsubj" not in deps)
 
     def agent(self, verb: Token) -> _Mention | None:
         """The "par X" of a passive verb: who speaks, or None."""
