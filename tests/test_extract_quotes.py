@@ -834,3 +834,5 @@ def test_match_description_without_a_speaker_noun_designates_nobody():
     candidates = {"koch": ["responsable de la division maladies transmissibles"]}
     assert match_description("ces propos", candidates) is None
     assert match_description("le responsable", candidates) == "koch"
+    # a generic candidate does not stand for a specific role
+    assert match_description("l'avocat de la défense", candidates) is None

@@ -3154,7 +3154,9 @@ def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
                 continue
             if cand.role == target.role:
                 level = 2
-            elif target.generic or cand.generic or _compound_role(target.role, cand.role):
+            elif target.generic or _compound_role(target.role, cand.role):
+                # "le responsable japonais" may be the vice-minister; "l'avocat" is not
+                # whoever the corpus calls "responsable de …"
                 level = 1
             else:
                 continue
@@ -3195,9 +3197,10 @@ def match_description(description: str, candidates: Mapping[str, Sequence[str]],
         feminine endings), so "présidente"/"président" and "chiliennes"/"chilien" match.
 
         A candidate description is compatible when its role is the same (level 2), or when
-        either role is a generic noun marked ``@generic`` in ``speaker_nouns.txt``
-        ("responsable", "dirigeant") or a part of the other's compound role ("directrice"
-        of "présidente-directrice": level 1); and when the description's adjectives are
+        the description's role is a generic noun marked ``@generic`` in
+        ``speaker_nouns.txt`` ("le responsable", "le dirigeant") or a part of the other's
+        compound role ("directrice" of "présidente-directrice": level 1); a generic
+        candidate ("responsable de …") never stands for a specific role ("l'avocat"); and when the description's adjectives are
         found among the candidate's modifiers, if it has any ("président chilien" never
         matches "président argentin" nor "président du Pérou"). Complements of the
         description never contradict ("de l'Élysée" vs "de la présidence française" name the
