@@ -636,6 +636,13 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # a long quotation that completes a sentence without a frame: mixed, from its start,
+    # with the speaker of the quotation before
+    ("« Nous ne viendrons pas », a déclaré Paul Roux. La réunion de vendredi « aurait "
+     "permis aux délégués de préparer leurs questions ».",
+     [("Nous ne viendrons pas", "direct", "déclarer", "Paul Roux", "Paul Roux"),
+      ("La réunion de vendredi « aurait permis aux délégués de préparer leurs questions »",
+       "mixed", "", None, "Paul Roux")]),
     # the agent of a fronted participle is not the speaker
     ("Interrogé par France Info, le ministre de la Santé a répondu que tout allait bien.",
      [("tout allait bien", "indirect", "répondre", "le ministre de la Santé", None)]),

@@ -2364,7 +2364,12 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
         if qi in used or qi in ex.titles or q.paragraph in ex.headlines:
             continue
         words = len(re.findall(r"\w+", ex.text[q.start:q.end]))
-        if words >= MIN_ORPHAN_WORDS or ex.text[q.end - 1] in _SENTENCE_END_CHARS:
+        lead = _lead_in(ex, q) if words >= MIN_ORPHAN_WORDS else None
+        if lead is not None:
+            # 'Le conseil de vendredi « aurait permis de … »': the sentence the quotation
+            # completes, a mixed quotation without a frame
+            orphans.append(_Report(lead, q.outer_end, "mixed", "", None, None, "direct", qi))
+        elif words >= MIN_ORPHAN_WORDS or ex.text[q.end - 1] in _SENTENCE_END_CHARS:
             orphans.append(_Report(q.start, q.end, "direct", "", None, None, "direct", qi))
     reports = sorted(pre + direct + post + orphans, key=lambda r: (r.start, r.end))
     # the same report found twice (a frame that is also an incise): keep the first
@@ -2377,6 +2382,27 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
             unique.append(r)
     _inherit_speakers(ex, unique)
     return unique
+
+
+def _lead_in(ex: _Extractor, q: QuotedSpan) -> int | None:
+    """Start of the unquoted words that open the sentence a closed quotation ends, when
+    there are some (a subject or an adverbial: "Le conseil de vendredi « … »."), else None.
+    """
+    if q.close is None or q.continues:
+        return None
+    doc = ex.doc
+    first = ex._first_tok_at(q.open)
+    lo, hi = ex._seg(first)
+    last = ex._tok_range(q.open, q.outer_end).stop
+    if any(not (t.is_punct or t.is_space) for t in doc[last:hi]):
+        return None  # the sentence goes on after the quotation
+    lead = [t for t in doc[lo:first] if not (t.is_punct or t.is_space)]
+    if not lead or any(ex._in_quote(t.i) for t in lead) or lead[0].i != lo and doc[lo].text in (
+            "«", "“", '"'):
+        return None
+    if any("Fin" in t.morph.get("VerbForm") for t in lead):
+        return None  # a clause of its own before the quotation ("Il y a eu « … »")
+    return lead[0].idx
 
 
 def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
