@@ -350,6 +350,10 @@ YEARS_AND_PERIODS = [
     ("Plus tard dans la journée, il a démissionné.",
      [("Plus tard dans la journée", "DATE", "2025-11-04")]),
     ("Le maire de l'époque a refusé.", [("l'époque", "DATE", "PAST_REF")]),
+    ("La rentrée 2024 a été marquée par des grèves.", [("La rentrée 2024", "DATE", "2024-09")]),
+    ("La rentrée d'argent a été faible.", []),
+    # one weekend named by its date is no habit
+    ("Le week-end du 15 août 2026 sera chargé.", [("15 août 2026", "DATE", "2026-08-15")]),
     ("La présidentielle 2027 se prépare déjà.", [("2027", "DATE", "2027")]),
     ("Le Mondial 2030 aura lieu sur trois continents.", [("2030", "DATE", "2030")]),
     ("Les faits remontent à 2019.", [("2019", "DATE", "2019")]),
@@ -701,6 +705,9 @@ TENSE_CASES = [
     ("Une réunion est prévue lundi.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
     ("Il doit se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
     ("Il devait se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-03")),
+    # "la rentrée" is September, of the year the tense points to
+    ("À la rentrée, les prix augmenteront.", TUESDAY, ("la rentrée", "DATE", "2026-09")),
+    ("La rentrée s'est bien passée.", TUESDAY, ("La rentrée", "DATE", "2025-09")),
 ]
 
 

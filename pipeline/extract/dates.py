@@ -675,6 +675,27 @@ def _rule_month(f: _Fragments) -> Rule:
     return Rule("month", pattern, build)
 
 
+def _rule_back_to_school(f: _Fragments) -> Rule:
+    """"La rentrée" (of schools, parliament, politics): September, year from the tense.
+
+    Examples: "à [la rentrée]" → 2026-09 in a future clause, "[la rentrée 2024]" → 2024-09,
+    "dès [la rentrée scolaire]". Not "la rentrée d'argent" (an income) nor "sa rentrée"
+    (someone's return).
+    """
+    pattern = _compile(
+        rf"{_B}la\s+rentrée(?:\s+(?:scolaire|universitaire|politique|"
+        rf"parlementaire|sociale|littéraire|judiciaire))?(?:\s+(?P<year>{_YEAR}))?{_E}"
+        rf"(?!\s+(?:d['’]|de\s|des\s|du\s|en\s+bourse))"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        slots = {"year": int(m.group("year")) if m.group("year") else None, "month": 9,
+                 "day": None, "weekday": None, "mod": None, "tod": None}
+        return [_Mention(m.start(), m.end(), "DATE", "date", slots, ())]
+
+    return Rule("back_to_school", pattern, build)
+
+
 def _rule_year(f: _Fragments) -> Rule:
     """A year after a cue word, a part word, "l'an"/"l'année", or in parentheses.
 
@@ -979,7 +1000,9 @@ def _rule_relative_period(f: _Fragments) -> Rule:
                 m.group("au") and mod):
             return []
         if not demonstrative and not mod and not part:
-            if det == "le" and m.group("unit") and fold(m.group("unit")) == "weekend":
+            if det == "le" and m.group("unit") and fold(m.group("unit")) == "weekend" and (
+                    ctx.next_word(m.end()) not in ("du", "de", "des", "d'")):
+                # (not "le week-end du 15 août": that one weekend, named by its date)
                 return [_Mention(m.start(), m.end(), "SET", "value", {"value": "XXXX-WXX-WE"})]
             return []
         if m.group("ci") and fold(m.group("ci")) == "là":
@@ -1609,6 +1632,7 @@ RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_daypart,
     _rule_ago_in,
     _rule_earlier_in,
+    _rule_back_to_school,
     _rule_quarter,
     _rule_week_number,
     _rule_relative_period,
