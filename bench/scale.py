@@ -90,6 +90,9 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=5000,
                         help="Articles of the smaller archive (memory comparison).")
     parser.add_argument("--skip-dask", action="store_true", help="No Dask cluster run.")
+    parser.add_argument("--single-core", action="store_true",
+                        help="Only the runs on one core (no 2-process or Dask run): memory, "
+                             "throughput and incremental re-run, leaving the other cores free.")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale.json",
                         help="Where to write the JSON report.")
     args = parser.parse_args()
@@ -107,9 +110,11 @@ def main() -> None:
                                                               "--processes", "1",
                                                               "--cache-dir", str(work / "c"))
         report["seconds_1_process"] = round(full, 1)
-        two, _ = run_cli(big, work / "o2", "--processes", "2", "--no-cache")
-        report["seconds_2_processes"] = round(two, 1)
-        if not args.skip_dask:
+        two = None
+        if not args.single_core:
+            two, _ = run_cli(big, work / "o2", "--processes", "2", "--no-cache")
+            report["seconds_2_processes"] = round(two, 1)
+        if not (args.skip_dask or args.single_core):
             dask_seconds, _ = run_cli(big, work / "o3", "--engine", "dask", "--scheduler",
                                       "local:2", "--no-cache")
             report["seconds_dask_2_workers"] = round(dask_seconds, 1)
@@ -123,8 +128,9 @@ def main() -> None:
         report["incremental_rerun_seconds_1pct_new"] = round(incremental, 1)
         report["incremental_share_of_full_run"] = round(incremental / full, 3)
         for name, seconds in (("1_process", full), ("2_processes", two)):
-            report[f"docs_per_second_{name}"] = round(args.docs / seconds, 1)
-            report[f"ratio_to_bare_{name}"] = round(seconds / bare, 3)
+            if seconds is not None:
+                report[f"docs_per_second_{name}"] = round(args.docs / seconds, 1)
+                report[f"ratio_to_bare_{name}"] = round(seconds / bare, 3)
         report["memory_growth"] = round(
             report[f"peak_memory_mb_{args.docs}"] / report[f"peak_memory_mb_{args.small}"] - 1,
             3)
