@@ -203,6 +203,7 @@ class EntityRules:
     first_names: frozenset[str] = frozenset()
     org_nouns: frozenset[tuple[str, ...]] = frozenset()
     work_nouns: frozenset[tuple[str, ...]] = frozenset()
+    place_nouns: frozenset[tuple[str, ...]] = frozenset()
     lowercase_heads: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
     disease_cues: frozenset[tuple[str, ...]] = frozenset()
@@ -233,12 +234,13 @@ class EntityRules:
     def context_nouns(self) -> dict[tuple[str, ...], str]:
         """Nouns that introduce a name, with the label they give it.
 
-        Media and organisation nouns give ORG, work and product nouns MISC; a phrase
-        in several lists keeps the first label (media, organisations, works).
+        Media and organisation nouns give ORG, work and product nouns MISC, place nouns
+        LOC; a phrase in several lists keeps the first label (media, organisations,
+        works, places).
         """
         out: dict[tuple[str, ...], str] = {}
         for nouns, label in ((self.media_nouns, "ORG"), (self.org_nouns, "ORG"),
-                             (self.work_nouns, "MISC")):
+                             (self.work_nouns, "MISC"), (self.place_nouns, "LOC")):
             for noun in nouns:
                 out.setdefault(noun, label)
         return out
@@ -476,6 +478,7 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
         lowercase_heads=lowercase_heads,
         org_nouns=_phrases(read("entities_org_nouns.txt")),
         work_nouns=_phrases(read("entities_work_nouns.txt")),
+        place_nouns=_phrases(read("entities_place_nouns.txt")),
         club_words=frozenset(read("entities_club_words.txt")),
         disease_cues=frozenset(_phrase(c) for c in read("entities_disease_cues.txt")),
         company_suffixes=frozenset(read("entities_company_suffixes.txt")),
