@@ -352,6 +352,9 @@ YEARS_AND_PERIODS = [
     ("Le maire de l'époque a refusé.", [("l'époque", "DATE", "PAST_REF")]),
     ("La rentrée 2024 a été marquée par des grèves.", [("La rentrée 2024", "DATE", "2024-09")]),
     ("La rentrée d'argent a été faible.", []),
+    # after an opening single quotation mark, unlike after an elided article
+    ("'Actuellement, 1680 cas sont confirmés', indique l'office.",
+     [("Actuellement", "DATE", "PRESENT_REF")]),
     # one weekend named by its date is no habit
     ("Le week-end du 15 août 2026 sera chargé.", [("15 août 2026", "DATE", "2026-08-15")]),
     ("La présidentielle 2027 se prépare déjà.", [("2027", "DATE", "2027")]),

@@ -274,6 +274,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # a newspaper named without its article
     ("Il travaille au Journal de Montréal.", [("Journal de Montréal", "MISC")],
      [("Journal de Montréal", "ORG")]),
+    # a weekday after a name is no part of it
+    ("Après l'annonce de Renault jeudi, le ministre a réagi.", [("Renault jeudi", "MISC")],
+     [("Renault", "MISC")]),
     # a name after a place noun is a place
     ("L'auteur est arrivé au restaurant Drouant vers midi.", [("Drouant", "PER")],
      [("Drouant", "LOC")]),

@@ -316,6 +316,8 @@ class _Context:
     def sentence_initial(self, pos: int) -> bool:
         """True when only spaces separate ``pos`` from a sentence or line start."""
         before = self.text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u202f")
+        if before[-1:] in ("'", "‘") and not before[-2:-1].isalnum():
+            before = before[:-1].rstrip(" \t\u00a0\u202f")  # an opening single quote
         return not before or before[-1] in ".!?\n«»\"“”:;—–-(["
 
     def prev_two(self, pos: int) -> str:
@@ -459,7 +461,7 @@ class _Fragments(NamedTuple):
 
 #: Start of every rule: a word character with no word character (or elision) before it.
 #: Requiring the word character up front keeps runs of spaces from being retried.
-_B = r"(?<![\w'’])(?=\w)"
+_B = r"(?<![\w])(?<!\w['’])(?=\w)"  # (after a single quotation mark, not an elision)
 _E = r"(?![\w])"  # no word character right after
 _DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"

@@ -389,6 +389,11 @@ def first_names(min_frequency: int = 2) -> set[str]:
     return {fold(n) for n in names if len(n) > 1}
 
 
+@lru_cache(maxsize=1)
+def _time_names() -> frozenset[str]:
+    return frozenset(weekday_and_month_names())
+
+
 def weekday_and_month_names() -> set[str]:
     """French weekday and month names from CLDR (babel): "lundi", "août", etc."""
     from babel import Locale
@@ -983,6 +988,8 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
             end -= 1
         elif label == "PER" and form.rstrip(".") in rules.civilities:
             end -= 1
+        elif _lower(t) and form in _time_names():
+            end -= 1  # "l'annonce de [Ford] jeudi", "Matin Première de la RTBF lundi"
         elif t.like_num and end < len(doc) and doc[end].text in {"-", "–", "à"} \
                 and end + 1 < len(doc) and doc[end + 1].like_num:
             # A score or a range after a name: "Olympique de Marseille [2-0]".
