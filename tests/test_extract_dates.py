@@ -563,6 +563,18 @@ def test_extract_dates_time_after_weekday_is_anchored_on_it(blank):
     assert [t.anchor for t in timexes] == ["dct", "t0"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Le magasin ouvre tous les jours à 8 h.",
+     [("tous les jours", "SET", "P1D"), ("8 h", "TIME", "XXXX-XX-XXT08:00")]),
+    ("Le musée est habituellement ouvert de 9 h à 18 h.",
+     [("9 h", "TIME", "XXXX-XX-XXT09:00"), ("18 h", "TIME", "XXXX-XX-XXT18:00")]),
+    # a time told once takes the day of the publication
+    ("La réunion a commencé à 9 h.", [("9 h", "TIME", "2025-11-04T09:00")]),
+])
+def test_extract_dates_times_of_a_habit_have_no_day(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
 def test_extract_dates_absolute_values_have_no_anchor(blank):
     timexes = extract_timexes(blank("Le 7 novembre 2024, pendant trois ans, chaque année."), DCT)
     assert [(t.anchor, t.resolved) for t in timexes] == [("", True)] * 3

@@ -2144,7 +2144,25 @@ def _resolve_clock(
             return day.group(0) + clock, f"t{j}", t.resolved
     if dct is None:
         return "XXXX-XX-XX" + clock, "dct", False
+    if _habitual(m, resolved, text):
+        return "XXXX-XX-XX" + clock, "", True  # a habit: "ouvert chaque jour de 9 h à 18 h"
     return dct.isoformat() + clock, "dct", True
+
+
+#: Words that make a sentence tell a habit ("ouvert habituellement de 9 h à 18 h").
+_HABIT_RE = re.compile(r"(?<!\w)(?:habituellement|généralement|traditionnellement|"
+                       r"d['’]habitude|en\s+général|en\s+semaine|chaque|tous\s+les|"
+                       r"toutes\s+les|du\s+lundi\s+au)(?!\w)", re.I)
+
+
+def _habitual(m: _Mention, resolved: list[Timex | None], text: str) -> bool:
+    """A clock time in a sentence that tells a habit: a set expression or a habit word."""
+    lo = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+    his = [i for i in (text.find(c, m.end) for c in ".!?\n") if i >= 0]
+    hi = min(his) if his else len(text)
+    if any(t is not None and t.type == "SET" and lo <= t.start < hi for t in resolved):
+        return True
+    return _HABIT_RE.search(text, lo, hi) is not None
 
 
 def _resolve_all(

@@ -437,8 +437,9 @@ def _heads(lines: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _media_names(names: Iterable[str]) -> frozenset[str]:
-    """Folded media names, and without their article when two words or more remain
-    ("au Journal de Montréal"; not "Monde" for "Le Monde").
+    """Folded media names, also without their article when two words or more remain.
+
+    "au Journal de Montréal" is "Le Journal de Montréal"; "Monde" is not "Le Monde".
     """
     out = set()
     for name in names:
