@@ -15,7 +15,7 @@ def setup_logging() -> None:
 
 
 def document_stage_main(doc: str | None, run: Callable[..., Any], name: str) -> None:
-    """Command line of a stage that reads the corrected Docs and writes one table.
+    """Command line of a stage that reads the parsed Docs and their entity layers.
 
     ``python -m pipeline.stages.NAME DOCS_IN OUT --entities ENTITIES [--model MODEL]``.
     """
