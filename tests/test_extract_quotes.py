@@ -636,6 +636,13 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # "ce dernier", "celle-ci": the last person mentioned, which may be a role with no name
+    ("Le maire, Paul Roux, a reçu le préfet. Ce dernier a assuré que l'État aiderait la ville.",
+     [("l'État aiderait la ville", "indirect", "assurer", "Ce dernier", None)]),
+    ("Le préfet a reçu le maire, Paul Roux. Ce dernier a assuré que la ville paierait.",
+     [("la ville paierait", "indirect", "assurer", "Ce dernier", "Paul Roux")]),
+    ("La ministre, Claire Martin, a visité l'usine. Celle-ci a promis « des moyens ».",
+     [("des moyens", "direct", "promettre", "Celle-ci", "Claire Martin")]),
     # a long quotation that completes a sentence without a frame: mixed, from its start,
     # with the speaker of the quotation before
     ("« Nous ne viendrons pas », a déclaré Paul Roux. La réunion de vendredi « aurait "

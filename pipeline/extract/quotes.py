@@ -790,8 +790,14 @@ class _Extractor:
             return None
         g, n = self.lex.pronouns[form]
         offset = len(token.text) - len(form)
-        return _Mention(token.idx + offset, token.idx + len(token.text), "pronoun", token.i, None,
-                        g, n)
+        end = token.idx + len(token.text)
+        # "celle-ci" split by the tokenizer ("Celle", "-", "ci" or "celle", "-ci")
+        glued = self.glued_word(token.i)
+        if glued[1] > token.i and glued[0] in self.lex.pronouns:
+            end = self.doc[glued[1]].idx + len(self.doc[glued[1]].text)
+        elif token.i + 1 < len(self.doc) and _low(self.doc[token.i + 1]) in ("-ci", "-là"):
+            end = self.doc[token.i + 1].idx + len(self.doc[token.i + 1].text)
+        return _Mention(token.idx + offset, end, "pronoun", token.i, None, g, n)
 
     def is_role(self, token: Token) -> bool:
         """Whether ``token`` is a speaker noun ("porte-parole", "vice-présidente",
@@ -2814,12 +2820,39 @@ def _anchor(ex: _Extractor, mention: _Mention, report: _Report | None) -> int:
     return anchor
 
 
+_LAST_MENTIONED = ("ce dernier", "cette derniere", "celui-ci", "celle-ci")
+
+
+def _last_mentioned(ex: _Extractor, pron: _Mention) -> Span | None:
+    """"Ce dernier", "celle-ci": the last person mentioned before, in this sentence or the
+    previous one; None when that is a role without a name ("le préfet. Ce dernier …").
+    """
+    doc = ex.doc
+    seg = ex.seg_of_tok[min(pron.head, len(doc) - 1)]
+    lo = ex.segs[max(seg - 1, 0)][0]
+    k = ex._first_tok_at(pron.start) - 1
+    while k >= lo:
+        ei = ex.ent_of_tok[k]
+        if ei >= 0 and ex.ents[ei].label_ == "PER":
+            ent = ex.ents[ei]
+            return ent if _compatible(ex, pron, ent) else None
+        t = doc[k]
+        if t.pos_ == "NOUN" and ex.is_role(t) and not ex._in_quote(k) and not any(
+                ex.ent_of_tok[j] >= 0 and ex.ents[ex.ent_of_tok[j]].label_ == "PER"
+                for j in range(k + 1, min(k + 4, len(doc)))):
+            return None  # a role named by no one right after it
+        k -= 1
+    return None
+
+
 def _resolve_pronoun(ex: _Extractor, pron: _Mention,
                      previous: list[tuple[_Report, Span | None]],
                      report: _Report | None = None) -> Span | None:
     """The entity a singular pronoun speaker refers to, or None (see extract_quotes)."""
     if pron.number == "p" or pron.gender == "-":
         return None
+    if _fold(ex.text[pron.start:pron.end]) in _LAST_MENTIONED:
+        return _last_mentioned(ex, pron)
     anchor = _anchor(ex, pron, report)
     seg = ex.seg_of_tok[anchor]
     # the subject of this sentence before the pronoun, then of the previous sentence; a
