@@ -1899,8 +1899,9 @@ class _Extractor:
         return None
 
     def _quoted_complement(self, v: Token, last: int, hi: int) -> tuple[int, int] | None:
-        """"s'est félicité d'un « vote historique »", "s'est dit « très préoccupé »": a
-        prepositional or predicative complement with a quoted fragment.
+        """A prepositional or predicative complement with a quoted fragment.
+
+        "s'est félicité d'un « vote historique »", "s'est dit « très préoccupé »".
         """
         for child in v.children:
             if child.i <= last or not child.dep_.startswith(("obl", "iobj", "xcomp")):
@@ -2391,8 +2392,10 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
 
 
 def _lead_in(ex: _Extractor, q: QuotedSpan) -> int | None:
-    """Start of the unquoted words that open the sentence a closed quotation ends, when
-    there are some (a subject or an adverbial: "Le conseil de vendredi « … »."), else None.
+    """Start of the unquoted words that open the sentence a closed quotation ends.
+
+    A subject or an adverbial ("Le conseil de vendredi « … »."); None when the quotation
+    opens its sentence, does not end it, or follows a clause of its own.
     """
     if q.close is None or q.continues:
         return None
@@ -2824,8 +2827,10 @@ _LAST_MENTIONED = ("ce dernier", "cette derniere", "celui-ci", "celle-ci")
 
 
 def _last_mentioned(ex: _Extractor, pron: _Mention) -> Span | None:
-    """"Ce dernier", "celle-ci": the last person mentioned before, in this sentence or the
-    previous one; None when that is a role without a name ("le préfet. Ce dernier …").
+    """The person "ce dernier" or "celle-ci" designates: the last one mentioned before.
+
+    Searched in this sentence and the previous one; None when the last one mentioned is a
+    role without a name ("le préfet. Ce dernier …").
     """
     doc = ex.doc
     seg = ex.seg_of_tok[min(pron.head, len(doc) - 1)]
