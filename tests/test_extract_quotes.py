@@ -636,6 +636,14 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # the "à" complement of a call ("appeler à", "inviter à"), not a place
+    ("Le pape a appelé à la paix.", [("la paix", "indirect", "appeler", "Le pape", None)]),
+    ("Le préfet invite les habitants au calme.",
+     [("au calme", "indirect", "inviter", "Le préfet", None)]),
+    ("Il a appelé à Paris son avocat.", []),
+    # "aux yeux du", "de l'avis des": markers with a contracted article
+    ("Aux yeux du maire, le projet est vital.",
+     [("le projet est vital", "indirect", "aux yeux du", "maire", None)]),
     # "ce dernier", "celle-ci": the last person mentioned, which may be a role with no name
     ("Le maire, Paul Roux, a reçu le préfet. Ce dernier a assuré que l'État aiderait la ville.",
      [("l'État aiderait la ville", "indirect", "assurer", "Ce dernier", None)]),

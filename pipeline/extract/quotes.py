@@ -132,6 +132,7 @@ class QuoteLexicon:
         object_verbs: Verbs whose plain object is the reported content ("démentir").
         infinitive_verbs: Verbs whose infinitive complement is the content ("nier avoir …").
         de_verbs: Cues whose "de" complement is the content ("se féliciter de …").
+        a_verbs: Cues whose "à" complement is the content ("appeler à la retenue").
         reflexive: Bare lemma → pronominal cue ("féliciter" → "se féliciter").
         markers: Marker token sequences ("d'", "après") → (cue, clause-initial only).
         marker_index: The same markers, grouped by their first token for fast lookup.
@@ -164,6 +165,7 @@ class QuoteLexicon:
     title_nouns: frozenset[str]
     connectives: frozenset[str]
     non_sources: frozenset[str]
+    a_verbs: frozenset[str] = frozenset()
 
 
 def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
@@ -234,6 +236,7 @@ class SpeechVerbs(NamedTuple):
     infinitives: frozenset[str]
     de_complements: frozenset[str]
     reflexive: dict[str, str]
+    a_complements: frozenset[str] = frozenset()
 
 
 def load_speech_verbs(path: Path) -> SpeechVerbs:
@@ -246,7 +249,7 @@ def load_speech_verbs(path: Path) -> SpeechVerbs:
         Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → second
         words), the @obj, @inf and @de entries, and bare lemma → pronominal form.
     """
-    verbs, objects, infinitives, de = set(), set(), set(), set()
+    verbs, objects, infinitives, de, to = set(), set(), set(), set(), set()
     periphrastic: dict[str, set[str]] = {}
     reflexive: dict[str, str] = {}
     for entry, flags in read_word_list(path):
@@ -258,11 +261,13 @@ def load_speech_verbs(path: Path) -> SpeechVerbs:
             periphrastic.setdefault(words[0], set()).add(words[1])
         else:
             verbs.add(bare)
-        for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de)):
+        for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de),
+                             ("@a", to)):
             if flag in flags:
                 bucket.add(bare)
     return SpeechVerbs(frozenset(verbs), {k: frozenset(v) for k, v in periphrastic.items()},
-                       frozenset(objects), frozenset(infinitives), frozenset(de), reflexive)
+                       frozenset(objects), frozenset(infinitives), frozenset(de), reflexive,
+                       frozenset(to))
 
 
 def marker_tokens(marker: str) -> tuple[str, ...]:
@@ -342,6 +347,7 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
         title_nouns=load_words(root / "title_nouns.txt"),
         connectives=load_words(root / "quote_connectives.txt"),
         non_sources=load_words(root / "marker_non_sources.txt"),
+        a_verbs=verbs.a_complements,
     )
 
 
@@ -1701,7 +1707,8 @@ class _Extractor:
             content = self._quote_tokens(self._opening_quote(k))
         else:
             content = (self._infinitive(v, lemma, last, hi) or self._object(v, lemma, last, hi)
-                       or self._de_complement(v, lemma, last, hi))
+                       or self._de_complement(v, lemma, last, hi)
+                       or self._a_complement(v, lemma, last, hi))
         if content is None:
             return []
         if inside >= 0:
@@ -1920,6 +1927,18 @@ class _Extractor:
         while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in ("de", "d'", "à"):
             a += 1
         return a, min(child.right_edge.i + 1, self.clause_end(a, hi))
+
+    def _a_complement(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
+        """"a appelé [à la retenue]", "invite [au calme]": the "à" complement of @a verbs."""
+        if lemma not in self.lex.a_verbs:
+            return None
+        # (the parse may hang it on the person called: "invite [les habitants] au calme")
+        told = [g for c in v.children if c.dep_ == "obj" for g in c.children if g.dep_ == "nmod"]
+        for child in sorted(list(v.children) + told, key=lambda c: c.i):
+            if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod")) and (
+                    self.lows[child.left_edge.i] in ("à", "au", "aux")) and child.pos_ == "NOUN":
+                return self._complement_span(child, hi)
+        return None
 
     def _de_complement(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
         """"s'est félicité [des peines prononcées]", "faisant état [d'une demande]"."""
