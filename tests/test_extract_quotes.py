@@ -636,6 +636,10 @@ def _records(fr_nlp, text: str) -> list[tuple[str, str, str, str | None, str | N
 
 
 FRAMES = [
+    # a report in a relative clause ends before the main verb resumes
+    ("Les habitants, qui affirment que l'eau est polluée, réclament une enquête.",
+     [("l'eau est polluée", "indirect", "affirmer", "Les habitants", None),
+      ("une enquête", "indirect", "réclamer", "Les habitants", None)]),
     # the "à" complement of a call ("appeler à", "inviter à"), not a place
     ("Le pape a appelé à la paix.", [("la paix", "indirect", "appeler", "Le pape", None)]),
     ("Le préfet invite les habitants au calme.",

@@ -1663,8 +1663,12 @@ class _Extractor:
         while clause.dep_ == "conj" and clause.head.i < clause.i:
             clause = clause.head
         if clause.dep_ == "acl:relcl":
-            # a report inside a relative clause ends with it
-            hi = max(min(hi, clause.right_edge.i + 1), last + 1)
+            # a report inside a relative clause ends with it, and before the main verb
+            # that resumes after its comma ("X, qui a déclaré que A, votera contre")
+            resume = next((j for j in range(last + 1, hi - 1) if doc[j].text == "," and (
+                "Fin" in doc[j + 1].morph.get("VerbForm")) and not self._in_quote(j)), None)
+            hi = resume if resume is not None else max(min(hi, clause.right_edge.i + 1),
+                                                       last + 1)
         k = self._scan_complement(last, hi)
         if k < hi and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "xcomp" and "Inf" not in doc[
                 k].morph.get("VerbForm")) and self._pronominal(v):
