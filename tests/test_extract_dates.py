@@ -352,6 +352,9 @@ YEARS_AND_PERIODS = [
     ("Le maire de l'époque a refusé.", [("l'époque", "DATE", "PAST_REF")]),
     ("La rentrée 2024 a été marquée par des grèves.", [("La rentrée 2024", "DATE", "2024-09")]),
     ("La rentrée d'argent a été faible.", []),
+    # a weekday and the part of the day after it are one expression
+    ("Le bilan a été arrêté lundi à la mi-journée.",
+     [("lundi à la mi-journée", "TIME", "2025-11-03TMI")]),
     # after an opening single quotation mark, unlike after an elided article
     ("'Actuellement, 1680 cas sont confirmés', indique l'office.",
      [("Actuellement", "DATE", "PRESENT_REF")]),

@@ -856,7 +856,8 @@ def _rule_weekday(f: _Fragments) -> Rule:
 
     Examples: "lundi", "dimanche dernier", "mardi prochain", "ce lundi" (the Monday of
     the publication week), "jeudi soir" (TIME), "vendredi matin", "fin de matinée
-    lundi", "lundi en fin d'après-midi". With
+    lundi", "lundi en fin d'après-midi", "lundi à la mi-journée", "mardi dans la soirée",
+    "jeudi en soirée". With
     "le"/"les" and no modifier it is a habit (SET): "fermé le mardi" → XXXX-WXX-2. A
     capitalised weekday mid-sentence is a name.
     """
@@ -864,7 +865,8 @@ def _rule_weekday(f: _Fragments) -> Rule:
     pattern = _compile(
         rf"{_B}(?:{daypart_part}(?P<tod0>{f.daypart})\s+)?(?:(?P<det>ce|le|les)\s+)?"
         rf"(?P<wd>{f.weekday})(?P<plural>s)?(?:\s+(?P<tod>{f.daypart}))?"
-        rf"(?:\s+(?P<mod>{f.mod}))?(?:\s+(?:au\s+|en\s+{daypart_part})?(?P<tod2>{f.daypart}))?{_E}"
+        rf"(?:\s+(?P<mod>{f.mod}))?(?:\s+(?:au\s+|en\s+{daypart_part}|en\s+|à\s+la\s+|"
+        rf"dans\s+la\s+|dans\s+l['’]\s*)?(?P<tod2>{f.daypart}))?{_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
