@@ -352,6 +352,12 @@ YEARS_AND_PERIODS = [
     ("Le maire de l'époque a refusé.", [("l'époque", "DATE", "PAST_REF")]),
     ("La rentrée 2024 a été marquée par des grèves.", [("La rentrée 2024", "DATE", "2024-09")]),
     ("La rentrée d'argent a été faible.", []),
+    ("Le chiffre a reculé au troisième trimestre de l'exercice 2022.",
+     [("troisième trimestre de l'exercice 2022", "DATE", "2022-Q3")]),
+    ("Le chiffre d'affaires 2023 devrait être stable.", [("2023", "DATE", "2023")]),
+    # the next weekend of a weekday is the one of its week
+    ("La fête aura lieu le prochain week-end.",
+     [("le prochain week-end", "DATE", "2025-W45-WE")]),
     # a weekday and the part of the day after it are one expression
     ("Le bilan a été arrêté lundi à la mi-journée.",
      [("lundi à la mi-journée", "TIME", "2025-11-03TMI")]),
@@ -578,6 +584,15 @@ def test_extract_dates_times_of_a_habit_have_no_day(blank, text, expected):
     assert _run_blank(blank, text) == expected
 
 
+def test_extract_dates_times_of_a_programme_take_the_day_of_their_header(blank):
+    text = "Samedi 23 août :\n\nÀ 14 heures : pétanque ;\n\nDimanche 24 :\n\nÀ 11 heures : messe."
+    found = extract_timexes(blank(text), dt.date(2014, 8, 19))
+    assert [(t.text, t.value) for t in found] == [
+        ("Samedi 23 août", "2014-08-23"), ("14 heures", "2014-08-23T14:00"),
+        ("Dimanche 24", "2014-08-24"), ("11 heures", "2014-08-24T11:00")]
+    assert found[1].anchor == "t0" and found[3].anchor == "t2"
+
+
 def test_extract_dates_absolute_values_have_no_anchor(blank):
     timexes = extract_timexes(blank("Le 7 novembre 2024, pendant trois ans, chaque année."), DCT)
     assert [(t.anchor, t.resolved) for t in timexes] == [("", True)] * 3
@@ -723,6 +738,11 @@ TENSE_CASES = [
     ("Une réunion est prévue lundi.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
     ("Il doit se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
     ("Il devait se rendre lundi à Bruxelles.", TUESDAY, ("lundi", "DATE", "2025-11-03")),
+    # an auxiliary the parse left unattached still gives the tense
+    ("Le prévenu sera en principe jugé lundi.", TUESDAY, ("lundi", "DATE", "2025-11-10")),
+    # a postponed event's new date lies ahead, whatever the tense
+    ("Le procès a été renvoyé à la mi-septembre.", TUESDAY,
+     ("la mi-septembre", "DATE", "2026-09")),
     # "la rentrée" is September, of the year the tense points to
     ("À la rentrée, les prix augmenteront.", TUESDAY, ("la rentrée", "DATE", "2026-09")),
     ("La rentrée s'est bien passée.", TUESDAY, ("La rentrée", "DATE", "2025-09")),

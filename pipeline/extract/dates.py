@@ -973,7 +973,7 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     """
     pattern = _compile(
         rf"{_B}(?:(?P<det0>cette|ce)\s+(?=(?:début|fin|milieu)\s))?(?:{f.part})?(?P<au>au\s+)?"
-        rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?"
+        rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?(?:(?P<premod>prochaine?|dernière|dernier)\s+)?"
         rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle|saison|"
         rf"jour)"
         rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod}))?{_E}"
@@ -985,7 +985,9 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
         det = fold(m.group("det") or "")
         part = fold(m.group("part") or "")
-        mod = _mod(ctx, m.group("mod"))
+        mod = _mod(ctx, m.group("mod") or m.group("premod"))  # "le prochain week-end"
+        if m.group("premod") and (m.group("mod") or det not in ("le", "la", "l'")):
+            return []
         demonstrative = det in ("cette", "cet", "ce")
         if fold(m.group("unit")) == "saison":
             if part or m.group("ci") or (mod and mod[0] != "dct"):
@@ -1046,11 +1048,13 @@ def _rule_quarter(f: _Fragments) -> Rule:
     """A numbered quarter or half-year, of a given year or of the publication year.
 
     Examples: "au [premier trimestre 2025]" → 2025-Q1, "le troisième trimestre" →
-    2025-Q3, "au [second semestre]" → 2025-H2, "au [T3 2024]" → 2024-Q3.
+    2025-Q3, "au [second semestre]" → 2025-H2, "au [T3 2024]" → 2024-Q3, "[troisième
+    trimestre de l'exercice 2022]" → 2022-Q3.
     """
     pattern = _compile(
         rf"{_B}(?:(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxième|second|2e|2nd|troisième|3e|"
-        rf"quatrième|4e)\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+l['’]année\s+)?"
+        rf"quatrième|4e)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de\s+l['’](?:année|exercice)"
+        rf"|de\s+l['’]exercice\s+fiscal|de)\s+)?"
         rf"(?P<year>{_YEAR}){_YEAR_END})?"
         rf"|(?-i:(?P<abbr>T)(?P<n>[1-4]))\s+(?P<ayear>{_YEAR}){_YEAR_END}){_E}"
     )
@@ -1806,6 +1810,12 @@ _PROSPECTIVE_VERBS = frozenset(
 )
 
 
+#: Verbs that move an event to a new date: "renvoyé à la mi-septembre", "reporté au 5
+#: mai" point forward whatever their tense.
+_POSTPONING_VERBS = frozenset({"renvoyer", "reporter", "repousser", "ajourner", "décaler",
+                               "différer", "remettre"})
+
+
 def _verb_direction(verb: Token, depth: int = 0) -> int:
     """Direction of the tense of a verb, or forward for a verb of plans in the present."""
     direction = _tense_direction(verb, depth)
@@ -1839,7 +1849,11 @@ def _tense_direction(verb: Token, depth: int = 0) -> int:
             future = any(_FORM_DIRECTIONS[1][0].search(a.lower_) for a in tense_aux)
             return FUTURE if future else PAST
         passive = [a for a in aux if a.dep_ == "aux:pass"]
-        return _finite_direction(passive[0]) if passive else PAST
+        if passive:
+            return _finite_direction(passive[0])
+        # "sera en principe jugé": an auxiliary the parse did not attach, a few words back
+        stray = _stray_auxiliary(verb)
+        return _finite_direction(stray) if stray is not None else PAST
     if "Inf" in forms:
         head = verb.head
         if head is verb or depth > 3:
@@ -1852,6 +1866,22 @@ def _tense_direction(verb: Token, depth: int = 0) -> int:
             return _verb_direction(head, depth + 1)
         return NEAREST
     return _finite_direction(verb)
+
+
+def _stray_auxiliary(verb: Token) -> Token | None:
+    """A finite "être" or "avoir" up to five words before a participle.
+
+    Across adverbs and short adverbial phrases: "sera en principe jugé", "est sans doute
+    parti".
+    """
+    doc = verb.doc
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 6) - 1, -1):
+        t = doc[k]
+        if t.lemma_ in ("être", "avoir") and "Fin" in t.morph.get("VerbForm"):
+            return t
+        if t.is_punct or t.pos_ in ("VERB", "SCONJ", "PRON"):
+            return None
+    return None
 
 
 def clause_direction(doc: Doc, start: int, end: int) -> int:
@@ -1876,6 +1906,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> int:
     i = span.start - 1
     while i >= span.sent.start and (doc[i].pos_ == "ADP" or doc[i].dep_ == "fixed"):
         i -= 1  # prepositions, including "à partir de"
+    if i >= span.sent.start and doc[i].lemma_ in _POSTPONING_VERBS and i < span.start - 1:
+        return FUTURE  # "renvoyé [à] la mi-septembre": the new date lies ahead
     if i >= span.sent.start and doc[i].pos_ == "VERB":
         direction = _verb_direction(doc[i])
         if direction != NEAREST:
@@ -1930,6 +1962,9 @@ def _shift(ref: dt.date, unit: str, n: int, *, this_weekend_back: bool = False) 
     if unit in ("W", "WE"):
         day = ref + dt.timedelta(weeks=n)
         if this_weekend_back and ref.isoweekday() < 6:
+            day -= dt.timedelta(weeks=1)
+        if unit == "WE" and n == 1 and ref.isoweekday() < 6:
+            # "le week-end prochain" on a weekday is the one of this week: the next to come
             day -= dt.timedelta(weeks=1)
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}" + ("-WE" if unit == "WE" else "")
@@ -2144,11 +2179,37 @@ def _resolve_clock(
         day = _GRANULE_RE["D"].match(t.value)
         if day and t.type in ("DATE", "TIME") and len(gap) <= 30 and _GAP_RE.fullmatch(gap):
             return day.group(0) + clock, f"t{j}", t.resolved
+    header = _day_header(m, index, resolved, text)
+    if header is not None:
+        t = resolved[header]
+        return _GRANULE_RE["D"].match(t.value).group(0) + clock, f"t{header}", t.resolved
     if dct is None:
         return "XXXX-XX-XX" + clock, "dct", False
     if _habitual(m, resolved, text):
         return "XXXX-XX-XX" + clock, "", True  # a habit: "ouvert chaque jour de 9 h à 18 h"
     return dct.isoformat() + clock, "dct", True
+
+
+def _day_header(m: _Mention, index: int, resolved: list[Timex | None], text: str) -> int | None:
+    """The day a clock time that opens its line belongs to in a programme.
+
+    "Samedi 23 :" then lines "À 14 heures : …", "À 22 h 30 : …": the nearest day-level
+    date before it, within a few lines (600 characters). None when the time does not open
+    its line or no such date precedes it.
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if not re.fullmatch(r"[\s\-–•*]*(?:(?:à|a|vers|dès|de)\s+)?", text[line_start:m.start],
+                        re.I):
+        return None
+    for j in range(index - 1, -1, -1):
+        t = resolved[j]
+        if t is None:
+            continue
+        if m.start - t.end > 600:
+            return None
+        if t.type in ("DATE", "TIME") and _GRANULE_RE["D"].match(t.value):
+            return j
+    return None
 
 
 #: Words that make a sentence tell a habit ("ouvert habituellement de 9 h à 18 h").
