@@ -16,6 +16,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from pipeline.schema import TABLES, Table
 
 ENCODING = "utf-8-sig"
@@ -153,6 +155,23 @@ def write_table(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> 
     table = TABLES[name]
     with open_tables(out_dir, name) as writers:
         writers[name].write_many(sort_rows(table, rows))
+    return Path(out_dir) / table.filename
+
+
+def write_frame(name: str, frame: pd.DataFrame, out_dir: Path) -> Path:
+    """Write a whole table held as a DataFrame, sorted like :func:`write_table`, atomically.
+
+    Row by row from the frame, so that a large table (every mention of an archive) is
+    never held a second time as a list of dicts. The frame must have no missing values
+    in its sort columns (the order is then the one :func:`sort_rows` gives).
+    """
+    table = TABLES[name]
+    keys = [*table.sort_by, table.primary_key]
+    ordered = frame.sort_values(keys, kind="stable") if len(frame) else frame
+    columns = list(ordered.columns)
+    with open_tables(out_dir, name) as writers:
+        writers[name].write_many(dict(zip(columns, values, strict=True))
+                                 for values in ordered.itertuples(index=False, name=None))
     return Path(out_dir) / table.filename
 
 

@@ -48,3 +48,19 @@ def test_writer_renders_missing_values_and_booleans(tmp_path):
     writer.commit()
     line = (tmp_path / "dates.csv").read_text(encoding="utf-8-sig").splitlines()[1]
     assert line.endswith(",2024,,false")
+
+
+def test_write_frame_gives_the_bytes_of_write_table(tmp_path):
+    import pandas as pd
+
+    from pipeline.tables import write_frame
+
+    rows = [{"mention_id": f"d{d}:{s}-{s + 3}", "doc_id": f"d{d}", "sentence_id": f"d{d}:s0",
+             "start": s, "end": s + 3, "text": "=X" if s == 4 else "Nom", "label": "PER",
+             "local_name": "Nom", "entity_id": "PER:nom"}
+            for d, s in ((2, 10), (1, 4), (1, 30), (2, 0))]
+    write_table("mentions", rows, tmp_path / "a")
+    write_frame("mentions", pd.DataFrame(rows), tmp_path / "b")
+    a = (tmp_path / "a" / "mentions.csv").read_bytes()
+    assert a == (tmp_path / "b" / "mentions.csv").read_bytes()
+    assert a.index(b"d1:4-7") < a.index(b"d1:30-33") < a.index(b"d2:0-3")

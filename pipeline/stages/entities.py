@@ -27,7 +27,7 @@ from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
 from pipeline.stages import setup_logging
-from pipeline.tables import write_table
+from pipeline.tables import write_frame, write_table
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +107,10 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
                                                 "end", "text", "label", "local_name"])
         described = pd.DataFrame(descriptions, columns=["doc_id", "mention_start", "mention_end",
                                                         "text", "start", "end"])
+        del mentions, descriptions  # the frames hold them now
         entity_ids, entities = resolve_entities(table, described)
         table["entity_id"] = entity_ids.values if len(table) else []
-        write_table("mentions", table.to_dict("records"), out_dir)
+        write_frame("mentions", table, out_dir)
         write_table("entities", entities.to_dict("records"), out_dir)
         layers.commit()
     except BaseException:
