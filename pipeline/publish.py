@@ -6,6 +6,8 @@ so the data dictionary cannot drift from the files.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import os
 from pathlib import Path
@@ -147,6 +149,9 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
         "strings_to_urls": False})
+    # A fixed creation date: the same tables give the same file, byte for byte (DVC and
+    # the tests compare outputs across runs).
+    workbook.set_properties({"created": dt.datetime(2000, 1, 1)})
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})

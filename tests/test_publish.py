@@ -124,3 +124,14 @@ def test_workbook_cuts_a_table_over_the_row_limit_and_types_its_cells(injected_r
     header = rows[0]
     assert isinstance(rows[1][header.index("start")], int)
     assert rows[1][header.index("text")] == "Le texte commence ici."
+
+
+def test_workbook_is_byte_identical_across_runs(injected_run, tmp_path):
+    import time
+
+    from pipeline import publish as publishing
+
+    first = publishing.write_workbook(injected_run, tmp_path / "first.xlsx")
+    time.sleep(1.1)  # a creation time taken from the clock would differ
+    second = publishing.write_workbook(injected_run, tmp_path / "second.xlsx")
+    assert first.read_bytes() == second.read_bytes()
