@@ -7,7 +7,6 @@ so the data dictionary cannot drift from the files.
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 import os
 from pathlib import Path
