@@ -14,9 +14,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import catalogue
 import srsly
 import srsly.msgpack
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
@@ -44,17 +45,40 @@ if not Doc.has_extension("pipeline_offset_map"):
 SHARD_GLOB = "shard-*.spacy"
 
 
+class _RegistryLookup:
+    """``registry.get_all`` remembered until the global catalogue registry changes size.
+
+    srsly reads its msgpack registries once per (un)pack, and ``get_all`` walks every
+    function that spaCy and its plugins registered (about 0.6 ms, once per Doc read). The
+    answer can only change when something is registered, which grows the registry.
+    """
+
+    def __init__(self, get_all):
+        self._get_all = get_all
+        self._size = -1
+        self._value: dict = {}
+
+    def __call__(self) -> dict:
+        size = len(catalogue.REGISTRY)
+        if size != self._size:
+            self._value, self._size = self._get_all(), size
+        return self._value
+
+
 def _skip_empty_msgpack_plugin_lookup() -> None:
-    """Stop srsly scanning the installed packages' entry points on every (un)pack.
+    """Stop srsly looking up its msgpack extensions again on every (un)pack.
 
     srsly looks for msgpack extensions registered by other packages each time it
     packs or unpacks (about 1.4 ms, once per Doc read or written: as much as the rest of
     a stage's work on a short article). When no package registers any, the answer
     cannot change during a run, so the lookup is switched off; a registered one keeps it.
+    The in-process registrations are then remembered (:class:`_RegistryLookup`).
     """
     for registry in (srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders):
         if registry.entry_points and not registry.get_entry_points():
             registry.entry_points = False
+        if not registry.entry_points and not isinstance(registry.get_all, _RegistryLookup):
+            registry.get_all = _RegistryLookup(registry.get_all)
 
 
 _skip_empty_msgpack_plugin_lookup()
@@ -216,28 +240,32 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """
     if not len(doc):
         return []
-    # Token attributes as one array: Doc.sents and Token objects cost more than the rest.
-    rows = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
-    text = doc.text
+    # Token attributes as one array: Doc.sents, Doc.text and Token objects cost more
+    # than the rest.
+    rows = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE, IS_PUNCT, ORTH]).tolist()
+    strings = doc.vocab.strings
+    # Line breaks only occur in whitespace tokens (a token's trailing space is " ").
+    breaks = [i for i, row in enumerate(rows) if row[3] and "\n" in strings[row[5]]]
     cuts = [i for i, row in enumerate(rows) if i == 0 or row[0] == 1] + [len(rows)]
-    spans: list[list[int]] = []
+    spans: list[list[int]] = []  # [start, end, index of the last word]
     glue_next = False
     for lo, hi in itertools.pairwise(cuts):
-        words = [row for row in rows[lo:hi] if not row[3]]
+        words = [i for i in range(lo, hi) if not rows[i][3]]
         if not words:
             continue
-        start, end = words[0][1], words[-1][1] + words[-1][2]
-        only_punct = all(row[4] for row in words)
-        same_paragraph = bool(spans) and "\n" not in text[spans[-1][1] : start]
-        first = text[start : start + words[0][2]]
+        first, last = rows[words[0]], rows[words[-1]]
+        start, end = first[1], last[1] + last[2]
+        only_punct = all(rows[i][4] for i in words)
+        same_paragraph = bool(spans) and (bisect.bisect_left(breaks, spans[-1][2])
+                                          == bisect.bisect_left(breaks, words[0]))
         if glue_next and same_paragraph:
-            spans[-1][1] = end
-        elif only_punct and same_paragraph and first not in _OPENING:
-            spans[-1][1] = end
+            spans[-1][1:] = end, words[-1]
+        elif only_punct and same_paragraph and strings[first[5]] not in _OPENING:
+            spans[-1][1:] = end, words[-1]
         else:
-            spans.append([start, end])
-        glue_next = only_punct and text[words[-1][1] : end] in _OPENING
-    return [(start, end) for start, end in spans]
+            spans.append([start, end, words[-1]])
+        glue_next = only_punct and strings[last[5]] in _OPENING
+    return [(start, end) for start, end, _ in spans]
 
 
 def sentence_numbers(doc: Doc, offsets: list[int]) -> list[int]:

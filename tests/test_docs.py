@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import catalogue
 import pytest
 import spacy
 import srsly.msgpack
@@ -43,6 +44,23 @@ def test_msgpack_plugin_lookup_is_kept_when_a_package_registers_one(monkeypatch)
     monkeypatch.setattr(registry, "get_entry_points", dict)
     docs._skip_empty_msgpack_plugin_lookup()
     assert registry.entry_points is False
+
+
+def test_msgpack_registry_lookup_is_remembered_until_something_is_registered():
+    calls = []
+
+    def get_all():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    lookup = docs._RegistryLookup(get_all)
+    assert lookup() == lookup() == {"n": 1}
+    catalogue.REGISTRY[("pipeline-test", "probe")] = object()
+    try:
+        assert lookup() == {"n": 2}  # a registration is seen at once
+    finally:
+        del catalogue.REGISTRY[("pipeline-test", "probe")]
+    assert len(calls) == 2
 
 
 def _parsed(words: list[str], doc_id: str) -> Doc:

@@ -41,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.resolve import (
@@ -500,6 +500,44 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
     )
 
 
+class _TokenTexts(NamedTuple):
+    doc: Doc
+    texts: list[str]
+    spaces: list[bool]
+    folds: list[str]
+
+
+_last_texts: list[_TokenTexts] = []
+
+
+def _token_texts(doc: Doc) -> _TokenTexts:
+    """The token texts and trailing spaces of a Doc, read once from its arrays.
+
+    ``doc[i].text`` builds a Token object and a string on every access, and the rules
+    read the same words many times; the table of the last Doc is kept (the rules read
+    one Doc at a time and never change its tokens).
+    """
+    if _last_texts and _last_texts[0].doc is doc and len(_last_texts[0].texts) == len(doc):
+        return _last_texts[0]
+    strings = doc.vocab.strings
+    array = doc.to_array([ORTH, SPACY]).tolist()
+    texts = [strings[orth] for orth, _ in array]
+    table = _TokenTexts(doc, texts, [bool(space) for _, space in array],
+                        [fold(text) for text in texts])
+    _last_texts[:] = [table]
+    return table
+
+
+def _words(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, made once per Doc (see :func:`_token_texts`)."""
+    return _token_texts(doc).texts
+
+
+def _folds(doc: Doc) -> list[str]:
+    """``[fold(t.text) for t in doc]``, made once per Doc (see :func:`_token_texts`)."""
+    return _token_texts(doc).folds
+
+
 # ---------------------------------------------------------------------------
 # Token predicates
 # ---------------------------------------------------------------------------
@@ -531,14 +569,14 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     j, quoted = i - 1, False
-    while j >= 0 and (doc[j].text in _OPENING or (doc[j].is_space and not _is_break(doc[j]))):
-        if (doc[j].text in _GLUE and j == i - 1 and j > 0 and not doc[j - 1].whitespace_
-                and not doc[j].whitespace_ and doc[j - 1].text[-1:].isalpha()):
+    while j >= 0 and (_words(doc)[j] in _OPENING or (doc[j].is_space and not _is_break(doc[j]))):
+        if (_words(doc)[j] in _GLUE and j == i - 1 and j > 0 and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_ and _words(doc)[j - 1][-1:].isalpha()):
             return False  # a hyphen inside a word ("Pannier-Runacher") opens nothing
         # An opening quote or dash starts a quotation; a parenthesis does not.
-        quoted = quoted or (doc[j].text in _OPENING and doc[j].text != "(")
+        quoted = quoted or (_words(doc)[j] in _OPENING and _words(doc)[j] != "(")
         j -= 1
-    return j < 0 or quoted or _is_break(doc[j]) or doc[j].text in _SENTENCE_END
+    return j < 0 or quoted or _is_break(doc[j]) or _words(doc)[j] in _SENTENCE_END
 
 
 def _title_form(token: Token, rules: EntityRules) -> str:
@@ -556,7 +594,7 @@ def _match_title(doc: Doc, i: int, limit: int, rules: EntityRules) -> int:
     "secrétaire d'État", "Haut-Commissaire".
     """
     j = i
-    while j < limit and fold(doc[j].text).lstrip("-") in rules.title_modifiers:
+    while j < limit and _folds(doc)[j].lstrip("-") in rules.title_modifiers:
         j += 1
     if j >= limit or _title_form(doc[j], rules) not in rules.title_starts:
         return i
@@ -687,7 +725,7 @@ _DE_FORMS = frozenset({"de", "du", "des", "d'"})
 def _media_after(doc: Doc, i: int, end: int, rules: EntityRules) -> tuple[int, int] | None:
     """``(start, end)`` of a news medium named after the "de" at ``i`` inside a span."""
     j = i + 1
-    if j < end and fold(doc[j].text) in ("la", "l'", "le", "les"):
+    if j < end and _folds(doc)[j] in ("la", "l'", "le", "les"):
         j += 1
     for k in range(end, j, -1):
         key = _span_key(doc, j, k)
@@ -708,12 +746,12 @@ def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_
     k = 0
     while k < len(cands):
         c = cands[k]
-        if k + 1 < len(cands) and c.start > 0 and doc[c.start - 1].text in _BRACKETS:
+        if k + 1 < len(cands) and c.start > 0 and _words(doc)[c.start - 1] in _BRACKETS:
             d = cands[k + 1]
             gap = [fold(t.text) for t in doc[c.end:d.start]]
             if (gap and gap[0] in _OF and all(g in _OF or g in {"la", "l'"} for g in gap)
                     and len(gap) <= 2 and d.end < len(doc)
-                    and doc[d.end].text == _BRACKETS[doc[c.start - 1].text]
+                    and _words(doc)[d.end] == _BRACKETS[_words(doc)[c.start - 1]]
                     and "PER" not in (c.label, d.label)
                     and not _known_name(_span_key(doc, c.start, c.end), rules)
                     and not _known_name(_span_key(doc, d.start, d.end), rules)):
@@ -726,7 +764,11 @@ def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_
 
 
 def _span_key(doc: Doc, start: int, end: int) -> str:
-    return fold(doc[start:end].text)
+    table = _token_texts(doc)
+    # fold() collapses whitespace, so the words and their spaces give Span.text's key.
+    return fold("".join(word + " " if space else word
+                        for word, space in zip(table.texts[start:end], table.spaces[start:end],
+                                               strict=True)))
 
 
 def _head_at(doc: Doc, start: int, end: int, rules: EntityRules) -> int | None:
@@ -737,10 +779,10 @@ def _head_at(doc: Doc, start: int, end: int, rules: EntityRules) -> int | None:
     """
     if start >= end:
         return None
-    if fold(doc[start].text) in rules.org_heads:
+    if _folds(doc)[start] in rules.org_heads:
         return start
-    if (start + 1 < end and _cap(doc[start]) and fold(doc[start].text) in rules.title_modifiers
-            and fold(doc[start + 1].text) in rules.org_heads):
+    if (start + 1 < end and _cap(doc[start]) and _folds(doc)[start] in rules.title_modifiers
+            and _folds(doc)[start + 1] in rules.org_heads):
         return start + 1
     return None
 
@@ -759,7 +801,7 @@ def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
     l'Union européenne" stays two names), and never a noun the parser hangs elsewhere.
     """
     head = _head_at(doc, start, end, rules)
-    head_label = rules.org_heads.get(fold(doc[head].text)) if head is not None else None
+    head_label = rules.org_heads.get(_folds(doc)[head]) if head is not None else None
     if head_label not in {"ORG", "MISC"}:
         return end
     # "Traité sur la non-prolifération", "Traité sur le fonctionnement de l'Union"
@@ -768,18 +810,18 @@ def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
 
     def noun_phrase(j: int) -> int:
         """End of det? noun adj* at ``j``, or -1 if there is none."""
-        if j < n and fold(doc[j].text) in _COMPLEMENT_DETERMINERS:
+        if j < n and _folds(doc)[j] in _COMPLEMENT_DETERMINERS:
             j += 1
         if j >= n or doc[j].pos_ not in {"NOUN", "PROPN"} or _is_break(doc[j]):
             return -1
-        form = fold(doc[j].text)
+        form = _folds(doc)[j]
         if (form in rules.org_heads or _known_name(form, rules) or form in _NOT_COMPLEMENT
-                or _cap(doc[j]) and form in rules.first_names or is_acronym(doc[j].text)):
+                or _cap(doc[j]) and form in rules.first_names or is_acronym(_words(doc)[j])):
             return -1
         k = j + 1
         while k < n and _lower(doc[k]) and doc[k].pos_ in {"ADJ", "VERB"} \
                 and doc[k].dep_ == "amod" and doc[k].head.i in range(j, k) \
-                and fold(doc[k].text) not in rules.demonyms:
+                and _folds(doc)[k] not in rules.demonyms:
             k += 1
         return k
 
@@ -788,25 +830,25 @@ def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
         last_cap = next((i for i in range(end - 1, head - 1, -1) if _cap(doc[i])), head)
         t = doc[end]
         form = fold(t.text)
-        if form == "et" and has_of and end + 1 < n and fold(doc[end + 1].text) in _OF:
+        if form == "et" and has_of and end + 1 < n and _folds(doc)[end + 1] in _OF:
             stop = noun_phrase(end + 2)
             if stop > end + 2:
                 end = stop
                 continue
-        tail_is_head = (fold(doc[last_cap].text) in rules.org_heads
+        tail_is_head = (_folds(doc)[last_cap] in rules.org_heads
                         and all(_lower(x) and x.pos_ in {"ADJ", "VERB"}
                                 for x in doc[last_cap + 1:end]))
         if tail_is_head and (form in prepositions or form in _OF) and _lower(t):
             stop = noun_phrase(end + 1)
-            j = end + 1 + (fold(doc[end + 1].text) in _COMPLEMENT_DETERMINERS
+            j = end + 1 + (_folds(doc)[end + 1] in _COMPLEMENT_DETERMINERS
                            if end + 1 < n else 0)
             # The noun hangs on the name, or on the verb after it, as the name itself
             # does (the parser often lifts the complement of a subject to its verb).
             hangs = j < n and (start <= doc[j].head.i < end and doc[j].dep_.startswith("nmod")
                                or doc[j].head.i == doc[head].head.i > j)
             if stop > end + 1 and hangs and _lower(doc[j]) and (
-                    fold(doc[j].text) not in rules.stop_words
-                    or fold(doc[j].text) in _MINISTRY_WORDS):
+                    _folds(doc)[j] not in rules.stop_words
+                    or _folds(doc)[j] in _MINISTRY_WORDS):
                 end = stop
                 continue
         break
@@ -838,7 +880,7 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
             break
         # "Agence régionale de santé d'" + "Île-de-France": the model ended the span on
         # the preposition that joins the rest of the name.
-        if (end - start > 1 and fold(doc[end - 1].text) in _OF and _lower(doc[end - 1])
+        if (end - start > 1 and _folds(doc)[end - 1] in _OF and _lower(doc[end - 1])
                 and _name_token(t, rules)):
             other = owner.get(end)
             if (other is not None and other.label == "PER") or fold(t.text) in rules.first_names:
@@ -867,9 +909,9 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
         if not _name_token(t, rules):
             # "Banque" + "de France", "place Vendôme" + "de Paris".
             if (fold(t.text) in {"de", "du", "des", "d'"}
-                    and fold(doc[start].text) in rules.org_heads):
+                    and _folds(doc)[start] in rules.org_heads):
                 j = end + 1
-                if j < n and fold(doc[j].text) in {"la", "l'"}:
+                if j < n and _folds(doc)[j] in {"la", "l'"}:
                     j += 1
                 other = owner.get(j)
                 if j < n and _name_token(doc[j], rules) and (
@@ -882,7 +924,7 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
         # adjacent proper nouns continue one name even without a dependency.
         attached = (start <= t.head.i < end or doc[end - 1].head.i == end
                     or (t.pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN"))
-        first_name = end - start == 1 and fold(doc[start].text) in rules.first_names
+        first_name = end - start == 1 and _folds(doc)[start] in rules.first_names
         other = owner.get(end)
         if other is not None and other != cand:
             if attached and (t.dep_.startswith("flat") or first_name):
@@ -938,7 +980,7 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         elif had_title and _lower(t) and (form in _OF or form in {"la", "l'", "les"}):
             complement = True  # "président [du] Sénat", "ministre [de la] Culture"
             start += 1
-        elif t.text in "([" and not any(doc[k].text in ")]" for k in range(start, end)):
+        elif t.text in "([" and not any(_words(doc)[k] in ")]" for k in range(start, end)):
             start += 1
         elif (form.rstrip(".") in rules.civilities and (_cap(t) or len(form) > 3)
               and not is_acronym(t.text.rstrip("."))):
@@ -949,8 +991,8 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         elif form in rules.determiners:
             # "selon Le Monde", "« Les Grandes Gueules »": a capitalised determiner
             # inside a sentence, or opening a title that fills its quotes, is kept.
-            quoted_title = (start > 0 and doc[start - 1].text in _BRACKETS and any(
-                doc[k].text == _BRACKETS[doc[start - 1].text]
+            quoted_title = (start > 0 and _words(doc)[start - 1] in _BRACKETS and any(
+                _words(doc)[k] == _BRACKETS[_words(doc)[start - 1]]
                 for k in range(start + 1, min(end + 1, len(doc)))))
             if _cap(t) and (not _sentence_initial(doc, start) or quoted_title
                             or _known_name(_span_key(doc, start, end), rules)):
@@ -980,7 +1022,7 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         opened = _BALANCED.get(t.text)
         if t.text == "+" and end - 1 > start and not _is_punct(doc[end - 2]):
             break
-        if _is_punct(t) and not (opened and any(doc[k].text == opened
+        if _is_punct(t) and not (opened and any(_words(doc)[k] == opened
                                                for k in range(start, end - 1))):
             end -= 1
         elif _lower(t) and (t.pos_ in (_CLOSED_POS if label == "MISC" else _FUNCTION_POS)
@@ -991,7 +1033,7 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
             end -= 1
         elif _lower(t) and form in _time_names():
             end -= 1  # "l'annonce de [Ford] jeudi", "Matin Première de la RTBF lundi"
-        elif t.like_num and end < len(doc) and doc[end].text in {"-", "–", "à"} \
+        elif t.like_num and end < len(doc) and _words(doc)[end] in {"-", "–", "à"} \
                 and end + 1 < len(doc) and doc[end + 1].like_num:
             # A score or a range after a name: "Olympique de Marseille [2-0]".
             end -= 1
@@ -1028,7 +1070,7 @@ def _after_title(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
     is left). A title that ends before the span ("le président [X]") changes nothing.
     """
     if (cand.start == 0 or _lower(doc[cand.start])
-            or fold(doc[cand.start - 1].text) not in rules.title_inner_words):
+            or _folds(doc)[cand.start - 1] not in rules.title_inner_words):
         return cand
     for k in range(max(0, cand.start - rules.max_title_len - 2), cand.start):
         stop = _match_title(doc, k, cand.end, rules)
@@ -1092,7 +1134,7 @@ def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
             and _span_key(doc, cand.start + 1, end) in rules.places
             and _span_key(doc, cand.start, end) not in rules.places
             and _lower(doc[end]) and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod"
-            and fold(doc[end].text) not in rules.demonyms):
+            and _folds(doc)[end] not in rules.demonyms):
         return cand._replace(end=end + 1, label="ORG", strong=True)
     return cand._replace(end=end)
 
@@ -1116,9 +1158,9 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     # institution's name: "parquet national financier", not "front commun syndical"
     # or "guerre commerciale").
     head_at = _head_at(doc, cand.start, cand.end, rules)
-    head = rules.org_heads.get(fold(doc[head_at].text)) if head_at is not None else None
+    head = rules.org_heads.get(_folds(doc)[head_at]) if head_at is not None else None
     if len(span) > 1 and head is not None and (
-            any(_cap(t) for t in span) or fold(doc[head_at].text) in rules.lowercase_heads):
+            any(_cap(t) for t in span) or _folds(doc)[head_at] in rules.lowercase_heads):
         return True
     if re.search(r"https?://|www\.|@|\.(com|fr|org|net)\b", span.text):
         return False
@@ -1130,7 +1172,7 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         coordinated = t.dep_ == "conj" and fold(t.head.text) in rules.demonyms
         # ("Les Républicains" tagged ORG is a party, not a demonym.)
         if _DEMONYM_PLURAL.search(fold(t.text)) and cand.label != "ORG" and (
-                coordinated or t.i > 0 and fold(doc[t.i - 1].text) in _PLURAL_DETERMINERS):
+                coordinated or t.i > 0 and _folds(doc)[t.i - 1] in _PLURAL_DETERMINERS):
             return False
         if (_sentence_initial(doc, t.i) and t.pos_ not in {"PROPN", "X"}
                 and not is_acronym(t.text) and t.text[1:].islower()
@@ -1146,7 +1188,7 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
 def _noun_before(doc: Doc, end: int, nouns: Mapping[tuple[str, ...], str] | frozenset,
                  max_len: int, ends: frozenset[str]) -> tuple[int, str] | None:
     """A lexicon phrase that ends right before ``end``: (its start, its value)."""
-    if end == 0 or fold(doc[end - 1].text) not in ends:
+    if end == 0 or _folds(doc)[end - 1] not in ends:
         return None
     for n in range(min(max_len, end), 0, -1):
         words = tuple(fold(t.text) for t in doc[end - n:end])
@@ -1167,15 +1209,15 @@ def _context_label(doc: Doc, start: int, rules: EntityRules) -> str:
     no such noun.
     """
     i = start
-    if i > 0 and fold(doc[i - 1].text) in rules.determiners and i > 1 \
-            and doc[i - 2].text in {"«", "“", '"'}:
+    if i > 0 and _folds(doc)[i - 1] in rules.determiners and i > 1 \
+            and _words(doc)[i - 2] in {"«", "“", '"'}:
         i -= 1  # « Les Grandes Gueules » trimmed to "Grandes Gueules"
-    if i > 0 and doc[i - 1].text in {"«", "“", '"'}:
+    if i > 0 and _words(doc)[i - 1] in {"«", "“", '"'}:
         i -= 1
     # "la française [X]", "le chinois [X]": a lowercase nationality used as a noun
     # stands for a company (a person's nationality is capitalised: "l'Allemand X").
-    if (i > 1 and _lower(doc[i - 1]) and fold(doc[i - 1].text) in rules.demonyms
-            and fold(doc[i - 2].text) in _NOMINAL_DETERMINERS):
+    if (i > 1 and _lower(doc[i - 1]) and _folds(doc)[i - 1] in rules.demonyms
+            and _folds(doc)[i - 2] in _NOMINAL_DETERMINERS):
         return "ORG"
     complement = True
     for _ in range(4):
@@ -1186,10 +1228,10 @@ def _context_label(doc: Doc, start: int, rules: EntityRules) -> str:
                 found[0] == i - 1 and doc[i - 1].pos_ == "ADJ" and i - 1 != start - 1):
             return found[1]
         if i > 0 and (_lower(doc[i - 1]) and doc[i - 1].pos_ in {"ADJ", "VERB"}
-                      or fold(doc[i - 1].text) in rules.demonyms):
+                      or _folds(doc)[i - 1] in rules.demonyms):
             i -= 1
         elif (complement and i > 2 and _lower(doc[i - 1]) and doc[i - 1].pos_ == "NOUN"
-              and fold(doc[i - 2].text) in _OF and _lower(doc[i - 2])):
+              and _folds(doc)[i - 2] in _OF and _lower(doc[i - 2])):
             i -= 2  # "l'éditeur américain [de logiciels] X": one complement of the noun
             complement = False
         else:
@@ -1200,9 +1242,9 @@ def _context_label(doc: Doc, start: int, rules: EntityRules) -> str:
 def _after_org_role(doc: Doc, start: int, rules: EntityRules) -> bool:
     """Preceded by a role whose complement is an organisation: "le PDG d'[X]"."""
     i = start
-    if i > 0 and fold(doc[i - 1].text) in {"la", "l'"}:
+    if i > 0 and _folds(doc)[i - 1] in {"la", "l'"}:
         i -= 1
-    if i < 2 or fold(doc[i - 1].text) not in _OF:
+    if i < 2 or _folds(doc)[i - 1] not in _OF:
         return False
     found = _noun_before(doc, i - 1, rules.org_roles, rules.max_org_role_len,
                          rules.org_role_ends)
@@ -1219,9 +1261,9 @@ def _apposed_label(doc: Doc, end: int, rules: EntityRules) -> str:
     """
     n = len(doc)
     i = end
-    comma = i < n and doc[i].text == ","
+    comma = i < n and _words(doc)[i] == ","
     i += comma
-    if i >= n or fold(doc[i].text) not in _APPOSITION_DETERMINERS:
+    if i >= n or _folds(doc)[i] not in _APPOSITION_DETERMINERS:
         return ""
     i += 1
     for _ in range(2):
@@ -1234,13 +1276,13 @@ def _apposed_label(doc: Doc, end: int, rules: EntityRules) -> str:
             j = i + size
             while j < n and j - i - size < 2 and _lower(doc[j]) and doc[j].pos_ == "ADJ":
                 j += 1
-            after = fold(doc[j].text) if j < n else ""
+            after = _folds(doc)[j] if j < n else ""
             # After a comma, the noun describes the name ("Sanofi, le laboratoire
             # français, a annoncé"), unless it introduces a name of its own ("Au
             # Grand Palais, l'exposition X"); without a comma, only before a relative
             # clause ("X le parti qui").
             if after in _RELATIVES or (comma and j < n and not _name_token(doc[j], rules)
-                                       and doc[j].text not in _OPENING):
+                                       and _words(doc)[j] not in _OPENING):
                 return label
     return ""
 
@@ -1253,12 +1295,12 @@ def _after_disease_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     determiner speaks of a person or a place, not of a disease.
     """
     i = start
-    if i > 0 and fold(doc[i - 1].text) in _COMPLEMENT_DETERMINERS:
+    if i > 0 and _folds(doc)[i - 1] in _COMPLEMENT_DETERMINERS:
         i -= 1
-    if i > 0 and fold(doc[i - 1].text) in {"du", "des", "d'"}:
+    if i > 0 and _folds(doc)[i - 1] in {"du", "des", "d'"}:
         key = "de"
     elif i > 0:
-        key = fold(doc[i - 1].text)
+        key = _folds(doc)[i - 1]
     else:
         return False
     if key not in rules.disease_cue_ends:
@@ -1266,7 +1308,7 @@ def _after_disease_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     for n in range(min(rules.max_disease_cue_len, i), 0, -1):
         words = tuple(fold(t.text) for t in doc[i - n:i - 1]) + (key,)
         if words in rules.disease_cues:
-            before = fold(doc[i - n - 1].text) if i - n > 0 else ""
+            before = _folds(doc)[i - n - 1] if i - n > 0 else ""
             return not (words[0] == "cas" and before in {"le", "du", "au", "ce"})
     return False
 
@@ -1275,16 +1317,16 @@ def _media_shape(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
     """Multi-word name ending like a medium: "Jerusalem Post", "Agence France-Presse"."""
     if cand.end - cand.start < 2:
         return False
-    last = doc[cand.end - 1].text
+    last = _words(doc)[cand.end - 1]
     return last in rules.media_suffixes or last.split("-")[-1] in rules.media_suffixes
 
 
 def _is_located(doc: Doc, start: int) -> bool:
     """Preceded by a locative preposition: "au [Kremlin]", "à l'[Élysée]"."""
     i = start - 1
-    if i >= 0 and fold(doc[i].text) in {"le", "la", "l'", "les"}:
+    if i >= 0 and _folds(doc)[i] in {"le", "la", "l'", "les"}:
         i -= 1
-    return i >= 0 and fold(doc[i].text) in _LOCATIVE
+    return i >= 0 and _folds(doc)[i] in _LOCATIVE
 
 
 def _preceded_by_person_marker(doc: Doc, start: int, rules: EntityRules) -> bool:
@@ -1307,7 +1349,7 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     du Golfe" MISC); first name + capitalised words -> PER ("Olaf Scholz").
     """
     key = _span_key(doc, cand.start, cand.end)
-    first = fold(doc[cand.start].text)
+    first = _folds(doc)[cand.start]
     nodet = key.split(" ", 1)[1] if first in rules.determiners and " " in key else key
     words = doc[cand.start:cand.end]
     person_like = (cand.label == "PER" and len(words) >= 2 and first in rules.first_names)
@@ -1316,7 +1358,7 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     if len(words) >= 2 and words[-1].text in rules.company_suffixes:
         return cand._replace(label="ORG", strong=True)  # "Apple Inc", "Airbus Group"
     # "chez Lunch Garden", "chez Renault": a company, unless a known place or a person
-    if (cand.label in ("LOC", "MISC") and cand.start > 0 and fold(doc[cand.start - 1].text)
+    if (cand.label in ("LOC", "MISC") and cand.start > 0 and _folds(doc)[cand.start - 1]
             == "chez" and not (key in rules.places or key in rules.cities)
             and first not in rules.first_names):
         return cand._replace(label="ORG", strong=True)
@@ -1337,7 +1379,7 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
         return cand._replace(label="LOC", strong=True)
     # (Not "À Pikine, le collectif qui…": a fronted place and a comma.)
     fronted = (_is_located(doc, cand.start) and cand.end < len(doc)
-               and doc[cand.end].text == ",")
+               and _words(doc)[cand.end] == ",")
     context = "" if (cand.label == "PER" or key in rules.cities or fronted) else _apposed_label(
         doc, cand.end, rules)
     if context:
@@ -1350,10 +1392,10 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                                      or _preceded_by_person_marker(doc, cand.start, rules))):
         return cand._replace(label="LOC", strong=True)
     head = _head_at(doc, cand.start, cand.end, rules)
-    head_label = rules.org_heads.get(fold(doc[head].text), "") if head is not None else ""
+    head_label = rules.org_heads.get(_folds(doc)[head], "") if head is not None else ""
     if head_label and cand.label != "PER" and (cand.end - cand.start > 1 or _cap(doc[cand.start])):
         return cand._replace(label=head_label, strong=True)
-    quoted = cand.start > 0 and doc[cand.start - 1].text in _OPENING
+    quoted = cand.start > 0 and _words(doc)[cand.start - 1] in _OPENING
     # (Not a first name that the parser read as a common noun: "la Ville de Lausanne".)
     if (cand.label != "PER" and len(words) >= 2 and first in rules.first_names and not quoted
             and words[0].pos_ != "NOUN"
@@ -1368,7 +1410,7 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                                                          for t in words)
             and not any(fold(t.text) in rules.org_heads or is_acronym(t.text) for t in words)
             and (_preceded_by_person_marker(doc, cand.start, rules)
-                 or (cand.start > 1 and doc[cand.start - 1].text == ","
+                 or (cand.start > 1 and _words(doc)[cand.start - 1] == ","
                      and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
                      is not None))):
         return cand._replace(label="PER", strong=True)
@@ -1389,7 +1431,7 @@ def _federated_territory(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
     if len(words) < 2 or fold(words[0].text) not in {"federation", "confederation"}:
         return False
     j = cand.start + 1
-    while j < cand.end and (fold(doc[j].text) in _OF or fold(doc[j].text) in {"la", "l'"}):
+    while j < cand.end and (_folds(doc)[j] in _OF or _folds(doc)[j] in {"la", "l'"}):
         j += 1
     rest = doc[j:cand.end].text
     if not rest or _known_name(fold(rest), rules):
@@ -1436,7 +1478,7 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
     persons = _person_keys(doc, cands) if persons is None else persons
-    words = [t.text for t in doc]
+    words = _token_texts(doc).texts
     known: dict[tuple[str, ...], str] = {}
     for c in cands:
         name = tuple(words[c.start:c.end])
@@ -1497,7 +1539,7 @@ def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
             continue
         if form in _OF and _lower(t):
             k = j + 1
-            if k < n and fold(doc[k].text) in {"la", "l'"}:
+            if k < n and _folds(doc)[k] in {"la", "l'"}:
                 k += 1
             if k >= n:
                 break
@@ -1506,7 +1548,7 @@ def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
                 name_end = other.end
             elif other is None and _cap(doc[k]) and not _sentence_initial(doc, k) and (
                     _name_token(doc[k], rules) or doc[k].pos_ in {"NOUN", "PROPN"}
-                    and fold(doc[k].text) not in rules.stop_words - _MINISTRY_WORDS):
+                    and _folds(doc)[k] not in rules.stop_words - _MINISTRY_WORDS):
                 name_end = k + 1
                 while name_end < n and name_end not in covered and _name_token(doc[name_end],
                                                                                rules) \
@@ -1518,23 +1560,23 @@ def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
                 # "ministère de l'Enseignement [supérieur]"
                 while (name_end < n and _lower(doc[name_end]) and doc[name_end].pos_ == "ADJ"
                        and doc[name_end].dep_ == "amod" and k <= doc[name_end].head.i < name_end
-                       and fold(doc[name_end].text) not in rules.demonyms):
+                       and _folds(doc)[name_end] not in rules.demonyms):
                     name_end += 1
                 key = _span_key(doc, k, name_end)
                 if key in rules.institution_places or (
-                        len(doc[k:name_end]) >= 2 and fold(doc[k].text) in rules.first_names):
+                        len(doc[k:name_end]) >= 2 and _folds(doc)[k] in rules.first_names):
                     return None
                 return name_end
             # a common-noun complement: "cour [d'appel]", "tribunal [de grande instance]"
             while k < n and _lower(doc[k]) and doc[k].pos_ == "ADJ":
                 k += 1
             if (k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN"
-                    and fold(doc[k].text) not in rules.stop_words - _MINISTRY_WORDS
-                    and fold(doc[k].text) not in _GENERIC_BODIES and not national):
+                    and _folds(doc)[k] not in rules.stop_words - _MINISTRY_WORDS
+                    and _folds(doc)[k] not in _GENERIC_BODIES and not national):
                 j = k + 1
                 continue
             if national and k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN" \
-                    and fold(doc[k].text) not in rules.stop_words:
+                    and _folds(doc)[k] not in rules.stop_words:
                 j = last = k + 1
                 continue
         break
@@ -1545,7 +1587,7 @@ def _name_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules
     """End of the capitalised or alphanumeric words from ``i`` ("Vinci Construction")."""
     n = len(doc)
     j = i
-    if fold(doc[j].text) in rules.determiners and _cap(doc[j]) and j + 1 < n \
+    if _folds(doc)[j] in rules.determiners and _cap(doc[j]) and j + 1 < n \
             and _name_token(doc[j + 1], rules):
         j += 1
     while j < n and j not in covered and not _is_break(doc[j]):
@@ -1556,21 +1598,21 @@ def _name_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules
         elif j > i and nxt and (t.text == "&" or _glued(doc, j)):
             j += 2
         elif (j > i and fold(t.text) in _OF and _lower(t) and nxt
-              and not _known_name(fold(doc[j + 1].text), rules)
-              and fold(doc[j + 1].text) not in rules.first_names):
+              and not _known_name(_folds(doc)[j + 1], rules)
+              and _folds(doc)[j + 1] not in rules.first_names):
             j += 2  # "l'association Promenade des Anges"
         else:
             break
     # "le groupe Droite républicaine", "le syndicat Force ouvrière"
     while (j > i and j < n and _lower(doc[j]) and doc[j].pos_ == "ADJ" and doc[j].dep_ == "amod"
-           and i <= doc[j].head.i < j and fold(doc[j].text) not in rules.demonyms):
+           and i <= doc[j].head.i < j and _folds(doc)[j] not in rules.demonyms):
         j += 1
     return j
 
 
 def _glued(doc: Doc, j: int) -> bool:
     """A hyphen between two words without spaces ("Pannier-Runacher")."""
-    return (doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_
+    return (_words(doc)[j] == "-" and j > 0 and not doc[j - 1].whitespace_
             and not doc[j].whitespace_)
 
 
@@ -1618,8 +1660,7 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
     n = len(doc)
     found: list[_Cand] = []
     # Token texts from the arrays: most tokens are skipped without a Token object.
-    strings = doc.vocab.strings
-    texts = [strings[o] for o in doc.to_array([ORTH]).tolist()]
+    texts = _token_texts(doc).texts
     heads = rules.lowercase_heads
     i = 0
     while i < n:
@@ -1659,7 +1700,7 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
                 and (t.pos_ == "PROPN" or not _sentence_initial(doc, i))
                 and not (i + 1 < n and _cap(doc[i + 1]) and not _is_punct(doc[i + 1]))
                 and not (i > 0 and (_cap(doc[i - 1]) and not _sentence_initial(doc, i)
-                                    or doc[i - 1].text == "-"))):
+                                    or _words(doc)[i - 1] == "-"))):
             found.append(_Cand(i, i + 1, "LOC", True))
             i += 1
             continue
@@ -1701,9 +1742,9 @@ def _distinctive_parts(doc: Doc, cands: Iterable[_Cand], rules: EntityRules) -> 
             continue
         head = _head_at(doc, c.start, c.end, rules)
         last = words[-1]
-        if (head is not None and rules.org_heads.get(fold(doc[head].text)) == "ORG"
+        if (head is not None and rules.org_heads.get(_folds(doc)[head]) == "ORG"
                 and _cap(last) and c.end - 2 > head
-                and fold(doc[c.end - 2].text) in _OF | {"la", "l'"}
+                and _folds(doc)[c.end - 2] in _OF | {"la", "l'"}
                 and all(_lower(w) for w in doc[head + 1:c.end - 1])):
             parts.add(last.text)
     return parts
@@ -1722,11 +1763,11 @@ def _label_distinctive_parts(doc: Doc, cands: list[_Cand], rules: EntityRules,
         return cands
     out = []
     for c in cands:
-        form = fold(doc[c.start].text)
-        if (c.end - c.start == 1 and doc[c.start].text in parts
+        form = _folds(doc)[c.start]
+        if (c.end - c.start == 1 and _words(doc)[c.start] in parts
                 and (c.label != "PER" or form not in persons and form not in rules.first_names)
-                and not (c.label == "LOC" and _known_name(fold(doc[c.start].text), rules))
-                and not (c.start > 0 and fold(doc[c.start - 1].text) in _PLACE_PREPOSITIONS)):
+                and not (c.label == "LOC" and _known_name(_folds(doc)[c.start], rules))
+                and not (c.start > 0 and _folds(doc)[c.start - 1] in _PLACE_PREPOSITIONS)):
             c = c._replace(label="ORG", strong=True)
         out.append(c)
     return out
@@ -1744,10 +1785,10 @@ def _agree_in_parentheses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     out = list(cands)
     for k, c in enumerate(cands):
         j = by_start.get(c.end + 1)
-        if j is None or c.end >= len(doc) or doc[c.end].text != "(":
+        if j is None or c.end >= len(doc) or _words(doc)[c.end] != "(":
             continue
         d = cands[j]
-        if d.end >= len(doc) or doc[d.end].text != ")" or "PER" in (c.label, d.label) \
+        if d.end >= len(doc) or _words(doc)[d.end] != ")" or "PER" in (c.label, d.label) \
                 or c.label == d.label:
             continue
         if "ORG" in (c.label, d.label):
@@ -1833,7 +1874,7 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
     cands = [_Cand(start, end, label if label in LABELS else "MISC")
              for start, end, label in entity_offsets(doc)]
     # Words the model tagged more than once are names even where they open a sentence.
-    tagged = Counter(doc[i].text for c in cands for i in range(c.start, c.end))
+    tagged = Counter(_words(doc)[i] for c in cands for i in range(c.start, c.end))
     cands = [piece for c in cands for piece in _split_at_breaks(doc, c)]
     cands = [piece for c in cands for piece in _split_at_prepositions(doc, c, rules)]
     owner = {i: c for c in cands for i in range(c.start, c.end)}
@@ -1883,10 +1924,10 @@ def _np_token(token: Token, rules: EntityRules) -> bool:
 def _trim_description(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners/prepositions at the left edge and function words at the right."""
     while start < end and (doc[start].pos_ in {"DET", "ADP", "PUNCT"}
-                           and _lower(doc[start]) or doc[start].text in {",", "-"}):
+                           and _lower(doc[start]) or _words(doc)[start] in {",", "-"}):
         start += 1
     while end > start and (doc[end - 1].pos_ in {"DET", "ADP", "CCONJ", "PUNCT"}
-                           or doc[end - 1].text in {",", "-", "'"}):
+                           or _words(doc)[end - 1] in {",", "-", "'"}):
         end -= 1
     return start, end
 
@@ -1900,7 +1941,7 @@ def _description_before(doc: Doc, start: int, persons: set[int],
     parse, or else from the nearest title.
     """
     end = start
-    if end > 0 and doc[end - 1].text == ",":
+    if end > 0 and _words(doc)[end - 1] == ",":
         end -= 1
     left = end
     while left > 0 and end - left < 14 and _np_token(doc[left - 1], rules) \
@@ -1922,17 +1963,17 @@ def _description_before(doc: Doc, start: int, persons: set[int],
 def _description_after(doc: Doc, end: int, persons: set[int],
                        rules: EntityRules) -> tuple[int, int] | None:
     """Apposition after a name: "[X], Haut-Commissaire aux droits de l'homme, a …"."""
-    if end >= len(doc) or doc[end].text != ",":
+    if end >= len(doc) or _words(doc)[end] != ",":
         return None
     i = end + 1
-    while i < len(doc) and (doc[i].pos_ == "DET" or fold(doc[i].text) in rules.title_modifiers):
+    while i < len(doc) and (doc[i].pos_ == "DET" or _folds(doc)[i] in rules.title_modifiers):
         i += 1
     if i >= len(doc) or _match_title(doc, i, min(len(doc), i + 6), rules) == i:
         return None
     j = i
     while j < len(doc) and j - i < 16 and j not in persons and _np_token(doc[j], rules):
         j += 1
-        if j < len(doc) and doc[j].text == "et" and j + 1 < len(doc) \
+        if j < len(doc) and _words(doc)[j] == "et" and j + 1 < len(doc) \
                 and doc[j + 1].pos_ in {"ADP", "DET"}:
             j += 1
     lo, hi = _trim_description(doc, i, j)
@@ -1965,15 +2006,15 @@ def find_descriptions(doc: Doc, rules: EntityRules | None = None,
     labels = set(labels)
     ents = _entity_spans(doc)
     persons = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
-    text = doc.text  # Doc.text joins every token on each access
     for ent in ents:
         if ent.label_ not in labels:
             continue
         found = {_description_before(doc, ent.start, persons, rules),
                  _description_after(doc, ent.end, persons, rules)}
         for span in sorted(s for s in found if s):
-            lo, hi = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
-            yield Description(ent.start_char, ent.end_char, text[lo:hi], lo, hi)
+            words = doc[span[0]:span[1]]  # Doc.text would join every token of the Doc
+            yield Description(ent.start_char, ent.end_char, words.text, words.start_char,
+                              words.end_char)
 
 
 # ---------------------------------------------------------------------------
@@ -1997,13 +2038,13 @@ def find_acronym_links(doc: Doc, ents: Iterable[Span] | None = None) -> Iterator
     by_start = {e.start: e for e in ents}
     for e in ents:
         i = e.end
-        if i + 2 >= len(doc) or doc[i].text != "(":
+        if i + 2 >= len(doc) or _words(doc)[i] != "(":
             continue
         inner = by_start.get(i + 1)
         close = inner.end if inner is not None else i + 2
-        if close >= len(doc) or doc[close].text != ")":
+        if close >= len(doc) or _words(doc)[close] != ")":
             continue
-        inner_text = inner.text if inner is not None else doc[i + 1].text
+        inner_text = inner.text if inner is not None else _words(doc)[i + 1]
         if e.label_ != "PER" and len(e) >= 2 and is_acronym(inner_text):
             yield AcronymLink(inner_text, e.text, doc[i + 1].idx, e.start_char)
         elif (is_acronym(e.text) and inner is not None and inner.label_ != "PER"
@@ -2025,8 +2066,8 @@ def _title_aliases(doc: Doc, ents: list[Span]) -> list[tuple[str, str]]:
     for e in ents:
         inner = by_start.get(e.end + 1)
         if (inner is not None and e.label_ == inner.label_ == "MISC" and e.end < len(doc)
-                and doc[e.end].text == "(" and inner.end < len(doc)
-                and doc[inner.end].text == ")" and not is_acronym(inner.text)):
+                and _words(doc)[e.end] == "(" and inner.end < len(doc)
+                and _words(doc)[inner.end] == ")" and not is_acronym(inner.text)):
             out.append((inner.text, e.text))
     return out
 
