@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from pipeline.schema import TABLES, Table
 
@@ -139,15 +139,15 @@ def open_tables(out_dir: Path, *names: str) -> Iterator[dict[str, TableWriter]]:
             writer.commit()
 
 
+def _sort_key(table: Table):
+    keys = (*table.sort_by, table.primary_key)
+    return lambda row: tuple((row.get(k) is None, row.get(k) if row.get(k) is not None else "")
+                             for k in keys)
+
+
 def sort_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Rows in the table's deterministic order (its ``sort_by`` columns, then the key)."""
-    keys = (*table.sort_by, table.primary_key)
-
-    def key(row: Mapping[str, Any]) -> tuple:
-        return tuple((row.get(k) is None, row.get(k) if row.get(k) is not None else "")
-                     for k in keys)
-
-    return sorted(rows, key=key)
+    return sorted(rows, key=_sort_key(table))
 
 
 def write_table(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> Path:
@@ -158,21 +158,65 @@ def write_table(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> 
     return Path(out_dir) / table.filename
 
 
-def write_frame(name: str, frame: pd.DataFrame, out_dir: Path) -> Path:
-    """Write a whole table held as a DataFrame, sorted like :func:`write_table`, atomically.
+def write_ordered(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -> Path:
+    """Write a table from rows that already come in its order, streamed, atomically.
 
-    Row by row from the frame, so that a large table (every mention of an archive) is
-    never held a second time as a list of dicts. The frame must have no missing values
-    in its sort columns (the order is then the one :func:`sort_rows` gives).
+    For stages that hand out rows document by document (Docs are read in doc_id order)
+    and sort each document's rows (:func:`sort_rows`): the table is the same as
+    :func:`write_table` gives, without holding the rows. A row out of order is an error,
+    and the previous table stays.
     """
     table = TABLES[name]
-    keys = [*table.sort_by, table.primary_key]
-    ordered = frame.sort_values(keys, kind="stable") if len(frame) else frame
-    columns = list(ordered.columns)
+    key = _sort_key(table)
     with open_tables(out_dir, name) as writers:
-        writers[name].write_many(dict(zip(columns, values, strict=True))
-                                 for values in ordered.itertuples(index=False, name=None))
+        previous = None
+        for row in rows:
+            current = key(row)
+            if previous is not None and current < previous:
+                raise ValueError(f"{name}: row {row.get(table.primary_key)!r} comes out of "
+                                 f"the table's order ({', '.join(table.sort_by)})")
+            previous = current
+            writers[name].write(row)
     return Path(out_dir) / table.filename
+
+
+class RowSpool:
+    """Rows set aside in a temporary file while a corpus-wide step runs, read back in order.
+
+    A stage that must see the whole corpus before it can finish its rows (entity
+    resolution, quotation deduplication) keeps in memory only the few columns that
+    step needs and spools the full rows here, so its memory grows with the compact
+    columns, not with the rows. The file is unnamed on disk and vanishes when closed,
+    even after a crash.
+    """
+
+    def __init__(self, directory: Path | None = None):
+        self._file = tempfile.TemporaryFile(dir=directory)
+        self.n_rows = 0
+
+    def add(self, rows: list[Mapping[str, Any]]) -> None:
+        """Set aside one document's rows (in the order they will be read back)."""
+        pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.n_rows += len(rows)
+
+    def __iter__(self) -> Iterator[Mapping[str, Any]]:
+        self._file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._file)
+            except EOFError:
+                return
+            yield from batch
+
+    def close(self) -> None:
+        """Delete the spooled rows."""
+        self._file.close()
+
+    def __enter__(self) -> RowSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.schema import TABLES
-from pipeline.tables import RowsByDocument, TableWriter, open_tables, write_table
+from pipeline.tables import (
+    RowSpool,
+    RowsByDocument,
+    TableWriter,
+    open_tables,
+    write_ordered,
+    write_table,
+)
 
 
 def date_row(doc_id, start):
@@ -50,17 +57,37 @@ def test_writer_renders_missing_values_and_booleans(tmp_path):
     assert line.endswith(",2024,,false")
 
 
-def test_write_frame_gives_the_bytes_of_write_table(tmp_path):
-    import pandas as pd
+def _mention(doc: int, start: int) -> dict:
+    return {"mention_id": f"d{doc}:{start}-{start + 3}", "doc_id": f"d{doc}",
+            "sentence_id": f"d{doc}:s0", "start": start, "end": start + 3,
+            "text": "=X" if start == 4 else "Nom", "label": "PER", "local_name": "Nom",
+            "entity_id": "PER:nom"}
 
-    from pipeline.tables import write_frame
 
-    rows = [{"mention_id": f"d{d}:{s}-{s + 3}", "doc_id": f"d{d}", "sentence_id": f"d{d}:s0",
-             "start": s, "end": s + 3, "text": "=X" if s == 4 else "Nom", "label": "PER",
-             "local_name": "Nom", "entity_id": "PER:nom"}
-            for d, s in ((2, 10), (1, 4), (1, 30), (2, 0))]
-    write_table("mentions", rows, tmp_path / "a")
-    write_frame("mentions", pd.DataFrame(rows), tmp_path / "b")
+def test_write_ordered_gives_the_bytes_of_write_table(tmp_path):
+    rows = [_mention(d, s) for d, s in ((1, 4), (1, 30), (2, 0), (2, 10))]
+    write_table("mentions", list(reversed(rows)), tmp_path / "a")
+    write_ordered("mentions", iter(rows), tmp_path / "b")
     a = (tmp_path / "a" / "mentions.csv").read_bytes()
     assert a == (tmp_path / "b" / "mentions.csv").read_bytes()
     assert a.index(b"d1:4-7") < a.index(b"d1:30-33") < a.index(b"d2:0-3")
+
+
+def test_write_ordered_refuses_rows_out_of_order_and_keeps_the_previous_table(tmp_path):
+    write_table("mentions", [_mention(1, 4)], tmp_path)
+    before = (tmp_path / "mentions.csv").read_bytes()
+    with pytest.raises(ValueError, match="d1:4-7.*out of the table's order"):
+        write_ordered("mentions", [_mention(2, 0), _mention(1, 4)], tmp_path)
+    assert (tmp_path / "mentions.csv").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["mentions.csv"]
+
+
+def test_row_spool_gives_back_every_row_in_order_and_leaves_no_file(tmp_path):
+    with RowSpool(tmp_path) as spool:
+        spool.add([{"a": 1}, {"a": "é"}])
+        spool.add([])
+        spool.add([{"a": None}])
+        assert list(tmp_path.iterdir()) == []  # unnamed: nothing to clean up after a crash
+        assert list(spool) == [{"a": 1}, {"a": "é"}, {"a": None}]
+        assert list(spool) == [{"a": 1}, {"a": "é"}, {"a": None}]  # read again
+        assert spool.n_rows == 3

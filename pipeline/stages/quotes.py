@@ -25,13 +25,16 @@ from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.quotes import find_duplicates, match_description
 from pipeline.nlp import load_vocab_pipeline
+from pipeline.schema import TABLES
 from pipeline.stages import document_stage_main
-from pipeline.tables import RowsByDocument, read_rows, write_table
+from pipeline.tables import RowsByDocument, RowSpool, read_rows, sort_rows, write_ordered
 
 log = logging.getLogger(__name__)
 
 #: Entity labels that can speak.
 SPEAKER_LABELS = ("PER", "ORG")
+#: The columns of the quotations that corpus-wide deduplication reads.
+DEDUPLICATION_COLUMNS = ("quote_id", "doc_id", "start", "text")
 
 
 def quote_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -113,35 +116,45 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     out_dir = Path(out_dir)
     nlp = nlp or load_vocab_pipeline(model, ("pipeline_quotes",))
     mentions = RowsByDocument("mentions", out_dir)
-    rows: list[dict[str, Any]] = []
-    n_docs = 0
-    docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
-    compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
-    for doc, _, result in for_each_document(docs, "quotes", compute, cache):
-        doc_rows = [dict(row) for row in result["rows"]]
-        attach_speakers(doc_rows, mentions.rows(doc._.pipeline_doc_id))
-        rows += doc_rows
-        n_docs += 1
     entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
         out_dir / "entities.csv").exists() else pd.DataFrame(
         columns=["entity_id", "name", "label", "descriptions"])
     candidates = description_candidates(entities)
-    for row in rows:  # a description the document does not resolve: ask the corpus
-        if row["_description"] and not row.get("speaker_entity_id"):
-            row["speaker_entity_id"] = match_description(row["_description"], candidates) or ""
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
-    for row in rows:
-        row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
-    published = {r["doc_id"]: r["published"] for r in read_rows("documents", out_dir)}
-    table = pd.DataFrame(rows, columns=["quote_id", "doc_id", "start", "text"])
-    table["published"] = table["doc_id"].map(published).fillna("")
-    duplicates = find_duplicates(table) if len(table) else pd.Series(dtype=str)
-    for row, duplicate in zip(rows, duplicates, strict=True):
-        row["duplicate_of"] = duplicate
-    write_table("quotes", rows, out_dir)
-    counts = {"documents": n_docs, "quotes": len(rows),
-              "with_speaker_entity": sum(bool(r.get("speaker_entity_id")) for r in rows),
-              "duplicates": sum(bool(r["duplicate_of"]) for r in rows),
+    del entities
+    # Deduplication needs these columns of every quotation; the full rows wait in a spool.
+    columns: dict[str, list] = {name: [] for name in DEDUPLICATION_COLUMNS}
+    n_docs = with_speaker_entity = 0
+    docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
+    compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
+    with RowSpool(out_dir) as spool:
+        for doc, _, result in for_each_document(docs, "quotes", compute, cache):
+            doc_rows = [dict(row) for row in result["rows"]]
+            attach_speakers(doc_rows, mentions.rows(doc._.pipeline_doc_id))
+            for row in doc_rows:
+                # A description the document does not resolve: ask the corpus.
+                description = row.pop("_description")
+                if description and not row.get("speaker_entity_id"):
+                    row["speaker_entity_id"] = match_description(description, candidates) or ""
+                row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
+                del row["_antecedent"]
+                with_speaker_entity += bool(row.get("speaker_entity_id"))
+            doc_rows = sort_rows(TABLES["quotes"], doc_rows)
+            spool.add(doc_rows)
+            for name, column in columns.items():
+                column.extend(row[name] for row in doc_rows)
+            n_docs += 1
+        published = {r["doc_id"]: r["published"] for r in read_rows("documents", out_dir)}
+        table = pd.DataFrame(columns, columns=list(DEDUPLICATION_COLUMNS))
+        del columns
+        table["published"] = table["doc_id"].map(published).fillna("")
+        duplicates = find_duplicates(table).tolist() if len(table) else []
+        n_quotes, n_duplicates = len(table), sum(map(bool, duplicates))
+        del table, published
+        write_ordered("quotes", ({**row, "duplicate_of": duplicate} for row, duplicate
+                                 in zip(spool, duplicates, strict=True)), out_dir)
+    counts = {"documents": n_docs, "quotes": n_quotes,
+              "with_speaker_entity": with_speaker_entity, "duplicates": n_duplicates,
               "seconds": round(time.perf_counter() - started, 2)}
     log.info("Saved %(quotes)d quotations (%(with_speaker_entity)d with a speaker entity, "
              "%(duplicates)d duplicates) from %(documents)d documents (%(seconds)s s)", counts)
