@@ -619,20 +619,24 @@ def _rule_calendar_date(f: _Fragments) -> Rule:
 
 
 def _rule_day_range_first(f: _Fragments) -> Rule:
-    """The first day of a range whose month comes with the second day.
+    """The first days of a range or a list whose month comes with the last day.
 
-    Examples: "du [3] au 5 mai", "les [3] et 4 mai", "entre le [3] et le 5 mai". The
-    day takes its month and year from the second bound (see :func:`_inherit`).
+    Examples: "du [3] au 5 mai", "les [3] et 4 mai", "entre le [3] et le 5 mai", "les
+    [23], [24] et 25 juin". Each day takes its month and year from the day after it
+    (see :func:`_inherit`).
     """
     pattern = _compile(
-        rf"{_B}(?:du|entre\s+le|les|des)\s+(?P<day>{_DAY})(?=\s*(?:au|et\s+le|et|-|–|à)\s*"
-        rf"{_DAY}\s+(?:{f.month}|{f.month_abbr}))"
+        rf"{_B}(?:du|entre\s+le|les|des)\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)"
+        rf"(?=\s*(?:au|et\s+le|et|-|–|à)\s*{_DAY}\s+(?:{f.month}|{f.month_abbr}))"
     )
+    day = re.compile(_DAY)
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
-        slots = {"year": None, "month": None, "day": _day_number(m.group("day")),
-                 "weekday": None, "mod": None}
-        return [_Mention(m.start("day"), m.end("day"), "DATE", "date", slots)]
+        offset = m.start("days")
+        return [_Mention(offset + d.start(), offset + d.end(), "DATE", "date",
+                         {"year": None, "month": None, "day": _day_number(d.group()),
+                          "weekday": None, "mod": None})
+                for d in day.finditer(m.group("days"))]
 
     return Rule("day_range_first", pattern, build)
 
@@ -965,7 +969,7 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     Examples: "cette semaine", "la semaine dernière" → 2025-W44, "le mois dernier",
     "l'an dernier", "l'année prochaine", "ce week-end" → 2025-W45-WE, "ce mois-ci", "le
     trimestre dernier", "la fin de l'année", "l'année suivante" and "le jour suivant"
-    (anchored), "en [début de semaine]", "en [fin de mois]", "[ce début d'année]",
+    (anchored), "la fin de la journée" (the day just mentioned, anchored), "en [début de semaine]", "en [fin de mois]", "[ce début d'année]",
     "l'année écoulée"; "le
     week-end" alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE). A season of a
     club or a theatre is vague: "cette saison" → PRESENT_REF, "la saison dernière" →
@@ -975,7 +979,7 @@ def _rule_relative_period(f: _Fragments) -> Rule:
         rf"{_B}(?:(?P<det0>cette|ce)\s+(?=(?:début|fin|milieu)\s))?(?:{f.part})?(?P<au>au\s+)?"
         rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?(?:(?P<premod>prochaine?|dernière|dernier)\s+)?"
         rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle|saison|"
-        rf"jour)"
+        rf"jour|journée)"
         rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod}))?{_E}"
     )
     units = {"semaine": "W", "weekend": "WE", "mois": "M", "année": "Y", "an": "Y",
@@ -999,6 +1003,14 @@ def _rule_relative_period(f: _Fragments) -> Rule:
             return [_Mention(start, m.end(), "DATE", "value", {"value": value})]
         if fold(m.group("unit")) == "jour" and not (mod and mod[0] == "anchor" and det == "le"):
             return []  # only "le jour suivant", "le jour précédent"
+        if fold(m.group("unit")) == "journée":
+            # "à la fin de la journée", "d'ici la fin de la journée": the day of the
+            # date just mentioned, else the DCT, like "dans la journée"; bare "la
+            # journée" and "en fin de journée" (TEV) are the daypart rule's.
+            if not (part and det == "la") or m.group("ci") or mod:
+                return []
+            slots = {"unit": "D", "offset": 0, "tod": None}
+            return [_Mention(m.start(), m.end(), "DATE", "anchored", slots)]
         # "en début de semaine", "ce début d'année": a part with "de" needs a cue or "ce"
         part_de = part.endswith(("de", "d'")) and (
             m.group("det0") or ctx.prev_word(m.start()) in _PART_CUES or mod)
@@ -1698,7 +1710,7 @@ def _select(candidates: list[_Candidate], length: int) -> list[_Mention]:
 
 #: What may stand between the two bounds of a range ("du 3 au 5 mai", "de mai à juillet").
 _RANGE_LINK = re.compile(
-    r"\s*(?:au|à|et(?:\s+le)?|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*(?:le\s+)?", re.I
+    r"\s*(?:au|à|et(?:\s+le)?|,|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*(?:le\s+)?", re.I
 )
 
 
@@ -1706,15 +1718,19 @@ def _inherit(mentions: list[_Mention], text: str) -> list[_Mention]:
     """Give the first bound of a range the month and year of the second.
 
     "du 3 au 5 mai 2024" → the "3" is 2024-05-03; "de janvier à mars 2024" → January is
-    2024-01.
+    2024-01; "les 23, 24 et 25 juin" → the 23 and the 24 are in June (from the last day
+    back, so that a list passes the month along).
     """
     out = list(mentions)
-    for i in range(len(out) - 1):
+    for i in reversed(range(len(out) - 1)):
         a, b = out[i], out[i + 1]
         if a.kind != "date" or b.kind != "date":
             continue
-        if not _RANGE_LINK.fullmatch(text[a.end : b.start]):
+        link = text[a.end : b.start]
+        if not _RANGE_LINK.fullmatch(link):
             continue
+        if link.strip() == "," and not (a.slots["day"] and not a.slots["month"]):
+            continue  # a comma only links the days of a list ("les 23, 24 et 25 juin")
         slots = dict(a.slots)
         if slots["day"] and not slots["month"]:
             slots["month"] = b.slots["month"]
