@@ -223,14 +223,17 @@ def _mark_trailing_teasers(lines: list[Line], raw: str) -> list[Line]:
     """Mark a short line without end punctuation that closes the article as a teaser.
 
     Article bodies end on a full sentence; a final "La Grande Interview : X" or
-    "Notre dossier spécial élections" is a link to another article.
+    "Notre dossier spécial élections" is a link to another article. A line that gives a
+    day of a month ("Date : 22 août au 25 août", "Jusqu'au 3 mars") is the article's
+    practical information, not a link.
     """
     content = [i for i, line in enumerate(lines) if line.kind == "content"]
     if len(content) < 3:
         return lines
     last = lines[content[-1]]
     body = _SPACES.sub(" ", raw[last.start : last.end]).strip()
-    if body[-1] not in _TERMINAL + "!?" and len(body.split()) <= 12:
+    if (body[-1] not in _TERMINAL + "!?" and len(body.split()) <= 12
+            and not _DAY_OF_MONTH.search(body)):
         lines[content[-1]] = Line(last.start, last.end, "boilerplate", "teaser")
     return lines
 
@@ -306,6 +309,8 @@ _STATED_DATE = re.compile(
     r"|\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
 )
+_DAY_OF_MONTH = re.compile(r"(?i)\b[0-3]?\d(?:er)?\s+(?:" + "|".join(_MONTHS) + r")\b"
+                           r"|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b")
 _DATE_LINE = re.compile(r"(?i)^\W*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\W+)?"
                         r"(?:le\s+)?$")
 

@@ -96,6 +96,12 @@ def test_clean_text_marks_a_trailing_link_line_as_teaser():
     assert clean.boilerplate[0].reason == "teaser"
 
 
+def test_clean_text_keeps_a_trailing_line_of_practical_dates():
+    raw = ("Le festival revient.\nIl y aura des concerts.\nVenez nombreux.\n\n"
+           "Date : 22 août au 25 août")
+    assert clean_text(raw).text.endswith("Date : 22 août au 25 août")
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

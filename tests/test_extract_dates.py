@@ -237,6 +237,14 @@ def test_extract_dates_ranges_give_one_expression_per_bound(blank, text, expecte
 
 TIMES = [
     ("La séance reprendra à 14 h 30.", [("14 h 30", "TIME", "2025-11-04T14:30")]),
+    ("Le 2 novembre, les fêtes se sont ouvertes à 22 h 30.",
+     [("Le 2 novembre", "DATE", "2025-11-02"), ("22 h 30", "TIME", "2025-11-02T22:30")]),
+    ("Le 2 novembre, il est arrivé. Il est reparti à 14 h.",
+     [("Le 2 novembre", "DATE", "2025-11-02"), ("14 h", "TIME", "2025-11-04T14:00")]),
+    ("Dimanche 2 novembre :\nOuverture des portes à 10 h avec un concert.",
+     [("Dimanche 2 novembre", "DATE", "2025-11-02"), ("10 h", "TIME", "2025-11-02T10:00")]),
+    ("Lundi soir, l'alerte a été levée à minuit.",
+     [("Lundi soir", "TIME", "2025-11-03TEV"), ("minuit", "TIME", "2025-11-04T00:00")]),
     ("L'explosion a eu lieu à 14h30.", [("14h30", "TIME", "2025-11-04T14:30")]),
     ("Le couvre-feu débute à 18:30.", [("18:30", "TIME", "2025-11-04T18:30")]),
     ("Les secours sont arrivés vers 10 heures.", [("10 heures", "TIME", "2025-11-04T10:00")]),

@@ -2179,13 +2179,15 @@ def _resolve_anchored(
 
 
 #: What may separate a clock time from the date it belongs to ("lundi, à 14 h").
+_FULL_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 _GAP_RE = re.compile(r"(?:[\s,]|à|vers|dès|le|et|en)*", re.I)
 
 
 def _resolve_clock(
     m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
 ) -> tuple[str, str, bool]:
-    """A clock time on the day of an adjacent date ("lundi à 14 h"), else of the DCT."""
+    """A clock time on the day of an adjacent date ("lundi à 14 h"), of the date that its
+    line or sentence gives before it, else of the DCT."""
     clock = f"T{m.slots['hour']:02d}:{m.slots['minute']:02d}"
     for j in (index - 1, index + 1):
         if not 0 <= j < len(resolved) or resolved[j] is None:
@@ -2194,16 +2196,55 @@ def _resolve_clock(
         gap = text[t.end : m.start] if j < index else text[m.end : t.start]
         day = _GRANULE_RE["D"].match(t.value)
         if day and t.type in ("DATE", "TIME") and len(gap) <= 30 and _GAP_RE.fullmatch(gap):
-            return day.group(0) + clock, f"t{j}", t.resolved
+            return _day_of(t.value, m.slots["hour"]) + clock, f"t{j}", t.resolved
     header = _day_header(m, index, resolved, text)
+    if header is None:
+        header = _day_before_in_sentence(m, index, resolved, text)
+        if header is not None and _habitual(m, resolved, text):
+            header = None
     if header is not None:
         t = resolved[header]
-        return _GRANULE_RE["D"].match(t.value).group(0) + clock, f"t{header}", t.resolved
+        return _day_of(t.value, m.slots["hour"]) + clock, f"t{header}", t.resolved
     if dct is None:
         return "XXXX-XX-XX" + clock, "dct", False
     if _habitual(m, resolved, text):
         return "XXXX-XX-XX" + clock, "", True  # a habit: "ouvert chaque jour de 9 h à 18 h"
     return dct.isoformat() + clock, "dct", True
+
+
+def _day_of(value: str, hour: int) -> str:
+    """The day of a date value that a clock time at ``hour`` falls on.
+
+    The small hours after an evening or a night are the next day: "mardi soir … à minuit"
+    is Wednesday T00:00.
+    """
+    day = _GRANULE_RE["D"].match(value).group(0)
+    if hour < 6 and value.endswith(("TEV", "TNI")) and (date := _date_of(day)) is not None:
+        return (date + dt.timedelta(days=1)).isoformat()
+    return day
+
+
+def _day_before_in_sentence(m: _Mention, index: int, resolved: list[Timex | None],
+                            text: str) -> int | None:
+    """The date of a whole day that the clock time's sentence gives before it.
+
+    "Le 22 août, les fêtes ouvriront à 22 h 30": the nearest expression before the time,
+    when it is in the same sentence, or alone on the line before, and names a day (not
+    "en 2024", not a week).
+    """
+    before = next((j for j in range(index - 1, -1, -1) if resolved[j] is not None), None)
+    if before is None:
+        return None
+    t = resolved[before]
+    gap = text[t.end : m.start]
+    # A date that ends its own line with a colon heads the next one: "Vendredi 22 août :"
+    # then "Ouverture des fêtes à 22 h 30".
+    heading = re.match(r"[ \t]*:?[ \t]*\n\s*", gap)
+    if heading and text[text.rfind("\n", 0, t.start) + 1 : t.start].strip(" \t-–•*") == "":
+        gap = gap[heading.end():]
+    if len(gap) > 150 or any(c in gap for c in ".!?;\n"):
+        return None
+    return before if t.type in ("DATE", "TIME") and _FULL_DAY.match(t.value) else None
 
 
 def _day_header(m: _Mention, index: int, resolved: list[Timex | None], text: str) -> int | None:
