@@ -2186,8 +2186,9 @@ _GAP_RE = re.compile(r"(?:[\s,]|à|vers|dès|le|et|en)*", re.I)
 def _resolve_clock(
     m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
 ) -> tuple[str, str, bool]:
-    """A clock time on the day of an adjacent date ("lundi à 14 h"), of the date that its
-    line or sentence gives before it, else of the DCT."""
+    """A clock time on the day of an adjacent date ("lundi à 14 h"), else of the date
+    that its line or sentence gives before it, else of the DCT.
+    """
     clock = f"T{m.slots['hour']:02d}:{m.slots['minute']:02d}"
     for j in (index - 1, index + 1):
         if not 0 <= j < len(resolved) or resolved[j] is None:
