@@ -510,14 +510,15 @@ class _TokenTexts(NamedTuple):
 _last_texts: list[_TokenTexts] = []
 
 
-def _token_texts(doc: Doc) -> _TokenTexts:
-    """The token texts and trailing spaces of a Doc, read once from its arrays.
+def _token_texts(doc: Doc, *, refresh: bool = False) -> _TokenTexts:
+    """The token texts, trailing spaces and folded texts of a Doc, read once from its arrays.
 
     ``doc[i].text`` builds a Token object and a string on every access, and the rules
     read the same words many times; the table of the last Doc is kept (the rules read
-    one Doc at a time and never change its tokens).
+    one Doc at a time and never change its tokens). Each public function starts with
+    ``refresh=True``, so a Doc retokenised between two calls is read again.
     """
-    if _last_texts and _last_texts[0].doc is doc and len(_last_texts[0].texts) == len(doc):
+    if not refresh and _last_texts and _last_texts[0].doc is doc:
         return _last_texts[0]
     strings = doc.vocab.strings
     array = doc.to_array([ORTH, SPACY]).tolist()
@@ -1871,6 +1872,7 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
         :func:`pipeline.components.entities.glued_punctuation_infixes`).
     """
     rules = rules or load_entity_rules()
+    _token_texts(doc, refresh=True)
     cands = [_Cand(start, end, label if label in LABELS else "MISC")
              for start, end, label in entity_offsets(doc)]
     # Words the model tagged more than once are names even where they open a sentence.
@@ -2003,6 +2005,7 @@ def find_descriptions(doc: Doc, rules: EntityRules | None = None,
         ("le porte-parole du Kremlin a dit").
     """
     rules = rules or load_entity_rules()
+    _token_texts(doc, refresh=True)
     labels = set(labels)
     ents = _entity_spans(doc)
     persons = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
@@ -2034,6 +2037,7 @@ def find_acronym_links(doc: Doc, ents: Iterable[Span] | None = None) -> Iterator
         LOC expansion of two words or more. A person followed by a party acronym
         ("X (MR)") is not a link.
     """
+    _token_texts(doc, refresh=True)
     ents = _entity_spans(doc) if ents is None else list(ents)
     by_start = {e.start: e for e in ents}
     for e in ents:
@@ -2082,6 +2086,7 @@ def link_within_document(doc: Doc) -> list[LocalLink]:
     Returns:
         :class:`LocalLink` records in the order of ``doc.ents``.
     """
+    _token_texts(doc, refresh=True)
     ents = _entity_spans(doc)
     links = [(a.short, a.long) for a in find_acronym_links(doc, ents)]
     links += _title_aliases(doc, ents)
