@@ -548,6 +548,15 @@ SPEAKERS = [
     ("Le vice-ministre japonais Kenji Tanaka a signé l'accord à Lima. Le responsable japonais "
      "a affirmé que les livraisons reprendraient.", "Le responsable japonais", "description",
      "Kenji Tanaka"),
+    # description: an organisation in the complement of an office is no speaker
+    ("« Nous déposerons une motion », a réagi Sophie Garnier. « C'est un aveu de faiblesse », "
+     "a commenté la présidente du groupe des députés LFI.",
+     "la présidente du groupe des députés LFI", "description", "Sophie Garnier"),
+    ("« C'est un aveu de faiblesse », a commenté le ministre de l'Intérieur Paul Girard.",
+     "Paul Girard", "name", "Paul Girard"),
+    # a name compared with the subject between commas is not the subject
+    ("Privé de son capitaine pour la finale, Karim Benali, tout comme Youssef Amrani, pense "
+     "que l'équipe jouera pour lui.", "Karim Benali", "name", "Karim Benali"),
     # description without a matching entity
     ("Le préfet a affirmé que le calme était revenu.", "Le préfet", "description", None),
 ]

@@ -540,6 +540,9 @@ def _single_mark(text: str, c: str, pos: int, start: int, end: int,
 # --------------------------------------------------------------------------------------
 
 _DE = frozenset({"de", "du", "des", "d'"})
+#: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
+_COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
+                "contrairement à ", "contrairement au ", "contrairement aux ")
 _AUX_FORMS = frozenset({
     "a", "avait", "aurait", "aura", "ont", "avaient", "auraient", "eut", "est", "était",
     "sont", "étaient", "sera", "serait", "a-t", "avait-t",
@@ -912,7 +915,7 @@ class _Extractor:
             right = max(right, min(self.ents[self.ent_of_tok[right]].end, hi) - 1)
         end = right + 1
         names = [ei for ei in dict.fromkeys(self.ent_of_tok[left:end]) if ei >= 0
-                 and self.eligible_ent(ei, left)]
+                 and self.eligible_ent(ei, left) and not self._in_role_complement(head, ei)]
         j = left - 1
         if j - 1 >= lo and self.lows[j] == "et" and self.ent_of_tok[j - 1] >= 0 and (
                 self.eligible_ent(self.ent_of_tok[j - 1], lo) and names):
@@ -949,6 +952,17 @@ class _Extractor:
             return None, end
         s, e = self._chars(left, end)
         return _Mention(s, e, "description", head.i), end
+
+    def _in_role_complement(self, head: Token, ei: int) -> bool:
+        """A name that only qualifies the complement of an office: "la présidente [du groupe
+        des députés RN]" is a person, not the party. A person named after the complement
+        is the holder ("le ministre de l'Intérieur Gérald Darmanin").
+        """
+        ent = self.ents[ei]
+        if ent.label_ == "PER" or ent.start <= head.i or not self.is_role(head):
+            return False
+        return any(self.lows[k] in _DE or self.doc[k].pos_ == "ADP"
+                   for k in range(head.i + 1, ent.start))
 
     def _headless_relative(self, i: int, hi: int) -> bool:
         """"celui qui …", "celle pour qui …": a demonstrative opening a relative clause."""
@@ -1054,6 +1068,17 @@ class _Extractor:
             return False
         return True
 
+    def _comparison_before(self, k: int, lo: int) -> int | None:
+        """The comma that opens a comparison ending at token ``k`` (", tout comme Y,", ",
+        comme Y,", ", ainsi que Y,", ", à l'instar de Y,"), else None.
+        """
+        doc = self.doc
+        comma = next((j for j in range(k, lo - 1, -1) if doc[j].text == ","), None)
+        if comma is None or comma <= lo or comma + 1 > k:
+            return None
+        words = " ".join(self.lows[comma + 1:min(comma + 4, k + 1)]).replace("' ", "'")
+        return comma if words.startswith(_COMPARISONS) else None
+
     def np_before(self, end: int, lo: int) -> _Mention | None:
         """A subject read linearly: the noun phrase that ends right before token ``end``,
         after any adjunct that opens the clause ("Malgré …, [X et Y] ont nié").
@@ -1062,6 +1087,10 @@ class _Extractor:
         k = end - 1
         while k >= lo and (doc[k].is_space or doc[k].text == ","):
             k -= 1
+        comparison = self._comparison_before(k, lo) if k < end - 1 else None
+        if comparison is not None:
+            # "X, tout comme Y, pense que": Y is compared with the subject, not the subject
+            return self.np_before(comparison, lo)
         if k < end - 1:
             apposed = self._name_before_apposition(lo, k)
             if apposed is not None:
