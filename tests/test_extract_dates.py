@@ -59,6 +59,7 @@ ABSOLUTE_DATES = [
      [("le 7 novembre 2024", "DATE", "2024-11-07")]),
     ("La réunion du 7/11/2024 a été reportée.", [("7/11/2024", "DATE", "2024-11-07")]),
     ("Le décret est daté du 2024-03-15.", [("2024-03-15", "DATE", "2024-03-15")]),
+    ("Dakar, 16 fév 2024 (APS) – La plateforme a réagi.", [("16 fév 2024", "DATE", "2024-02-16")]),
     ("L'inflation a reculé en novembre 2024.", [("novembre 2024", "DATE", "2024-11")]),
     ("Le pays vise la neutralité carbone en 2030.", [("2030", "DATE", "2030")]),
     ("Il est né le 1er janvier 1980 à Lyon.", [("le 1er janvier 1980", "DATE", "1980-01-01")]),
@@ -195,6 +196,10 @@ DURATIONS_AND_SETS = [
     ("Il évoque une communication quotidienne avec Moscou.", [("quotidienne", "SET", "P1D")]),
     ("Les élections ont lieu tous les deux ans.", [("tous les deux ans", "SET", "P2Y")]),
     ("Le comité se réunit deux fois par semaine.", [("deux fois par semaine", "SET", "P1W")]),
+    ("Il sera absent de deux à trois semaines.",
+     [("deux", "DURATION", "P2W"), ("trois semaines", "DURATION", "P3W")]),
+    ("Les enfants ont entre 10 et 15 ans.",
+     [("10", "DURATION", "P10Y"), ("15 ans", "DURATION", "P15Y")]),
     ("La ligne fonctionne tous les soirs.", [("tous les soirs", "SET", "XXXX-XX-XXTEV")]),
 ]
 
@@ -270,6 +275,7 @@ def test_extract_dates_times_take_the_day_of_a_nearby_date_or_the_dct(blank, tex
 
 
 NOT_DATES = [
+    "Le guide a compté 7 sept fois les visiteurs.",
     "Le pays produisait plus de 3 millions de barils.",
     "Les deux pays ont conclu 17 accords.",
     "Au moins 60 personnes sont mortes dans l'attaque.",
@@ -731,6 +737,13 @@ TENSE_CASES = [
     ("Le sommet s'est tenu le 8 janvier.", JANUARY, ("le 8 janvier", "DATE", "2026-01-08")),
     ("Il avait déclaré le 2 octobre que la visite aurait lieu.", TUESDAY,
      ("le 2 octobre", "DATE", "2025-10-02")),
+    # A scheduling verb in the past dates the decision: the event takes the nearest year.
+    ("L'élection initialement prévue le 20 janvier a été annulée.", JANUARY,
+     ("le 20 janvier", "DATE", "2026-01-20")),
+    ("La visite s'est achevée le 20 janvier.", JANUARY, ("le 20 janvier", "DATE", "2025-01-20")),
+    # A weekday that fits one year only names it, whatever the tense.
+    ("Le préavis a été déposé pour le dimanche 25 janvier.", JANUARY,
+     ("le dimanche 25 janvier", "DATE", "2026-01-25")),
     # Months and seasons.
     ("Les deux pays ont signé un accord en mai.", TUESDAY, ("mai", "DATE", "2025-05")),
     ("Les élections se tiendront en mai.", TUESDAY, ("mai", "DATE", "2026-05")),

@@ -1256,6 +1256,30 @@ def _rule_duration(f: _Fragments) -> Rule:
     return Rule("duration", pattern, build)
 
 
+def _rule_duration_range_first(f: _Fragments) -> Rule:
+    """The first bound of a range of lengths, whose unit comes with the second.
+
+    Examples: "pour une durée de [10] à 14 jours" → P10D, "de [deux] à trois semaines" →
+    P2W, "entre [10] et 15 ans" → P10Y. Not hours ("de 10 à 14 heures" is a span of the
+    clock).
+    """
+    pattern = _compile(
+        rf"{_B}(?:de|d['’]|entre)\s*(?P<num>{f.num})"
+        rf"(?=\s*(?:à|et|ou|-|–)\s*{f.num}\s+(?P<unit>{f.unit}){_E})"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        unit = ctx.lex.units[fold(m.group("unit"))]
+        raw = m.group("num")
+        n = ctx.number(raw)
+        if n is None or unit[0] == "H" or (unit[3] and not raw[:1].isdigit()):
+            return []
+        return [_Mention(m.start("num"), m.end("num"), "DURATION", "value",
+                         {"value": _duration_value(n, unit)})]
+
+    return Rule("duration_range_first", pattern, build)
+
+
 def _set_value(what: str, n: float | None, ctx: _Context) -> str | None:
     """TIMEX3 value of a recurrence of ``what`` (unit, weekday, part of day, season)."""
     key = fold(what)
@@ -1668,6 +1692,7 @@ RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_vague,
     _rule_set,
     _rule_set_word,
+    _rule_duration_range_first,
     _rule_duration,
 )
 
@@ -1832,11 +1857,20 @@ _POSTPONING_VERBS = frozenset({"renvoyer", "reporter", "repousser", "ajourner", 
                                "différer", "remettre"})
 
 
+#: Verbs of scheduling: their past tense dates the decision, not the event ("l'élection
+#: initialement prévue le 25 février", "les soldes étaient programmés jusqu'au 2 février",
+#: "la date a été fixée au 20 janvier"), so a past form leaves the date's direction open.
+_SCHEDULING_VERBS = frozenset({"prévoir", "programmer", "planifier", "fixer", "agender",
+                               "envisager", "projeter"})
+
+
 def _verb_direction(verb: Token, depth: int = 0) -> int:
     """Direction of the tense of a verb, or forward for a verb of plans in the present."""
     direction = _tense_direction(verb, depth)
     if direction == NEAREST and verb.lemma_ in _PROSPECTIVE_VERBS:
         return FUTURE
+    if direction == PAST and verb.lemma_ in _SCHEDULING_VERBS:
+        return NEAREST
     return direction
 
 
@@ -1926,7 +1960,7 @@ def clause_direction(doc: Doc, start: int, end: int) -> int:
         return FUTURE  # "renvoyé [à] la mi-septembre": the new date lies ahead
     if i >= span.sent.start and doc[i].pos_ == "VERB":
         direction = _verb_direction(doc[i])
-        if direction != NEAREST:
+        if direction != NEAREST or doc[i].lemma_ in _SCHEDULING_VERBS:
             return direction
     token = span.root
     for _ in range(8):
@@ -2042,7 +2076,8 @@ def _resolve_date(slots: dict, dct: dt.date | None, direction: int) -> tuple[str
                  if _valid_day(y, month, day)]
         if slots.get("weekday"):
             matching = [c for c in cands if c.isoweekday() == slots["weekday"]]
-            cands = matching if len(matching) == 1 else cands
+            if len(matching) == 1:  # "le dimanche 12 juin": the weekday names the year
+                return _with_tod(matching[0].isoformat(), tod), "dct", True
         chosen = _choose((c.toordinal() for c in cands), dct.toordinal(), mode)
         if chosen is None:
             return _with_tod(f"XXXX-{month:02d}-{day:02d}", tod), "dct", False
