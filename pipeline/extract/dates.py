@@ -969,9 +969,9 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     Examples: "cette semaine", "la semaine dernière" → 2025-W44, "le mois dernier",
     "l'an dernier", "l'année prochaine", "ce week-end" → 2025-W45-WE, "ce mois-ci", "le
     trimestre dernier", "la fin de l'année", "l'année suivante" and "le jour suivant"
-    (anchored), "la fin de la journée" (the day just mentioned, anchored), "en [début de semaine]", "en [fin de mois]", "[ce début d'année]",
-    "l'année écoulée"; "le
-    week-end" alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE). A season of a
+    (anchored), "la fin de la journée" (the day just mentioned, anchored), "en [début de
+    semaine]", "en [fin de mois]", "[ce début d'année]", "l'année écoulée"; "le week-end"
+    alone is a habit ("fermé le week-end" → SET XXXX-WXX-WE). A season of a
     club or a theatre is vague: "cette saison" → PRESENT_REF, "la saison dernière" →
     PAST_REF, "la saison prochaine" → FUTURE_REF.
     """
