@@ -730,6 +730,9 @@ TENSE_CASES = [
     ("Le suspect aurait quitté le pays samedi.", TUESDAY, ("samedi", "DATE", "2025-11-01")),
     ("Depuis lundi, les écoles sont fermées.", TUESDAY, ("lundi", "DATE", "2025-11-03")),
     ("Le sommet se tiendrait jeudi selon la presse.", TUESDAY, ("jeudi", "DATE", "2025-11-06")),
+    # "lance" tagged as a participle: an -er verb's participle ends in -é, so a present.
+    ("Le salon des Saveurs lance vendredi sa dixième édition.",
+     TUESDAY, ("vendredi", "DATE", "2025-11-07")),
     # Year inference across the new year (DCT 10 January 2026).
     ("L'accord a été signé le 20 décembre.", JANUARY, ("le 20 décembre", "DATE", "2025-12-20")),
     ("Le sommet se tiendra le 20 décembre.", JANUARY, ("le 20 décembre", "DATE", "2026-12-20")),

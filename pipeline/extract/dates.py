@@ -1887,6 +1887,11 @@ def _tense_direction(verb: Token, depth: int = 0) -> int:
         return FUTURE
     forms = verb.morph.get("VerbForm")
     participle = "Part" in forms and "Past" in verb.morph.get("Tense")
+    if participle and verb.lemma_.endswith("er") and not verb.lower_.endswith(
+            ("é", "ée", "és", "ées")):
+        # "le festival lance vendredi": an -er verb's participle ends in -é, so a form
+        # tagged as a participle without that ending is a finite verb
+        return _form_direction(verb.text) or NEAREST
     if participle and _form_direction(verb.text) is None:
         tense_aux = [a for a in aux if a.dep_ in ("aux", "aux:tense", "cop")]
         if not tense_aux and verb.lemma_ in _ETRE_VERBS:
