@@ -104,6 +104,17 @@ def test_find_quoted_spans_single_marks_pair_only_outside_words(text, expected):
     assert _quoted(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("‘’On ne peut rien faire après le 2 avril’’, a déclaré le militant.",
+     ["On ne peut rien faire après le 2 avril"]),
+    ("Il a promis une élection ''dans les meilleurs délais'' et il est parti.",
+     ["dans les meilleurs délais"]),
+    ("« Le texte dit ‘’non’’ », a-t-il ajouté.", ["Le texte dit ‘’non’’"]),
+])
+def test_find_quoted_spans_doubled_single_marks_are_one_double_mark(text, expected):
+    assert _quoted(text) == expected
+
+
 def test_find_quoted_spans_unpaired_straight_quote_inside_paragraph_is_ignored():
     assert _quoted('Un écran de 15" de large.\nLa suite.') == []
 
@@ -355,6 +366,8 @@ def test_extract_quotes_frame_outside_the_sentence(fr_nlp, text, expected):
 
 
 INDIRECT = [
+    ("M. Dupont a annoncé, le 3 février dernier, avoir annulé le décret.",
+     ("avoir annulé le décret", "indirect", "annoncer", "M. Dupont")),
     ("Le porte-parole du gouvernement a déclaré que la France était prête à négocier.",
      ("la France était prête à négocier", "indirect", "déclarer",
       "Le porte-parole du gouvernement")),

@@ -431,12 +431,37 @@ def _reversed_closer(text: str, pos: int, end: int) -> bool:
     return j >= end or text[j] in ",.;:!?)…"
 
 
+_DOUBLED_SINGLE_RE = re.compile(r"(?<![‘’'])[‘’']{2}(?![‘’'])")
+
+
+def _doubled_single_marks_as_double(text: str) -> str:
+    """The text with each doubled single mark (‘’ … ’’, '' … '') made one straight double
+    mark and a space, offsets unchanged.
+
+    Some agencies write quotation marks as two single ones ("‘’On ne peut rien faire’’,
+    a déclaré X"). The double mark takes the side of the word it opens or closes, the
+    space the other one; a doubled mark inside a word stays as it is.
+    """
+    if "‘’" not in text and "’’" not in text and "''" not in text and "‘‘" not in text:
+        return text
+    chars = list(text)
+    for m in _DOUBLED_SINGLE_RE.finditer(text):
+        s = m.start()
+        before = text[s - 1] if s > 0 else " "
+        after = text[s + 2] if s + 2 < len(text) else " "
+        if (before.isspace() or before in "([—–-") and not after.isspace():
+            chars[s], chars[s + 1] = " ", '"'  # opens: ‘’On → ␣"On
+        elif (after.isspace() or after in ".,;:!?)]") and not before.isspace():
+            chars[s], chars[s + 1] = '"', " "  # closes: avril’’, → avril"␣,
+    return "".join(chars)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Pair quotation marks paragraph by paragraph and return the top-level spans.
 
-    Handles « », “ ”, ‹ › and straight " (paired in order), nested marks (only the outer
-    span is returned), and spaces (including no-break and narrow no-break) inside the
-    marks. Mismatched pairs found in the wild close the innermost open mark: « … ",
+    Handles « », “ ”, ‹ › and straight " (paired in order), doubled single marks (‘’ …
+    ’’), nested marks (only the outer span is returned), and spaces (including no-break
+    and narrow no-break) inside the marks. Mismatched pairs found in the wild close the innermost open mark: « … ",
     " … », “ … “ (a “ glued to the word before it and followed by a space or punctuation
     closes). An unclosed mark is bounded by its paragraph, so it never swallows the rest of
     the article; when the next paragraph opens with « (or ») it is a continuation.
@@ -452,6 +477,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         >>> [text[s.start:s.end] for s in find_quoted_spans(text)]
         ['Oui.']
     """
+    original, text = text, _doubled_single_marks_as_double(text)
     spans: list[QuotedSpan] = []
     previous_unclosed = False
     for p, (ps, pe) in enumerate(paragraph_spans(text)):
@@ -484,7 +510,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 continue
             if all(mark in _SINGLE_MARKS for mark, _ in stack[:idx]):  # top level
                 o = stack[idx][1]
-                opened_here.append(QuotedSpan(o, pos, *_content(text, o + 1, pos), p))
+                opened_here.append(QuotedSpan(o, pos, *_content(original, o + 1, pos), p))
             del stack[idx:]
         unclosed = False
         stack = [(c, o) for c, o in stack if c not in _SINGLE_MARKS]  # never left open
@@ -495,7 +521,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 if limit < pe:
                     cut = max(text.rfind(x, o + 1, limit) for x in ".!?")
                     limit = cut + 1 if cut > o else limit
-                opened_here.append(QuotedSpan(o, None, *_content(text, o + 1, limit), p))
+                opened_here.append(QuotedSpan(o, None, *_content(original, o + 1, limit), p))
                 unclosed = True
         for span in sorted(opened_here, key=lambda s: s.open):
             if span.end <= span.start:
@@ -1831,7 +1857,14 @@ class _Extractor:
             if child.i <= last or not infinitive or child.dep_ not in (
                     "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl"):
                 continue
-            between = doc[last + 1: child.left_edge.i]
+            between = list(doc[last + 1: child.left_edge.i])
+            # "a annoncé, le 3 février dernier, avoir annulé": an incise without a verb
+            # between the cue and its infinitive
+            if between and between[0].text == ",":
+                close = next((j for j in range(1, len(between)) if between[j].text == ","), None)
+                if close is not None and not any(t.pos_ in ("VERB", "AUX")
+                                                 for t in between[1:close]):
+                    between = between[close + 1:]
             # (a participle may qualify the person asked: "au premier ministre élu de …")
             if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ == "PUNCT" or (
                     t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm")) for t in between):
