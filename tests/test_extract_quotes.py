@@ -411,6 +411,11 @@ INDIRECT = [
      ("les frappes", "indirect", "condamner", "Jean Roy")),
     ("La déclaration du ministre selon laquelle tout va bien a surpris.",
      ("tout va bien", "indirect", "selon", "ministre")),
+    # an inverted incise after an unquoted clause, or after a mere adverbial
+    ("Le quart des pannes touche plus de mille clients, a-t-il précisé, ce qui est beaucoup.",
+     ("Le quart des pannes touche plus de mille clients", "indirect", "préciser", "il")),
+    ("D'une part, a reconnu Paul Girard, cette décision est un effort d'équilibre.",
+     ("cette décision est un effort d'équilibre", "indirect", "reconnaître", "Paul Girard")),
 ]
 
 @pytest.mark.slow

@@ -2156,14 +2156,42 @@ class _Extractor:
             if frame is None or frame.speaker is None:
                 continue
             a = self.content_start(self._clause_start(lo, k), k)
-            # the clause must be one: "[X], a appelé les syndicats" has no verb before
-            if k - a < 3 or not any("Fin" in doc[j].morph.get("VerbForm") or self._in_quote(j)
-                                    for j in range(a, k)):
+            if self._only_adverbial(a, k):
+                # "Mais surtout, a-t-il ajouté, [Moen reste à gauche]": the clause follows
+                a, b = self._after_incise(frame.end, hi)
+            else:
+                b = k
+            # the clause must be one: "[X], a appelé les syndicats" has no verb before; a
+            # clitic frame ("a-t-il précisé") vouches for a clause whose verb the tagger
+            # missed ("Le quart des pannes [touche] …")
+            if b - a < 3 or not any("Fin" in doc[j].morph.get("VerbForm") or self._in_quote(j)
+                                    for j in range(a, b)) and not (
+                    frame.speaker.kind == "pronoun" and b - a >= 5):
                 continue
-            chars = self.trim(a, k)
+            chars = self.trim(a, b)
             if chars is not None:
                 yield _Report(chars[0], chars[1], "indirect", frame.cue, frame.cue_tok,
                               frame.speaker, "post")
+
+    def _only_adverbial(self, a: int, k: int) -> bool:
+        """Tokens [a, k) are empty or a short adverbial without a verb ("D'une part",
+        "Mais surtout", "Ensuite").
+        """
+        doc = self.doc
+        if a >= k:
+            return True
+        return k - a <= 3 and all(doc[j].pos_ in ("ADV", "ADP", "DET", "CCONJ", "NOUN", "ADJ",
+                                                  "PUNCT") and doc[j].pos_ != "VERB"
+                                  for j in range(a, k)) and any(
+            doc[j].pos_ == "ADV" or self.lows[j] in ("part", "ailleurs", "outre")
+            for j in range(a, k))
+
+    def _after_incise(self, j: int, hi: int) -> tuple[int, int]:
+        """The clause after an incise frame that ends at token ``j``."""
+        doc = self.doc
+        while j < hi and (doc[j].is_space or doc[j].text in (",", "—", "–")):
+            j += 1
+        return j, self.clause_end(j, hi)
 
     # ---- direct quotations -----------------------------------------------------------
 
