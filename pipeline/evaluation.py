@@ -202,8 +202,13 @@ def errors(
     texts: dict[str, str],
     describe: Callable[[Record], str],
     context: int = 60,
+    agree: Callable[[Record, Record], bool] | None = None,
 ) -> list[Record]:
-    """Misses and false alarms (and matched pairs that disagree), with their context."""
+    """Misses and false alarms (and matched pairs that disagree), with their context.
+
+    ``agree`` tells whether a matched pair agrees (a speaker right by its entity though
+    its name is spelt otherwise); by default, when both describe alike.
+    """
     pairs = list(pairs)
     matched_gold = {i for i, _ in pairs}
     matched_predicted = {j for _, j in pairs}
@@ -225,8 +230,9 @@ def errors(
     for j, p in enumerate(predicted):
         if j not in matched_predicted:
             rows.append(row("false_alarm", p, describe(p)))
+    agree = agree or (lambda g, p: describe(g) == describe(p))
     for i, j in pairs:
-        if describe(gold[i]) != describe(predicted[j]):
+        if not agree(gold[i], predicted[j]):
             rows.append(row("mismatch", gold[i],
                             f"gold: {describe(gold[i])} | predicted: {describe(predicted[j])}"))
     return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["error"]))

@@ -89,3 +89,19 @@ def test_summary_keeps_headline_figures_by_split_and_system():
     result = summary(metrics)
     assert result["test"]["pipeline"] == {"ner_overlap_f1": 0.9, "ner_exact_f1": 0.8}
     assert result["test"]["baseline"]["ner_overlap_f1"] == 0.7
+
+
+def test_error_report_mismatch_follows_the_agreement_test():
+    texts = {"a": "« Oui », a dit la SNCB belge."}
+    gold = [span("a", 2, 5, kind="direct", speaker_name="SNCB")]
+    predicted = [span("a", 2, 5, kind="direct", speaker_name="SNCB belge")]
+    _, pairs = ev.score_spans(gold, predicted, ev.half_union)
+
+    def describe(r):
+        return f"{r['kind']} / {r['speaker_name']}"
+
+    assert [r["error"] for r in ev.errors("quotes", gold, predicted, pairs, texts,
+                                          describe)] == ["mismatch"]
+    same_entity = ev.errors("quotes", gold, predicted, pairs, texts, describe,
+                            agree=lambda g, p: g["kind"] == p["kind"])
+    assert same_entity == []
