@@ -575,6 +575,10 @@ SPEAKERS = [
     # a name compared with the subject between commas is not the subject
     ("Privé de son capitaine pour la finale, Karim Benali, tout comme Youssef Amrani, pense "
      "que l'équipe jouera pour lui.", "Karim Benali", "name", "Karim Benali"),
+    # description: the one person the two sentences before name
+    ("Le prix a été décerné mardi à Marc Delorme pour son roman. Il a été choisi au premier "
+     "tour. « Je suis très heureux », a déclaré l'auteur.", "l'auteur", "description",
+     "Marc Delorme"),
     # description without a matching entity
     ("Le préfet a affirmé que le calme était revenu.", "Le préfet", "description", None),
 ]

@@ -3126,8 +3126,9 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
     pour qui …": the salient person. Salient = the subject of the same sentence before the
     description, of the previous sentence, the speaker of a recent report, the subject two
     sentences back, in this order; the first of the right kind, of a compatible gender and
-    without another office in the article wins. "Le communiqué", "le rapport" (source
-    nouns): the speaker of the last report. Indefinite and plural descriptions stay
+    without another office in the article wins; else the one such person the two
+    sentences before name. "Le communiqué", "le rapport" (source nouns): the speaker of
+    the last report. Indefinite and plural descriptions stay
     unresolved ("un conseiller", "des sources").
     """
     doc = ex.doc
@@ -3169,12 +3170,22 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
     if seg >= 2:
         candidates += [m.ent for m in _segment_subjects(ex, seg - 2)
                        if m.ent is not None and not m.coordination]
+    def fits(ent: Span) -> bool:
+        return ent.label_ == label and not _role_conflict(ex, mention, ent) and not (
+            label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender))
+
     for ent in candidates:
-        if ent.label_ != label or _role_conflict(ex, mention, ent):
-            continue
-        if label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender):
-            continue
-        return ent
+        if fits(ent):
+            return ent
+    if label == "PER" and seg >= 2:
+        # "Le prix a été décerné à X. Il a été élu au premier tour. « … », a déclaré
+        # l'auteur": the one person of that kind the two sentences before name
+        lo = ex.segs[seg - 2][0]
+        named = {_entity_key(e): e for e in ex.ents if lo <= e.start < ex.segs[seg][0]
+                 and not ex._in_quote(e.start) and ex.para_of_tok[e.start] not in ex.headlines
+                 and fits(e)}
+        if len(named) == 1:
+            return next(iter(named.values()))
     return None
 
 
