@@ -280,6 +280,18 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # a name after a place noun is a place
     ("L'auteur est arrivé au restaurant Drouant vers midi.", [("Drouant", "PER")],
      [("Drouant", "LOC")]),
+    # a name and a year: one edition of an event
+    ("Le Sénégal affronte l'Algérie en finale de la CAN 2019 vendredi.",
+     [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN", "ORG")],
+     [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN 2019", "MISC")]),
+    # holidays are dates, not entities; a person named Noël stays
+    ("Le congé de Pâques approche, a dit Noël Mamère.",
+     [("Pâques", "MISC"), ("Noël Mamère", "PER")], [("Noël Mamère", "PER")]),
+    # the first words of a quotation are no work title; a title that fills its marks is
+    ("« Nous sommes là pour dire adieu au glacier », a déclaré Marc Roux.",
+     [("Nous sommes là", "MISC"), ("Marc Roux", "PER")], [("Marc Roux", "PER")]),
+    ("Le film « On a marché sur la Lune » est sorti.", [("On a marché sur la Lune", "MISC")],
+     [("On a marché sur la Lune", "MISC")]),
 ])
 def test_entity_fixer_labels(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected

@@ -67,6 +67,7 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 _OPENING = frozenset({"«", "“", '"', "(", "[", "—", "–", "-", "‹", "'", "‘"})
 _BALANCED = {")": "(", "]": "[", "»": "«", "”": "“"}
 _PUNCT_EDGE = re.compile(r"^[\W_]+$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TITLE_PREFIX = re.compile(r"^([a-z]+)-(?=\w)")
 # Plural demonym endings ("les Franciliens", "des Québécoises", "aux Américains").
 _DEMONYM_PLURAL = re.compile(r"(?:iens|iennes|ais|aises|ois|oises|ains|aines|ans|anes|ens|ennes"
@@ -209,6 +210,7 @@ class EntityRules:
     disease_cues: frozenset[tuple[str, ...]] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     org_roles: frozenset[tuple[str, ...]] = frozenset()
+    holidays: frozenset[str] = frozenset()
 
     @cached_property
     def max_title_len(self) -> int:
@@ -394,6 +396,21 @@ def _time_names() -> frozenset[str]:
     return frozenset(weekday_and_month_names())
 
 
+def holiday_names(rules_dir: Path = RULES_DIR) -> set[str]:
+    """Folded names of the holidays the dates stage reads: a date, not an entity.
+
+    "Noël", "Pâques", "Nouvel An". A one-word name that the file gives with its article ("la Saint-Jean", "l'Ascension")
+    is left out: without it, it is as often a place ("Saint-Jean", "Ascension").
+    """
+    names = set()
+    for line in load_rule_list("dates_holidays.tsv", rules_dir):
+        form = line.split("\t")[0]
+        bare = re.sub(r"^(?:le|la|les|l['’])\s*", "", form, flags=re.I)
+        if bare == form or len(bare.split()) > 1:
+            names.add(fold(bare))
+    return names
+
+
 def weekday_and_month_names() -> set[str]:
     """French weekday and month names from CLDR (babel): "lundi", "août", etc."""
     from babel import Locale
@@ -489,6 +506,7 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
         disease_cues=frozenset(_phrase(c) for c in read("entities_disease_cues.txt")),
         company_suffixes=frozenset(read("entities_company_suffixes.txt")),
         org_roles=_phrases(read("entities_org_roles.txt")),
+        holidays=frozenset(holiday_names()),
         institution_places=frozenset(fold(n) for n in read("entities_institution_places.txt")),
         stop_words=frozenset(fold(w) for w in read("entities_stop.txt"))
         | weekday_and_month_names(),
@@ -873,7 +891,7 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
       La Paz", "selon Le Monde"), so is an attached proper noun ("Wall" + "Street
       Journal").
     """
-    start, end, label = cand.start, cand.end, cand.label
+    start, end, label, strong = cand.start, cand.end, cand.label, cand.strong
     n = len(doc)
     while end < n:
         t = doc[end]
@@ -899,6 +917,13 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
                 and end + 1 < n and (_cap(doc[end + 1]) or doc[end + 1].is_alpha)):
             end += 2
             continue
+        # "CAN 2019", "Paléo 2023": a name and a year name one edition of an event.
+        if (label != "PER" and _YEAR.fullmatch(t.text) and doc[end - 1].whitespace_
+                and _cap(doc[end - 1]) and not (end + 1 < n and (
+                    doc[end + 1].like_num or _name_token(doc[end + 1], rules)))):
+            end += 1
+            label, strong = "MISC", True
+            break
         # "France 2", "Paris 2024": a number that modifies the name's last word.
         core = next((i for i in range(start, end) if _cap(doc[i])), start)
         if t.pos_ == "NUM" and (
@@ -959,7 +984,7 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
             start -= 1
             continue
         break
-    return _Cand(start, end, label, cand.strong)
+    return _Cand(start, end, label, strong)
 
 
 def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
@@ -1140,6 +1165,26 @@ def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     return cand._replace(end=end)
 
 
+_QUOTE_OPENERS = frozenset({"«", "“", "\"", "'", "‘", "’", "‘’", "’’", "''"})
+
+
+def _quotation_opening(doc: Doc, cand: _Cand) -> bool:
+    """The first words of a quotation, which the model tags MISC.
+
+    "« [Tous les ingrédients ont été réunis] pour faire un grand millésime »": a span
+    right after an opening mark that holds a finite verb while the quotation goes on
+    after it. A quoted title that fills its marks ("« Qu'est-ce qu'on a fait au Bon
+    Dieu ? »") stays.
+    """
+    words = _words(doc)
+    if cand.start == 0 or words[cand.start - 1] not in _QUOTE_OPENERS or cand.end >= len(doc):
+        return False
+    if not any("Fin" in doc[i].morph.get("VerbForm") for i in range(cand.start, cand.end)):
+        return False
+    after = doc[cand.end]
+    return not (after.is_punct or after.is_space)
+
+
 def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool:
     """Whether a span is a proper name at all.
 
@@ -1147,12 +1192,17 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     month, title, civility or demonym ("Source", "Dimanche dernier", "les Russes",
     "Etat brésilienne"), unless they open with an institution head ("fédération
     française de rugby"); a plural demonym ("les Franciliens"); a lone capitalised
-    common noun opening a sentence or a line ("Discussion à propos du post").
+    common noun opening a sentence or a line ("Discussion à propos du post"); a holiday
+    ("Pâques"); the first words of a quotation (:func:`_quotation_opening`).
     """
     span = doc[cand.start:cand.end]
     key = fold(span.text)
     if _known_name(key, rules):
         return True
+    if key in rules.holidays or re.sub(r"^(?:le|la|les|l') ?", "", key) in rules.holidays:
+        return False  # "Pâques", "le Nouvel An": a date
+    if cand.label == "MISC" and _quotation_opening(doc, cand):
+        return False
     # "Centre d'études stratégiques", "ministère de la Santé", "fédération française
     # de rugby": an institution head opens a name even when the rest is lowercase
     # (all in lowercase, only for the heads that French writes in lowercase in an
