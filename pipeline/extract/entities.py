@@ -399,8 +399,9 @@ def _time_names() -> frozenset[str]:
 def holiday_names(rules_dir: Path = RULES_DIR) -> set[str]:
     """Folded names of the holidays the dates stage reads: a date, not an entity.
 
-    "Noël", "Pâques", "Nouvel An". A one-word name that the file gives with its article ("la Saint-Jean", "l'Ascension")
-    is left out: without it, it is as often a place ("Saint-Jean", "Ascension").
+    "Noël", "Pâques", "Nouvel An". A one-word name that the file gives with its article
+    ("la Saint-Jean", "l'Ascension") is left out: without it, it is as often a place
+    ("Saint-Jean", "Ascension").
     """
     names = set()
     for line in load_rule_list("dates_holidays.tsv", rules_dir):
