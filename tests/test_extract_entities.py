@@ -280,6 +280,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # a name after a place noun is a place
     ("L'auteur est arrivé au restaurant Drouant vers midi.", [("Drouant", "PER")],
      [("Drouant", "LOC")]),
+    # a capitalised assembly inside a sentence is the institution
+    ("Le texte a été adopté par le Parlement, puis renvoyé devant le Sénat.",
+     [("Parlement", "ORG"), ("Sénat", "ORG")], [("Parlement", "ORG"), ("Sénat", "ORG")]),
     # a name and a year: one edition of an event
     ("Le Sénégal affronte l'Algérie en finale de la CAN 2019 vendredi.",
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN", "ORG")],
