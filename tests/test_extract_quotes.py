@@ -465,6 +465,9 @@ def test_extract_quotes_several_reports_in_one_sentence(fr_nlp, text, expected):
 MIXED = [
     ("L'entreprise a qualifié la coopération de « sereine ».",
      ("la coopération de « sereine »", "mixed", "qualifier", "L'entreprise")),
+    ("Un élu socialiste accuse le président des libéraux de « schizophrénie politique ».",
+     ("le président des libéraux de « schizophrénie politique »", "mixed", "accuser",
+      "Un élu socialiste")),
     ("Il a affirmé que le déploiement « injustifié » crée des tensions.",
      ("le déploiement « injustifié » crée des tensions", "mixed", "affirmer", "Il")),
     ("Selon elle, le projet « ne tient pas la route ».",

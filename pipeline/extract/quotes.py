@@ -1865,6 +1865,10 @@ class _Extractor:
                 if close is not None and not any(t.pos_ in ("VERB", "AUX")
                                                  for t in between[1:close]):
                     between = between[close + 1:]
+            # "demande à X de « changer de cap »": the infinitive opens a quotation
+            if between and self._opening_quote(between[-1].i) is not None and self._in_quote(
+                    child.left_edge.i):
+                between = between[:-1]
             # (a participle may qualify the person asked: "au premier ministre élu de …")
             if len(between) > 10 or any(self._in_quote(t.i) or t.pos_ == "PUNCT" or (
                     t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm")) for t in between):
@@ -1925,8 +1929,11 @@ class _Extractor:
         b = min(max(ends) + 1, self.clause_end(a, hi)) if ends else obj.right_edge.i + 1
         quoted = [i for i in range(a, b) if self._in_quote(i)
                   and self.quote_of_tok[i] not in self.titles]
-        if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i:
-            # "appelle les citoyens « à la sérénité »": the quotation after the object
+        if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i and not (
+                self.lows[self._first_tok_at(self.quotes[self.quote_of_tok[quoted[0]]].open) - 1]
+                in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")):
+            # "appelle les citoyens « à la sérénité »": the quotation after the object (not
+            # a name given with "de": "accuse X de « schizophrénie »" is a mixed report)
             return self._quote_tokens(self.quote_of_tok[quoted[0]])
         if lemma not in self.lex.object_verbs and not quoted:
             return None
