@@ -411,6 +411,10 @@ INDIRECT = [
      ("les frappes", "indirect", "condamner", "Jean Roy")),
     ("La déclaration du ministre selon laquelle tout va bien a surpris.",
      ("tout va bien", "indirect", "selon", "ministre")),
+    # a complement of the object that the parse hung on the verb stays in the report
+    ("Dimanche, l'office avait annoncé le chiffre de plus de 2200 testés positifs, ce qui "
+     "constituait un bond.", ("le chiffre de plus de 2200 testés positifs", "indirect",
+                               "annoncer", "l'office")),
     # an inverted incise after an unquoted clause, or after a mere adverbial
     ("Le quart des pannes touche plus de mille clients, a-t-il précisé, ce qui est beaucoup.",
      ("Le quart des pannes touche plus de mille clients", "indirect", "préciser", "il")),

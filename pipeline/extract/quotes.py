@@ -1952,6 +1952,11 @@ class _Extractor:
                     # "[l'intérêt accordé aux producteurs]": a participle the parse hung on
                     # the verb modifies the object
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
+                elif (c.left_edge.i == b and b < hi and self.lows[b] in _DE
+                      and c.dep_ in ("obl:arg", "obl") and "Inf" not in c.morph.get("VerbForm")):
+                    # "a annoncé [le chiffre de plus de 2200 cas]": a complement of the
+                    # object the parse hung on the verb
+                    b = min(c.right_edge.i + 1, self.clause_end(a, hi))
         # ", qui …" after the object is the journalist's comment
         b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
                   "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j)), b)
