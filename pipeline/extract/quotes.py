@@ -463,8 +463,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ’’), nested marks (only the outer span is returned), and spaces (including no-break
     and narrow no-break) inside the marks. Mismatched pairs found in the wild close the
     innermost open mark: « … ", " … », “ … “ (a “ glued to the word before it and
-    followed by a space or punctuation closes). An unclosed mark is bounded by its paragraph, so it never swallows the rest of
-    the article; when the next paragraph opens with « (or ») it is a continuation.
+    followed by a space or punctuation closes). An unclosed mark is bounded by its
+    paragraph, so it never swallows the rest of the article; when the next paragraph
+    opens with « (or ») it is a continuation.
 
     Args:
         text: The document text.
@@ -3401,8 +3402,9 @@ def match_description(description: str, candidates: Mapping[str, Sequence[str]],
         ``speaker_nouns.txt`` ("le responsable", "le dirigeant") or a part of the other's
         compound role ("directrice" of "présidente-directrice": level 1); a generic
         candidate ("responsable de …") never stands for a specific role ("l'avocat"); and
-        when the description's adjectives are found among the candidate's modifiers, if it has any ("président chilien" never
-        matches "président argentin" nor "président du Pérou"). Complements of the
+        when the description's adjectives are found among the candidate's modifiers, if
+        it has any ("président chilien" never matches "président argentin" nor
+        "président du Pérou"). Complements of the
         description never contradict ("de l'Élysée" vs "de la présidence française" name the
         same institution differently), but shared modifier words raise the score. Each
         entity scores its best description by (level, shared words); the top entity wins
