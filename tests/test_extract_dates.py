@@ -260,6 +260,7 @@ TIMES = [
     ("Les marchés ont fermé à midi.", [("midi", "TIME", "2025-11-04T12:00")]),
     ("Ce matin, le trafic était perturbé.", [("Ce matin", "TIME", "2025-11-04TMO")]),
     ("Le match aura lieu jeudi soir.", [("jeudi soir", "TIME", "2025-11-06TEV")]),
+    ("La vigilance court jusqu'à jeudi minuit.", [("jeudi minuit", "TIME", "2025-11-06T24:00")]),
     ("Hier soir, un incendie a éclaté.", [("Hier soir", "TIME", "2025-11-03TEV")]),
     ("Il partira demain matin.", [("demain matin", "TIME", "2025-11-05TMO")]),
     ("Des tirs ont retenti dans la nuit de samedi à dimanche.",
