@@ -1938,6 +1938,11 @@ class _Extractor:
             return self._quote_tokens(self.quote_of_tok[quoted[0]])
         if lemma not in self.lex.object_verbs and not quoted:
             return None
+        if quoted and b < hi and self._quote_tokens(self.quote_of_tok[quoted[-1]])[1] >= b:
+            # "a dénoncé la décision « hostile » [et « inacceptable » des États-Unis …]":
+            # the parse often ends the object at its quoted word; the phrase goes on to the
+            # end of the clause
+            b = max(b, self.clause_end(a, hi))
         if not quoted:
             # a plain object stops at the end of its phrase, with a "de + infinitive" after it
             b = min(b, obj.right_edge.i + 1, self.clause_end(a, hi))
