@@ -472,7 +472,7 @@ MIXED = [
     ("La Russie a dénoncé la décision « hostile » et « inacceptable » des États-Unis de "
      "fermer ses consulats.",
      ("la décision « hostile » et « inacceptable » des États-Unis de fermer ses consulats",
-      "mixed", "dénoncer", "La Russie")),
+      "mixed", "dénoncer", "Russie")),
     ("Un élu socialiste accuse le président des libéraux de « schizophrénie politique ».",
      ("le président des libéraux de « schizophrénie politique »", "mixed", "accuser",
       "Un élu socialiste")),
