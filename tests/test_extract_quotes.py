@@ -469,10 +469,10 @@ def test_extract_quotes_several_reports_in_one_sentence(fr_nlp, text, expected):
 MIXED = [
     ("L'entreprise a qualifié la coopération de « sereine ».",
      ("la coopération de « sereine »", "mixed", "qualifier", "L'entreprise")),
-    ("La Russie a dénoncé la décision « hostile » et « inacceptable » des États-Unis de "
-     "fermer ses consulats.",
-     ("la décision « hostile » et « inacceptable » des États-Unis de fermer ses consulats",
-      "mixed", "dénoncer", "Russie")),
+    ("Le chef du parti a dénoncé la stratégie de « cabotinage » pour éviter de répondre "
+     "aux questions.",
+     ("la stratégie de « cabotinage » pour éviter de répondre aux questions", "mixed",
+      "dénoncer", "Le chef du parti")),
     ("Un élu socialiste accuse le président des libéraux de « schizophrénie politique ».",
      ("le président des libéraux de « schizophrénie politique »", "mixed", "accuser",
       "Un élu socialiste")),
