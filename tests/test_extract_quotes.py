@@ -606,6 +606,16 @@ def test_extract_quotes_resolves_speaker_to_entity(fr_nlp, text, speaker, kind, 
 
 
 @pytest.mark.slow
+def test_extract_quotes_narrative_infinitive_reports_the_last_speaker(fr_nlp):
+    text = ("« Nous fermerons le site », a déclaré Paul Girard. Et d'ajouter que les coûts "
+            "devenaient trop élevés.")
+    first, second = extract_quotes(fr_nlp(text))
+    assert (second.kind, second.cue, text[second.start:second.end]) == (
+        "indirect", "ajouter", "les coûts devenaient trop élevés")
+    assert second.speaker_text is None and second.antecedent_text == "Paul Girard"
+
+
+@pytest.mark.slow
 def test_extract_quotes_frameless_follow_up_inherits_antecedent(fr_nlp):
     text = "« Nous irons jusqu'au bout », a averti Marie Dupuis. « Personne ne nous fera reculer. »"
     first, second = extract_quotes(fr_nlp(text))

@@ -1701,6 +1701,14 @@ class _Extractor:
         span = self._tok_range(q.open, q.outer_end)
         return span.start, span.stop
 
+    def _narrative_infinitive(self, v: Token) -> bool:
+        """"Et d'ajouter que …", "Et de préciser : …": an infinitive that opens its
+        sentence after "et de", which reports the previous speaker's words.
+        """
+        lo = self._seg(v.i)[0]
+        words = [self.lows[j] for j in range(lo, v.i) if not self.doc[j].is_space]
+        return words in (["et", "de"], ["et", "d'"], ["et", "d’"])
+
     def preposed(self, v: Token) -> list[_Report]:
         """Reports governed by a speech verb: "X a déclaré que [clause]", "X a démenti
         [ces informations]", "X a nié [avoir …]", "X a qualifié la coopération de « … »",
@@ -1708,7 +1716,9 @@ class _Extractor:
         """
         doc = self.doc
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
-        if cue is None or "Inf" in v.morph.get("VerbForm") or self.is_inverted(v):
+        narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
+        if cue is None or "Inf" in v.morph.get("VerbForm") and not narrative or (
+                self.is_inverted(v)):
             return []
         if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle)
@@ -1778,7 +1788,9 @@ class _Extractor:
         chars = self.trim(*content, quote=inside)
         if chars is None:
             return []
-        speaker = self.agent(v) if self.passive(v) else self.subject(v)
+        # "Et d'ajouter que …": the narrative infinitive has the last speaker's voice (see
+        # _inherit_speakers)
+        speaker = None if narrative else self.agent(v) if self.passive(v) else self.subject(v)
         if k < hi and self.lows[k] not in ("que", "qu'", ":") and self._opening_quote(k) is None \
                 and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
                     speaker) and not self._documentary(v, speaker):
