@@ -1087,6 +1087,8 @@ class _Extractor:
             lo = self._seg(verb.i)[0]
             if self._name_before_apposition(lo, k - 1) is not None:
                 return False
+            if self._comparison_before(k - 1, lo) is not None:
+                return False  # "X, qui représente Y, a réagi": a relative clause about X
             for t in reversed(doc[lo:k]):
                 if "Fin" in t.morph.get("VerbForm") and t.dep_ != "case" or self._in_quote(t.i):
                     return True
@@ -1096,15 +1098,18 @@ class _Extractor:
         return True
 
     def _comparison_before(self, k: int, lo: int) -> int | None:
-        """The comma that opens a comparison ending at token ``k`` (", tout comme Y,", ",
-        comme Y,", ", ainsi que Y,", ", à l'instar de Y,"), else None.
+        """The comma that opens a comparison or a relative clause ending at token ``k``
+        (", tout comme Y,", ", ainsi que Y,", ", à l'instar de Y,", ", qui représente Y,"),
+        else None.
         """
         doc = self.doc
         comma = next((j for j in range(k, lo - 1, -1) if doc[j].text == ","), None)
         if comma is None or comma <= lo or comma + 1 > k:
             return None
         words = " ".join(self.lows[comma + 1:min(comma + 4, k + 1)]).replace("' ", "'")
-        return comma if words.startswith(_COMPARISONS) else None
+        relative = self.lows[comma + 1] in ("qui", "dont") and any(
+            "Fin" in doc[j].morph.get("VerbForm") for j in range(comma + 2, k + 1))
+        return comma if words.startswith(_COMPARISONS) or relative else None
 
     def np_before(self, end: int, lo: int) -> _Mention | None:
         """A subject read linearly: the noun phrase that ends right before token ``end``,
@@ -1116,7 +1121,8 @@ class _Extractor:
             k -= 1
         comparison = self._comparison_before(k, lo) if k < end - 1 else None
         if comparison is not None:
-            # "X, tout comme Y, pense que": Y is compared with the subject, not the subject
+            # "X, tout comme Y, pense que": Y is compared with the subject, not the subject;
+            # "X, qui représente Y, a réagi": nor is the relative clause about X
             return self.np_before(comparison, lo)
         if k < end - 1:
             apposed = self._name_before_apposition(lo, k)
