@@ -585,7 +585,7 @@ SPEAKERS = [
      "Paul Girard", "name", "Paul Girard"),
     # a relative clause between the subject and a frame without complement
     ("Me Louis Girard, qui représente les parties civiles, a réagi avec satisfaction. « C'est "
-     "un verdict juste. »", "Me Louis Girard", "name", "Louis Girard"),
+     "un verdict juste. »", "Me Louis Girard", "name", "Me Louis Girard"),
     # a name compared with the subject between commas is not the subject
     ("Privé de son capitaine pour la finale, Karim Benali, tout comme Youssef Amrani, pense "
      "que l'équipe jouera pour lui.", "Karim Benali", "name", "Karim Benali"),
