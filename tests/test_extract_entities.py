@@ -230,6 +230,10 @@ def run(parse, rules, text, force=()):
     # a known place after a locative preposition is its own name, demonym or not
     ("Les cas de grippe aviaire en Suisse augmentent.", [("grippe aviaire en Suisse", "MISC")],
      [("Suisse", "LOC")]),
+    # the predicate of which the name is the subject is no part of it
+    ("La grève a commencé alors que le ministère de la Fonction publique menace de licencier "
+     "les grévistes.",
+     [("Fonction publique menace", "MISC")], [("ministère de la Fonction publique", "ORG")]),
     # a programme and the broadcaster after its "de la"
     ("Il l'a dit mardi dans La Matinale de la RTS.", [("La Matinale de la RTS", "MISC")],
      [("La Matinale", "MISC"), ("RTS", "ORG")]),
@@ -287,6 +291,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     ("Le Sénégal affronte l'Algérie en finale de la CAN 2019 vendredi.",
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN", "ORG")],
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN 2019", "MISC")]),
+    # a dateline: the place stays a place beside the agency in parentheses
+    ("Mamoudzou (AFP) - Le ministre a annoncé un bilan.", [("Mamoudzou", "LOC"), ("AFP", "ORG")],
+     [("Mamoudzou", "LOC"), ("AFP", "ORG")]),
     # holidays are dates, not entities; a person named Noël stays
     ("Le congé de Pâques approche, a dit Noël Mamère.",
      [("Pâques", "MISC"), ("Noël Mamère", "PER")], [("Noël Mamère", "PER")]),

@@ -1060,6 +1060,13 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
             end -= 1
         elif _lower(t) and form in _time_names():
             end -= 1  # "l'annonce de [Ford] jeudi", "Matin Première de la RTBF lundi"
+        elif _lower(t) and end - 1 > start and (any(
+                c.dep_.startswith("nsubj") and c.i < start for c in t.children) or (
+                label != "MISC" and "Fin" in t.morph.get("VerbForm"))):
+            # "le ministère [de la Fonction publique] menace de licencier": the predicate
+            # (even tagged as a noun) of a subject before the name is no part of it; a
+            # title keeps its verbs ("Tout le monde en parle")
+            end -= 1
         elif t.like_num and end < len(doc) and _words(doc)[end] in {"-", "–", "à"} \
                 and end + 1 < len(doc) and doc[end + 1].like_num:
             # A score or a range after a name: "Olympique de Marseille [2-0]".
@@ -1825,13 +1832,15 @@ def _label_distinctive_parts(doc: Doc, cands: list[_Cand], rules: EntityRules,
     return out
 
 
-def _agree_in_parentheses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def _agree_in_parentheses(doc: Doc, cands: list[_Cand],
+                          rules: EntityRules | None = None) -> list[_Cand]:
     """A name and the name in parentheses right after it share one label.
 
     "Assistance publique-Hôpitaux de Paris (AP-HP)", "Mémoires (Souvenirs
     d'enfance)": the second names the same thing. ORG wins when one of them is ORG (an
     acronym usually names an organisation), else the label a lexicon decided, else
-    the longer name's. People are left alone ("Jean Dupont (MR)").
+    the longer name's. People are left alone ("Jean Dupont (MR)"), and so are a place
+    and the news agency of a dateline ("Mamoudzou (AFP)").
     """
     by_start = {c.start: k for k, c in enumerate(cands)}
     out = list(cands)
@@ -1843,6 +1852,9 @@ def _agree_in_parentheses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if d.end >= len(doc) or _words(doc)[d.end] != ")" or "PER" in (c.label, d.label) \
                 or c.label == d.label:
             continue
+        if rules is not None and c.label == "LOC" and _span_key(doc, d.start, d.end) in (
+                rules.media_names):
+            continue  # "Mamoudzou (AFP)": a dateline, a place and the agency
         if "ORG" in (c.label, d.label):
             label = "ORG"
         elif c.strong != d.strong:
@@ -1944,7 +1956,7 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
     persons = _person_keys(doc, cands)
     cands = _label_distinctive_parts(doc, _add_missed(doc, cands, rules, persons), rules,
                                      persons)
-    cands = _harmonise(doc, _agree_in_parentheses(doc, cands), rules, persons)
+    cands = _harmonise(doc, _agree_in_parentheses(doc, cands, rules), rules, persons)
     return [EntityMention(c.start, c.end, c.label) for c in _no_overlaps(cands)]
 
 
