@@ -86,15 +86,30 @@ def document_row(article: RawArticle, metadata: dict[str, str]) -> dict[str, Any
     }
 
 
+#: The document row's fields that cleaning fills, kept in the cache with the parse.
+_CLEANED_FIELDS = ("n_boilerplate_lines", "boilerplate", "title", "published",
+                   "published_source")
+
+
 def prepare(article: RawArticle, metadata: dict[str, str], cache: DocumentCache = NO_CACHE,
             model: str = "") -> Pending:
-    """Clean an article, fill what its row can say before parsing, look it up in the cache."""
+    """Look an article up in the cache; else clean it and fill its row before parsing."""
     pending = Pending(article, document_row(article, metadata))
     if article.status != "ok":
         pending.done = True
         return pending
-    clean = clean_text(article.text)
     row = pending.row
+    if cache.enabled:
+        # Keyed by the inputs alone (rows carry the doc_id, so two articles with the same
+        # text are two entries): a document seen before is neither cleaned nor parsed.
+        pending.key = stage_key("tokenise", model, article.doc_id, article.text, row["title"],
+                                row["published"], row["published_source"])
+        pending.cached = cache.get("tokenise", pending.key)
+        if pending.cached is not None:
+            row.update(pending.cached["row"])
+            pending.done = True
+            return pending
+    clean = clean_text(article.text)
     row["n_boilerplate_lines"] = len(clean.boilerplate)
     row["boilerplate"] = "|".join(sorted({line.reason for line in clean.boilerplate}))
     if not row["title"]:
@@ -106,12 +121,6 @@ def prepare(article: RawArticle, metadata: dict[str, str], cache: DocumentCache 
         pending.done = True
         return pending
     pending.clean = clean
-    if cache.enabled:
-        # Rows carry the doc_id, so two articles with the same text are two entries.
-        pending.key = stage_key("tokenise", model, article.doc_id, article.text, row["title"],
-                                row["published"], row["published_source"])
-        pending.cached = cache.get("tokenise", pending.key)
-        pending.done = pending.cached is not None
     return pending
 
 
@@ -246,6 +255,7 @@ def run(
                 if pending.cached is None and pending.doc is not None and row["status"] == "ok":
                     pending.cached = parsed_result(annotate(pending.doc, pending), pending,
                                                    writers, keep_doc=cache.enabled)
+                    pending.cached["row"] = {name: row[name] for name in _CLEANED_FIELDS}
                     cache.put("tokenise", pending.key, pending.cached)
                 if pending.cached is not None and row["status"] == "ok":
                     result = pending.cached
