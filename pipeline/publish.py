@@ -131,12 +131,14 @@ def write_parquet(out_dir: Path) -> list[Path]:
 
 
 def write_workbook(out_dir: Path, path: Path | None = None,
-                   skip: tuple[str, ...] = ()) -> Path:
+                   skip: tuple[str, ...] = (), max_rows: int | None = None) -> Path:
     """``tables.xlsx``: one sheet per table, header frozen, filters on, readable widths.
 
     Text goes in as text cells (never formulas, numbers or links, whatever it starts
-    with). A table over Excel's row limit is cut at the limit, with a note in the sheet
-    name; the CSV stays complete. Tables named in ``skip`` get no sheet (``tokens`` by
+    with). A table over ``max_rows`` (at most Excel's row limit) is cut there, with a
+    note in the sheet name; the CSV and Parquet stay complete. An archive's tables are
+    read with pandas, not scrolled: a spreadsheet of a million rows is slow to write and
+    to open, so params.yaml keeps the sheets to the first rows of large tables. Tables named in ``skip`` get no sheet (``tokens`` by
     default in params.yaml: it is larger than all the others together and is rarely read
     in a spreadsheet). Written row by row with XlsxWriter's constant-memory mode, so the
     memory does not grow with the tables.
@@ -144,6 +146,7 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     import xlsxwriter
 
     path = path or out_dir / "tables.xlsx"
+    limit = min(max_rows or XLSX_MAX_ROWS, XLSX_MAX_ROWS)
     tmp = path.with_name(f".{path.name}.tmp")
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -163,19 +166,19 @@ def write_workbook(out_dir: Path, path: Path | None = None,
             if frame is None:
                 frame = pd.DataFrame(columns=table.column_names)
             n_rows = sum((len(c) for c in chunks), len(frame))
-            cut = n_rows > XLSX_MAX_ROWS
+            cut = n_rows > limit
             sheet = workbook.add_worksheet(f"{name} (first rows)" if cut else name)
             sheet.freeze_panes(1, 0)
             for i, column in enumerate(table.columns):
                 longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
                 longest = 0 if pd.isna(longest) else int(longest)
                 sheet.set_column(i, i, min(max(len(column.name), longest) + 2, 60))
-            sheet.autofilter(0, 0, min(n_rows, XLSX_MAX_ROWS), len(table.columns) - 1)
+            sheet.autofilter(0, 0, min(n_rows, limit), len(table.columns) - 1)
             sheet.write_row(0, 0, [column.name for column in table.columns], bold)
             records = (record for chunk in iter_csv_table(out_dir / table.filename, table)
                        for record in chunk.itertuples(index=False))
             for n, record in enumerate(records, start=1):
-                if n > XLSX_MAX_ROWS:
+                if n > limit:
                     break
                 for c, (column, value) in enumerate(zip(table.columns, record, strict=False)):
                     _write_cell(sheet, n, c, column.type, value, wrap, day)

@@ -92,7 +92,8 @@ def run_all(
     stage_started = time.perf_counter()
     publish.run(out_dir, parquet=publish_settings.get("parquet", True),
                 workbook=publish_settings.get("workbook", True),
-                workbook_skip=publish.split_names(publish_settings.get("workbook_skip", "")))
+                workbook_skip=publish.split_names(publish_settings.get("workbook_skip", "")),
+                workbook_max_rows=publish_settings.get("workbook_max_rows"))
     report.timings["publish"] = time.perf_counter() - stage_started
     summary.seconds = time.perf_counter() - started
     report.line = summary.line()

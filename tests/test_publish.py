@@ -126,6 +126,21 @@ def test_workbook_cuts_a_table_over_the_row_limit_and_types_its_cells(injected_r
     assert rows[1][header.index("text")] == "Le texte commence ici."
 
 
+def test_workbook_keeps_the_first_rows_of_tables_over_max_rows(injected_run, tmp_path):
+    from openpyxl import load_workbook
+
+    from pipeline import publish as publishing
+
+    path = publishing.write_workbook(injected_run, tmp_path / "capped.xlsx", skip=("tokens",),
+                                     max_rows=1)
+    workbook = load_workbook(path)
+    assert "sentences (first rows)" in workbook.sheetnames
+    assert len(list(workbook["sentences (first rows)"].iter_rows(values_only=True))) == 2
+    whole = load_workbook(publishing.write_workbook(injected_run, tmp_path / "whole.xlsx",
+                                                    skip=("tokens",)))
+    assert "sentences" in whole.sheetnames
+
+
 def test_workbook_is_byte_identical_across_runs(injected_run, tmp_path):
     import time
 

@@ -17,14 +17,15 @@ log = logging.getLogger(__name__)
 
 
 def run(out_dir: Path, *, parquet: bool = True, workbook: bool = True,
-        workbook_skip: tuple[str, ...] = ()) -> list[Path]:
+        workbook_skip: tuple[str, ...] = (), workbook_max_rows: int | None = None) -> list[Path]:
     """Write the analyst outputs of the tables in ``out_dir``; return the paths."""
     out_dir = Path(out_dir)
     written = [write_datapackage(out_dir)]
     if parquet:
         written += write_parquet(out_dir)
     if workbook:
-        written.append(write_workbook(out_dir, skip=tuple(workbook_skip)))
+        written.append(write_workbook(out_dir, skip=tuple(workbook_skip),
+                                      max_rows=workbook_max_rows))
     log.info("Saved %d files in %s", len(written), out_dir)
     return written
 
@@ -51,10 +52,12 @@ def main() -> None:
     parser.add_argument("--workbook-skip", default="",
                         help="Tables left out of the workbook, comma-separated (their CSV "
                         "and Parquet stay).")
+    parser.add_argument("--workbook-max-rows", type=int, default=None,
+                        help="Rows per sheet at most; larger tables show their first rows.")
     args = parser.parse_args()
     setup_logging()
     run(args.out_dir, parquet=args.parquet, workbook=args.workbook,
-        workbook_skip=split_names(args.workbook_skip))
+        workbook_skip=split_names(args.workbook_skip), workbook_max_rows=args.workbook_max_rows)
 
 
 if __name__ == "__main__":
