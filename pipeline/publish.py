@@ -140,8 +140,9 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     read with pandas, not scrolled: a spreadsheet of a million rows is slow to write and
     to open, so params.yaml keeps the sheets to the first rows of large tables. Tables
     named in ``skip`` get no sheet (``tokens`` by default in params.yaml: it is larger
-    than all the others together and is rarely read in a spreadsheet). Written row by row with XlsxWriter's constant-memory mode, so the
-    memory does not grow with the tables.
+    than all the others together and is rarely read in a spreadsheet). Written row by
+    row with XlsxWriter's constant-memory mode, so the memory does not grow with the
+    tables.
     """
     import xlsxwriter
 
