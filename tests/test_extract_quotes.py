@@ -589,6 +589,9 @@ SPEAKERS = [
     # a name compared with the subject between commas is not the subject
     ("Privé de son capitaine pour la finale, Karim Benali, tout comme Youssef Amrani, pense "
      "que l'équipe jouera pour lui.", "Karim Benali", "name", "Karim Benali"),
+    # description: a sports role noun points back to the athlete just named
+    ("Marc Lenoir a gagné l'étape. « C'est un rêve », a déclaré le coureur belge.",
+     "le coureur belge", "description", "Marc Lenoir"),
     # description: the one person the two sentences before name
     ("Le prix a été décerné mardi à Marc Delorme pour son roman. Il a été choisi au premier "
      "tour. « Je suis très heureux », a déclaré l'auteur.", "l'auteur", "description",
