@@ -1087,7 +1087,7 @@ class _Extractor:
             lo = self._seg(verb.i)[0]
             if self._name_before_apposition(lo, k - 1) is not None:
                 return False
-            if self._comparison_before(k - 1, lo) is not None:
+            if self._aside_before(k - 1, lo) is not None:
                 return False  # "X, qui représente Y, a réagi": a relative clause about X
             for t in reversed(doc[lo:k]):
                 if "Fin" in t.morph.get("VerbForm") and t.dep_ != "case" or self._in_quote(t.i):
@@ -1097,7 +1097,7 @@ class _Extractor:
             return False
         return True
 
-    def _comparison_before(self, k: int, lo: int) -> int | None:
+    def _aside_before(self, k: int, lo: int) -> int | None:
         """The comma that opens a comparison or a relative clause ending at token ``k``
         (", tout comme Y,", ", ainsi que Y,", ", à l'instar de Y,", ", qui représente Y,"),
         else None.
@@ -1119,11 +1119,11 @@ class _Extractor:
         k = end - 1
         while k >= lo and (doc[k].is_space or doc[k].text == ","):
             k -= 1
-        comparison = self._comparison_before(k, lo) if k < end - 1 else None
-        if comparison is not None:
+        aside = self._aside_before(k, lo) if k < end - 1 else None
+        if aside is not None:
             # "X, tout comme Y, pense que": Y is compared with the subject, not the subject;
             # "X, qui représente Y, a réagi": nor is the relative clause about X
-            return self.np_before(comparison, lo)
+            return self.np_before(aside, lo)
         if k < end - 1:
             apposed = self._name_before_apposition(lo, k)
             if apposed is not None:
