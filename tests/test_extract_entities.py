@@ -291,6 +291,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     ("Le Sénégal affronte l'Algérie en finale de la CAN 2019 vendredi.",
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN", "ORG")],
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN 2019", "MISC")]),
+    # a news agency known by its acronym, missed by the model in a dateline
+    ("Paris, France | AFP | mardi 14/05/2024 - L'épidémie a touché 76 personnes.",
+     [("Paris", "LOC"), ("France", "LOC")], [("Paris", "LOC"), ("France", "LOC"), ("AFP", "ORG")]),
     # a dateline: the place stays a place beside the agency in parentheses
     ("Mamoudzou (AFP) - Le ministre a annoncé un bilan.", [("Mamoudzou", "LOC"), ("AFP", "ORG")],
      [("Mamoudzou", "LOC"), ("AFP", "ORG")]),

@@ -1752,6 +1752,11 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
                 found.append(_Cand(i, end, label, True))
                 i = end
                 continue
+        # "Paris, France | AFP | mardi": a news agency or medium known by its acronym
+        if is_acronym(t.text) and form in rules.media_names:
+            found.append(_Cand(i, i + 1, "ORG", True))
+            i += 1
+            continue
         # "Londres et Madrid ont signé": a country or a large city the model
         # skipped, on its own (not a first name, not the start of a longer name).
         if (_cap(t) and (form in rules.places or form in rules.cities)
