@@ -535,9 +535,11 @@ def _token_texts(doc: Doc, *, refresh: bool = False) -> _TokenTexts:
     ``doc[i].text`` builds a Token object and a string on every access, and the rules
     read the same words many times; the table of the last Doc is kept (the rules read
     one Doc at a time and never change its tokens). Each public function starts with
-    ``refresh=True``, so a Doc retokenised between two calls is read again.
+    ``refresh=True``, which also compares the lengths, so a Doc retokenised between two
+    calls is read again.
     """
-    if not refresh and _last_texts and _last_texts[0].doc is doc:
+    if _last_texts and _last_texts[0].doc is doc and (
+            not refresh or len(_last_texts[0].texts) == len(doc)):
         return _last_texts[0]
     strings = doc.vocab.strings
     array = doc.to_array([ORTH, SPACY]).tolist()
