@@ -411,6 +411,9 @@ INDIRECT = [
      ("les frappes", "indirect", "condamner", "Jean Roy")),
     ("La déclaration du ministre selon laquelle tout va bien a surpris.",
      ("tout va bien", "indirect", "selon", "ministre")),
+    # a cue in the infinitive under a verb whose subject speaks through it
+    ("Le ministre a tenu à préciser que la réforme serait maintenue.",
+     ("la réforme serait maintenue", "indirect", "préciser", "Le ministre")),
     # a complement of the object that the parse hung on the verb stays in the report
     ("Dimanche, l'office avait annoncé le chiffre de plus de 2200 testés positifs, ce qui "
      "constituait un bond.", ("le chiffre de plus de 2200 testés positifs", "indirect",
@@ -498,6 +501,10 @@ def test_extract_quotes_mixed_reports(fr_nlp, text, expected):
 
 
 NOT_QUOTES = [
+    # speech that does not take place, or has no speaker
+    "Le ministre a refusé de commenter cette décision.",
+    "Il faut rappeler que la loi interdit cette pratique.",
+    "On a pu noter que la semaine passée tout le monde a gagné.",
     "Il a regardé l'émission « Questions pour un champion » hier soir.",
     "Le texte parle d'une « mascarade » sans plus de précision.",
     "Pour la première fois, le pays a exporté plus qu'il n'a importé.",

@@ -567,6 +567,11 @@ def _single_mark(text: str, c: str, pos: int, start: int, end: int,
 # --------------------------------------------------------------------------------------
 
 _DE = frozenset({"de", "du", "des", "d'"})
+#: Verbs whose infinitive complement is speech that does not take place ("a refusé de
+#: commenter") or has no speaker ("il faut rappeler que").
+_CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
+                               "cesser", "arrêter", "interdire", "empêcher", "sembler",
+                               "paraître", "pouvoir"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
                 "contrairement à ", "contrairement au ", "contrairement aux ")
@@ -1707,6 +1712,17 @@ class _Extractor:
         span = self._tok_range(q.open, q.outer_end)
         return span.start, span.stop
 
+    def _governed_infinitive(self, v: Token) -> bool:
+        """"X a tenu à préciser que …", "X continue de contester …", "X veut rappeler que
+        …": a cue in the infinitive under a verb whose subject speaks through it. Not
+        under a verb that cancels the speech ("a refusé de commenter", "n'a pas voulu
+        confirmer") or an impersonal one ("il faut rappeler que").
+        """
+        head = v.head
+        return (v.dep_ == "xcomp" and head.i < v.i and head.pos_ in ("VERB", "AUX")
+                and head.lemma_.lower() not in _CANCELLING_HEADS and not self.negated(head)
+                and "Inf" not in head.morph.get("VerbForm"))
+
     def _narrative_infinitive(self, v: Token) -> bool:
         """"Et d'ajouter que …", "Et de préciser : …": an infinitive that opens its
         sentence after "et de", which reports the previous speaker's words.
@@ -1723,8 +1739,8 @@ class _Extractor:
         doc = self.doc
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
-        if cue is None or "Inf" in v.morph.get("VerbForm") and not narrative or (
-                self.is_inverted(v)):
+        if cue is None or "Inf" in v.morph.get("VerbForm") and not (
+                narrative or self._governed_infinitive(v)) or self.is_inverted(v):
             return []
         if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle)
