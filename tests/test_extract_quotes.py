@@ -411,6 +411,9 @@ INDIRECT = [
      ("les frappes", "indirect", "condamner", "Jean Roy")),
     ("La déclaration du ministre selon laquelle tout va bien a surpris.",
      ("tout va bien", "indirect", "selon", "ministre")),
+    # an object report needs a speaker noun: unions speak
+    ("Deux intersyndicales réclament la revalorisation des primes.",
+     ("la revalorisation des primes", "indirect", "réclamer", "Deux intersyndicales")),
     # a cue in the infinitive under a verb whose subject speaks through it
     ("Le ministre a tenu à préciser que la réforme serait maintenue.",
      ("la réforme serait maintenue", "indirect", "préciser", "Le ministre")),
