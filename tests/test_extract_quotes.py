@@ -411,6 +411,10 @@ INDIRECT = [
      ("les frappes", "indirect", "condamner", "Jean Roy")),
     ("La déclaration du ministre selon laquelle tout va bien a surpris.",
      ("tout va bien", "indirect", "selon", "ministre")),
+    # an agency dateline opening the article is no part of what was said
+    ("Paris, France | AFP | mardi 14/05/2024 - La croissance ralentit nettement, a indiqué "
+     "mardi l'institut.",
+     ("La croissance ralentit nettement", "indirect", "indiquer", "l'institut")),
     # an object report needs a speaker noun: unions speak
     ("Deux intersyndicales réclament la revalorisation des primes.",
      ("la revalorisation des primes", "indirect", "réclamer", "Deux intersyndicales")),

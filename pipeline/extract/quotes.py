@@ -567,6 +567,11 @@ def _single_mark(text: str, c: str, pos: int, start: int, end: int,
 # --------------------------------------------------------------------------------------
 
 _DE = frozenset({"de", "du", "des", "d'"})
+#: An agency dateline: a place (and date) with the agency in parentheses or between bars,
+#: then a dash ("PARIS (AFP) -", "Dakar, 16 fév (APS) –", "Paris, France | AFP | mardi -").
+_AGENCY = r"(?:[A-Z]{2,10}(?:[/-][A-Z][\w-]*)?|Belga|Reuters|Xinhua|Ansa|Efe|dpa|Tass)"
+_DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\)|\|\s*{_AGENCY}\s*\|)"
+                       r"[^.!?«»\"\n]{0,40}?\s[-–—]\s+")
 #: Verbs whose infinitive complement is speech that does not take place ("a refusé de
 #: commenter") or has no speaker ("il faut rappeler que").
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
@@ -1437,6 +1442,13 @@ class _Extractor:
         doc = self.doc
         while a < hi and (doc[a].is_space or doc[a].text in (",", "—", "–", "-")):
             a += 1
+        if a < hi and self.para_of_tok[a] <= 1 and (a == 0 or doc[a - 1].is_space):
+            # an agency dateline opening the article ("PARIS (AFP) -", "Paris, France |
+            # AFP | mardi 14/05/2024 -", after the headline if any) is no part of what was
+            # said
+            m = _DATELINE.match(self.text, doc[a].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+            if m is not None:
+                a = max(a, self._first_tok_at(m.end()))
         for n in (3, 2, 1):
             if a + n < hi and doc[a + n].text == ",":
                 words = " ".join(_low(doc[j]) for j in range(a, a + n)).replace("' ", "'")
