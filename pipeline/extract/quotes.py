@@ -435,10 +435,9 @@ _DOUBLED_SINGLE_RE = re.compile(r"(?<![‘’'])[‘’']{2}(?![‘’'])")
 
 
 def _doubled_single_marks_as_double(text: str) -> str:
-    """The text with each doubled single mark (‘’ … ’’, '' … '') made one straight double
-    mark and a space, offsets unchanged.
+    """The text with each doubled single mark made one double mark, offsets unchanged.
 
-    Some agencies write quotation marks as two single ones ("‘’On ne peut rien faire’’,
+    ‘’ … ’’ and '' … '' become a straight double mark and a space. Some agencies write quotation marks as two single ones ("‘’On ne peut rien faire’’,
     a déclaré X"). The double mark takes the side of the word it opens or closes, the
     space the other one; a doubled mark inside a word stays as it is.
     """
@@ -991,9 +990,11 @@ class _Extractor:
         return _Mention(s, e, "description", head.i), end
 
     def _in_role_complement(self, head: Token, ei: int) -> bool:
-        """A name that only qualifies the complement of an office: "la présidente [du groupe
-        des députés RN]" is a person, not the party. A person named after the complement
-        is the holder ("le ministre de l'Intérieur Gérald Darmanin").
+        """A name that only qualifies the complement of an office.
+
+        "la présidente [du groupe des députés RN]" is a person, not the party. A person
+        named after the complement is the holder ("le ministre de l'Intérieur Gérald
+        Darmanin").
         """
         ent = self.ents[ei]
         if ent.label_ == "PER" or ent.start <= head.i or not self.is_role(head):
@@ -1108,9 +1109,10 @@ class _Extractor:
         return True
 
     def _aside_before(self, k: int, lo: int) -> int | None:
-        """The comma that opens a comparison or a relative clause ending at token ``k``
-        (", tout comme Y,", ", ainsi que Y,", ", à l'instar de Y,", ", qui représente Y,"),
-        else None.
+        """The comma that opens an aside ending at token ``k``, else None.
+
+        A comparison or a relative clause between commas: ", tout comme Y,", ", ainsi que
+        Y,", ", à l'instar de Y,", ", qui représente Y,".
         """
         doc = self.doc
         comma = next((j for j in range(k, lo - 1, -1) if doc[j].text == ","), None)
@@ -1725,9 +1727,10 @@ class _Extractor:
         return span.start, span.stop
 
     def _governed_infinitive(self, v: Token) -> bool:
-        """"X a tenu à préciser que …", "X continue de contester …", "X veut rappeler que
-        …": a cue in the infinitive under a verb whose subject speaks through it. Not
-        under a verb that cancels the speech ("a refusé de commenter", "n'a pas voulu
+        """A cue in the infinitive under a verb whose subject speaks through it.
+
+        "X a tenu à préciser que …", "X continue de contester …", "X veut rappeler que
+        …". Not under a verb that cancels the speech ("a refusé de commenter", "n'a pas voulu
         confirmer") or an impersonal one ("il faut rappeler que").
         """
         head = v.head
@@ -1736,8 +1739,9 @@ class _Extractor:
                 and "Inf" not in head.morph.get("VerbForm"))
 
     def _narrative_infinitive(self, v: Token) -> bool:
-        """"Et d'ajouter que …", "Et de préciser : …": an infinitive that opens its
-        sentence after "et de", which reports the previous speaker's words.
+        """An infinitive that opens its sentence after "et de" (the narrative infinitive).
+
+        "Et d'ajouter que …", "Et de préciser : …" report the previous speaker's words.
         """
         lo = self._seg(v.i)[0]
         words = [self.lows[j] for j in range(lo, v.i) if not self.doc[j].is_space]
@@ -2238,8 +2242,9 @@ class _Extractor:
                               frame.speaker, "post")
 
     def _only_adverbial(self, a: int, k: int) -> bool:
-        """Tokens [a, k) are empty or a short adverbial without a verb ("D'une part",
-        "Mais surtout", "Ensuite").
+        """Tokens [a, k) are empty or a short adverbial without a verb.
+
+        "D'une part", "Mais surtout", "Ensuite".
         """
         doc = self.doc
         if a >= k:
