@@ -6,8 +6,8 @@ import pytest
 
 from pipeline.schema import TABLES
 from pipeline.tables import (
-    RowSpool,
     RowsByDocument,
+    RowSpool,
     TableWriter,
     open_tables,
     write_ordered,
