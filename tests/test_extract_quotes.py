@@ -415,6 +415,9 @@ INDIRECT = [
     ("Paris, France | AFP | mardi 14/05/2024 - La croissance ralentit nettement, a indiqué "
      "mardi l'institut.",
      ("La croissance ralentit nettement", "indirect", "indiquer", "l'institut")),
+    # users, pupils and passengers speak too
+    ("Les passagers dénoncent le manque d'information.",
+     ("le manque d'information", "indirect", "dénoncer", "Les passagers")),
     # an object report needs a speaker noun: unions speak
     ("Deux intersyndicales réclament la revalorisation des primes.",
      ("la revalorisation des primes", "indirect", "réclamer", "Deux intersyndicales")),
