@@ -287,6 +287,8 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # a capitalised assembly inside a sentence is the institution
     ("Le texte a été adopté par le Parlement, puis renvoyé devant le Sénat.",
      [("Parlement", "ORG"), ("Sénat", "ORG")], [("Parlement", "ORG"), ("Sénat", "ORG")]),
+    # a weekday and a day number are a date, not an entity
+    ("Programme : Vendredi 22 août, ouverture des fêtes.", [("Vendredi 22", "MISC")], []),
     # a name and a year: one edition of an event
     ("Le Sénégal affronte l'Algérie en finale de la CAN 2019 vendredi.",
      [("Sénégal", "LOC"), ("Algérie", "LOC"), ("CAN", "ORG")],

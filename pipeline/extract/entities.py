@@ -396,6 +396,13 @@ def _time_names() -> frozenset[str]:
     return frozenset(weekday_and_month_names())
 
 
+@lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(fold(day) for day in Locale("fr").days["format"]["wide"].values())
+
+
 def holiday_names(rules_dir: Path = RULES_DIR) -> set[str]:
     """Folded names of the holidays the dates stage reads: a date, not an entity.
 
@@ -1211,6 +1218,10 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         return True
     if key in rules.holidays or re.sub(r"^(?:le|la|les|l') ?", "", key) in rules.holidays:
         return False  # "Pâques", "le Nouvel An": a date
+    if _folds(doc)[cand.start] in _weekday_names() and all(
+            _folds(doc)[i] in _time_names() or _words(doc)[i].isdigit()
+            for i in range(cand.start, cand.end)):
+        return False  # "Vendredi 22", "Mardi 3 mars": a date ("Mai 68" may be a name)
     if cand.label == "MISC" and _quotation_opening(doc, cand):
         return False
     # "Centre d'études stratégiques", "ministère de la Santé", "fédération française
