@@ -11,12 +11,15 @@ import csv
 import io
 import os
 import pickle
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from pipeline.schema import TABLES, Table
 
@@ -217,6 +220,39 @@ class RowSpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class SpooledTable(RowSpool):
+    """A table whose rows wait in a spool for one column computed corpus-wide.
+
+    Documents hand their rows in (:meth:`add`, sorted in the table's order); the columns
+    that the corpus-wide step reads stay in memory (:meth:`frame`, repeated strings
+    shared); :meth:`write` writes every row with the computed column, streamed, in order.
+    """
+
+    def __init__(self, name: str, keep: Sequence[str], directory: Path | None = None):
+        super().__init__(directory)
+        self.name = name
+        self._kept: dict[str, list] = {column: [] for column in keep}
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Set aside one document's rows and keep their compact columns."""
+        rows = sort_rows(TABLES[self.name], rows)
+        super().add(rows)
+        for column, values in self._kept.items():
+            values.extend(sys.intern(v) if type(v) is str else v
+                          for v in (row[column] for row in rows))
+
+    def frame(self) -> pd.DataFrame:
+        """The kept columns of every row, in the order :meth:`write` reads the rows back."""
+        frame = pd.DataFrame(self._kept, columns=list(self._kept))
+        self._kept = {column: [] for column in self._kept}  # the frame holds them now
+        return frame
+
+    def write(self, out_dir: Path, column: str, values: Iterable[Any]) -> Path:
+        """Write the table: every spooled row with ``column`` set from ``values``."""
+        return write_ordered(self.name, ({**row, column: value} for row, value
+                                         in zip(self, values, strict=True)), out_dir)
 
 
 def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:

@@ -8,6 +8,7 @@ from pipeline.schema import TABLES
 from pipeline.tables import (
     RowsByDocument,
     RowSpool,
+    SpooledTable,
     TableWriter,
     open_tables,
     write_ordered,
@@ -91,3 +92,15 @@ def test_row_spool_gives_back_every_row_in_order_and_leaves_no_file(tmp_path):
         assert list(spool) == [{"a": 1}, {"a": "é"}, {"a": None}]
         assert list(spool) == [{"a": 1}, {"a": "é"}, {"a": None}]  # read again
         assert spool.n_rows == 3
+
+
+def test_spooled_table_keeps_columns_in_write_order_and_writes_the_computed_one(tmp_path):
+    with SpooledTable("mentions", ("doc_id", "start"), tmp_path) as table:
+        table.add([_mention(2, 10), _mention(2, 0)])  # sorted within the document
+        table.add([])
+        table.add([_mention(3, 4)])
+        kept = table.frame()
+        assert kept.to_dict("list") == {"doc_id": ["d2", "d2", "d3"], "start": [0, 10, 4]}
+        table.write(tmp_path, "entity_id", ["PER:a", "PER:b", "PER:c"])
+    rows = list(RowsByDocument("mentions", tmp_path).rows("d2"))
+    assert [(r["start"], r["entity_id"]) for r in rows] == [("0", "PER:a"), ("10", "PER:b")]

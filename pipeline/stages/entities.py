@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -27,20 +26,14 @@ from pipeline.docs import EntityLayerWriter, entity_layer, read_docs, sentence_n
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
-from pipeline.schema import TABLES
 from pipeline.stages import setup_logging
-from pipeline.tables import RowSpool, sort_rows, write_ordered, write_table
+from pipeline.tables import SpooledTable, write_table
 
 log = logging.getLogger(__name__)
 
 COMPONENTS = ("pipeline_entity_fixer", "pipeline_entity_descriptions")
 #: The columns of the mentions that corpus-wide resolution reads.
 RESOLUTION_COLUMNS = ("doc_id", "start", "end", "text", "label", "local_name")
-
-
-def _compact(value: Any) -> Any:
-    """One shared copy of a repeated string (ids, labels, names) in the resolution columns."""
-    return sys.intern(value) if type(value) is str else value
 
 
 def document_mentions(doc: Doc) -> tuple[list[dict], list[dict]]:
@@ -94,8 +87,6 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
     """
     started = time.perf_counter()
     nlp = nlp or load_vocab_pipeline(model, COMPONENTS)
-    # Resolution needs these columns of every mention; the full rows wait in a spool.
-    columns: dict[str, list] = {name: [] for name in RESOLUTION_COLUMNS}
     descriptions: list[dict] = []
     layers = EntityLayerWriter(Path(docs_out), shard_size)
     n_docs = 0
@@ -107,27 +98,23 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
             return {"layer": entity_layer(doc), "mentions": doc_mentions,
                     "descriptions": doc_descriptions}
 
-        with RowSpool(out_dir) as spool:
+        # Resolution reads a few columns of every mention; the full rows wait in a spool.
+        with SpooledTable("mentions", RESOLUTION_COLUMNS, out_dir) as mentions:
             docs = read_docs(Path(docs_in), nlp.vocab)
             for _, _, result in for_each_document(docs, "entities", compute, cache):
-                doc_mentions = sort_rows(TABLES["mentions"], result["mentions"])
-                spool.add(doc_mentions)
-                for name, column in columns.items():
-                    column.extend(_compact(row[name]) for row in doc_mentions)
+                mentions.add(result["mentions"])
                 descriptions += result["descriptions"]
                 layers.add(result["layer"])
                 n_docs += 1
-            table = pd.DataFrame(columns, columns=list(RESOLUTION_COLUMNS))
+            table = mentions.frame()
             described = pd.DataFrame(descriptions, columns=["doc_id", "mention_start",
                                                             "mention_end", "text", "start",
                                                             "end"])
-            del columns, descriptions  # the frames hold them now
+            del descriptions  # the frame holds them now
             entity_ids, entities = resolve_entities(table, described)
             n_mentions = len(table)
             del table, described
-            write_ordered("mentions", ({**row, "entity_id": entity_id} for row, entity_id
-                                       in zip(spool, entity_ids.tolist(), strict=True)),
-                          out_dir)
+            mentions.write(out_dir, "entity_id", entity_ids.tolist())
         write_table("entities", entities.to_dict("records"), out_dir)
         layers.commit()
     except BaseException:

@@ -25,9 +25,8 @@ from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_docs, sentence_numbers
 from pipeline.extract.quotes import find_duplicates, match_description
 from pipeline.nlp import load_vocab_pipeline
-from pipeline.schema import TABLES
 from pipeline.stages import document_stage_main
-from pipeline.tables import RowsByDocument, RowSpool, read_rows, sort_rows, write_ordered
+from pipeline.tables import RowsByDocument, SpooledTable, read_rows
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +121,11 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     candidates = description_candidates(entities)
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     del entities
-    # Deduplication needs these columns of every quotation; the full rows wait in a spool.
-    columns: dict[str, list] = {name: [] for name in DEDUPLICATION_COLUMNS}
     n_docs = with_speaker_entity = 0
     docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
     compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
-    with RowSpool(out_dir) as spool:
+    # Deduplication reads a few columns of every quotation; the full rows wait in a spool.
+    with SpooledTable("quotes", DEDUPLICATION_COLUMNS, out_dir) as quotes:
         for doc, _, result in for_each_document(docs, "quotes", compute, cache):
             doc_rows = [dict(row) for row in result["rows"]]
             attach_speakers(doc_rows, mentions.rows(doc._.pipeline_doc_id))
@@ -139,20 +137,15 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
                 row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
                 del row["_antecedent"]
                 with_speaker_entity += bool(row.get("speaker_entity_id"))
-            doc_rows = sort_rows(TABLES["quotes"], doc_rows)
-            spool.add(doc_rows)
-            for name, column in columns.items():
-                column.extend(row[name] for row in doc_rows)
+            quotes.add(doc_rows)
             n_docs += 1
         published = {r["doc_id"]: r["published"] for r in read_rows("documents", out_dir)}
-        table = pd.DataFrame(columns, columns=list(DEDUPLICATION_COLUMNS))
-        del columns
+        table = quotes.frame()
         table["published"] = table["doc_id"].map(published).fillna("")
         duplicates = find_duplicates(table).tolist() if len(table) else []
         n_quotes, n_duplicates = len(table), sum(map(bool, duplicates))
         del table, published
-        write_ordered("quotes", ({**row, "duplicate_of": duplicate} for row, duplicate
-                                 in zip(spool, duplicates, strict=True)), out_dir)
+        quotes.write(out_dir, "duplicate_of", duplicates)
     counts = {"documents": n_docs, "quotes": n_quotes,
               "with_speaker_entity": with_speaker_entity, "duplicates": n_duplicates,
               "seconds": round(time.perf_counter() - started, 2)}
