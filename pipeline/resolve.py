@@ -106,6 +106,7 @@ def name_key(text: str) -> str:
     return " ".join(re.sub(r"[-.\u00b7]", " ", fold(text)).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(word: str, *, surname: bool = True) -> str:
     """Fold transliteration variants of one name part to one key.
 
@@ -185,6 +186,7 @@ class PersonName(NamedTuple):
         return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=1 << 16)
 def split_person_name(text: str) -> PersonName:
     """Split a PER mention into first name and surname.
 
@@ -209,6 +211,7 @@ def split_person_name(text: str) -> PersonName:
                       translit_key(surname))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """All-capital short token such as "AFP", "OTAN", "UE", "G7" (not "Chirac")."""
     letters = [c for c in text if c.isalpha()]

