@@ -463,7 +463,7 @@ class _Fragments(NamedTuple):
 #: Requiring the word character up front keeps runs of spaces from being retried.
 _B = r"(?<![\w])(?<!\w['’])(?=\w)"  # (after a single quotation mark, not an elision)
 _E = r"(?![\w])"  # no word character right after
-_DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
+_DAY = r"(?:1er|1re|1ᵉʳ|1ʳᵉ|premier|[12]\d|3[01]|0?[1-9])"  # "1ᵉʳ": superscript letters
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _YEAR_END = r"(?![\w%€$]|[.,/]\d|\s?%|[-–]\d)"
 _HOUR = r"(?:[01]?\d|2[0-3])"
@@ -484,6 +484,12 @@ def _fragments(rules_dir: Path) -> _Fragments:
     def abbr(row: list[str]) -> bool:
         return "abbr" in row[2:]
 
+    unit_forms = {row[0].lower() for row in _read_rows(rules_dir / "dates_units.tsv")}
+
+    def single(row: list[str]) -> bool:
+        # "mois" is its own singular: "par mois", "une fois par mois"
+        return not plural(row) or row[0].lower()[:-1] not in unit_forms
+
     word = _alt(forms("dates_numbers.tsv", lambda r: r[1] != "X"))
     return _Fragments(
         month=_alt(forms("dates_months.tsv", lambda r: not abbr(r))),
@@ -497,12 +503,12 @@ def _fragments(rules_dir: Path) -> _Fragments:
         quant=_alt(forms("dates_numbers.tsv", lambda r: r[1] == "X")),
         unit=_alt(forms("dates_units.tsv")),
         unit_plural=_alt(forms("dates_units.tsv", lambda r: plural(r) and not abbr(r))),
-        unit_single=_alt(forms("dates_units.tsv", lambda r: not plural(r) and not abbr(r))),
+        unit_single=_alt(forms("dates_units.tsv", lambda r: single(r) and not abbr(r))),
         daypart=_alt(forms("dates_dayparts.tsv")),
         season=_alt(forms("dates_seasons.tsv")),
         mod=_alt(forms("dates_modifiers.tsv")),
         part=(
-            r"(?P<part>(?:(?:la|le)\s+)?(?:"
+            r"(?P<part>(?:(?:la|le|les)\s+)?(?:"
             + _alt(f for f in forms("dates_parts.txt") if f != "mi")
             + r"(?:\s+(?:du|des|de|d['’]))?\s*(?<=\s|['’])|mi\s*-\s*|mi\s+))"
         ),
@@ -552,7 +558,7 @@ def _date_mention(m: re.Match[str], start: int, ctx: _Context, checks=()) -> lis
 
 
 def _day_number(text: str) -> int:
-    return 1 if text.lower() in ("1er", "1re", "premier") else int(text)
+    return 1 if text.lower() in ("1er", "1re", "1ᵉʳ", "1ʳᵉ", "premier") else int(text)
 
 
 def _valid_day(year: int, month: int, day: int) -> bool:
@@ -570,30 +576,48 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 #: 1h30", "d'1h30") rather than "some day" or a time of day.
 _DURATION_CUES = frozenset(
     {"pendant", "durant", "en", "pour", "depuis", "sur", "de", "d'", "environ", "plus", "moins",
-     "près"}
-)
+     "près", "dure", "durent", "duré", "durera", "dureront", "durait", "duraient", "durer"}
+)  # the verb "durer" too: "le film dure 1h30"
 
 
 def _rule_numeric_date(f: _Fragments) -> Rule:
     """All-digit dates, day first as French writes them, or ISO.
 
-    Examples: "le 7/11/2024", "07.11.2024", "2024-11-07".
+    Examples: "le 7/11/2024", "07.11.2024", "2024-11-07", "le 12/03/24" (a two-digit
+    year is 20xx below 50, else 19xx), "le 12/03" and "du 12/03" (day and month only:
+    the year comes from the tense; a determiner is required, "6/7" alone is a ratio).
     """
     pattern = _compile(
-        rf"{_B}(?<![\d/.\-])(?:(?P<det>le)\s+)?(?:(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
-        rf"(?P=sep)(?P<y>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))"
-        rf"(?![\w/]|[.\-]\d)"
+        rf"{_B}(?<![\d/.\-])(?:(?P<det>le|du|au)\s+)?(?:(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
+        rf"(?:(?P=sep)(?P<y>(?:19|20)\d\d|\d\d))?"
+        rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))"
+        rf"(?![\w/]|[.\-,]\d)"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
         if m.group("d"):
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            mo, d = int(m.group("m")), int(m.group("d"))
+            y = int(m.group("y")) if m.group("y") else None
+            if y is not None and y < 100:
+                padded = len(m.group("d")) == len(m.group("m")) == 2
+                if m.group("sep") == "-" or (m.group("sep") == "." and not padded):
+                    return []  # "12-03-24" may be a phone number, "1.2.24" a version
+                y += 2000 if y < 50 else 1900
+            if y is None and not (m.group("det") and m.group("sep") == "/"):
+                return []
+            after = ctx.next_word(m.end())
+            if y is None and (after in ctx.lex.count_words or after in ctx.lex.units
+                              or after in ("des", "de", "d'", "du")):
+                return []  # "le 3/4 des sondés", "du 6/7 jours"
         else:
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        if not (1 <= mo <= 12 and _valid_day(y, mo, d)):
+        if not (1 <= mo <= 12 and _valid_day(y or 2024, mo, d)):
             return []
+        start = m.start()
+        if fold(m.group("det") or "") in ("du", "au"):  # "du [12/03]": no leading preposition
+            start = m.start("d") if m.group("d") else m.start("iy")
         slots = {"year": y, "month": mo, "day": d, "weekday": None, "mod": None}
-        return [_Mention(m.start(), m.end(), "DATE", "date", slots)]
+        return [_Mention(start, m.end(), "DATE", "date", slots)]
 
     return Rule("numeric_date", pattern, build)
 
@@ -622,20 +646,28 @@ def _rule_day_range_first(f: _Fragments) -> Rule:
     """The first days of a range or a list whose month comes with the last day.
 
     Examples: "du [3] au 5 mai", "les [3] et 4 mai", "entre le [3] et le 5 mai", "les
-    [23], [24] et 25 juin". Each day takes its month and year from the day after it
-    (see :func:`_inherit`).
+    [23], [24] et 25 juin", "les [samedi 9] et dimanche 10 mars", "[le 15] ou le 16 avril",
+    "[le 15]/16 avril". Each day takes its month and year from the day after it (see
+    :func:`_inherit`).
     """
+    wd_day = rf"(?:{f.weekday}\s+)?{_DAY}"
     pattern = _compile(
-        rf"{_B}(?:du|entre\s+le|les|des)\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)"
-        rf"(?=\s*(?:au|et\s+le|et|-|–|à)\s*{_DAY}\s+(?:{f.month}|{f.month_abbr}))"
+        rf"{_B}(?:(?:du|entre\s+le|les|des)\s+(?P<days>{wd_day}(?:\s*,\s*{wd_day})*)"
+        rf"(?=\s*(?:au|et\s+le|et|ou\s+le|ou|-|–|à)\s*{wd_day}\s+(?:{f.month}|{f.month_abbr}))"
+        rf"|le\s+(?P<alt>{_DAY})(?=\s*(?:ou\s+le|ou|/)\s*{_DAY}\s+(?:{f.month}|{f.month_abbr})))"
     )
-    day = re.compile(_DAY)
+    day = _compile(rf"(?:(?P<wd>{f.weekday})\s+)?(?P<d>{_DAY})")
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        if m.group("alt"):  # "le [15] ou 16 avril", "le [15]/16 avril"
+            slots = {"year": None, "month": None, "day": _day_number(m.group("alt")),
+                     "weekday": None, "mod": None}
+            return [_Mention(m.start(), m.end(), "DATE", "date", slots)]
         offset = m.start("days")
         return [_Mention(offset + d.start(), offset + d.end(), "DATE", "date",
-                         {"year": None, "month": None, "day": _day_number(d.group()),
-                          "weekday": None, "mod": None})
+                         {"year": None, "month": None, "day": _day_number(d.group("d")),
+                          "weekday": ctx.lex.weekdays.get(fold(d.group("wd") or "")),
+                          "mod": None})
                 for d in day.finditer(m.group("days"))]
 
     return Rule("day_range_first", pattern, build)
@@ -681,6 +713,43 @@ def _rule_month(f: _Fragments) -> Rule:
     return Rule("month", pattern, build)
 
 
+#: Ordinals of a weekday in its month ("le premier lundi de mars"); -1 is the last one.
+_WEEKDAY_RANKS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
+                  "3e": 3, "quatrième": 4, "4e": 4, "dernier": -1}
+
+
+def _rule_nth_weekday(f: _Fragments) -> Rule:
+    """A weekday counted in its month, the year from the tense.
+
+    Examples: "le premier lundi de mars" → 2025-03-03, "le dernier dimanche d'octobre
+    2024" → 2024-10-27, "le troisième jeudi du mois de novembre".
+    """
+    pattern = _compile(
+        rf"{_B}(?:le\s+)?(?P<rank>{'|'.join(_WEEKDAY_RANKS)})\s+(?P<wd>{f.weekday})\s+"
+        rf"(?:de\s+|d['’]\s*|du\s+mois\s+(?:de\s+|d['’]\s*))(?P<month>{f.month})"
+        rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?{_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        mentions = _date_mention(m, m.start(), ctx)
+        for mention in mentions:
+            mention.slots["nth"] = _WEEKDAY_RANKS[fold(m.group("rank"))]
+        return mentions
+
+    return Rule("nth_weekday", pattern, build)
+
+
+def _nth_weekday(month_value: str, weekday: int, nth: int) -> str:
+    """The ``nth`` ``weekday`` of a month value ("2025-03", 1, 1 → "2025-03-03")."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)", month_value)
+    if not m:
+        return month_value
+    year, month = int(m.group(1)), int(m.group(2))
+    days = [d for d in range(1, 32) if _valid_day(year, month, d)
+            and dt.date(year, month, d).isoweekday() == weekday]
+    return dt.date(year, month, days[nth] if nth < 0 else days[nth - 1]).isoformat()
+
+
 def _rule_back_to_school(f: _Fragments) -> Rule:
     """"La rentrée" (of schools, parliament, politics): September, year from the tense.
 
@@ -720,13 +789,18 @@ def _rule_year(f: _Fragments) -> Rule:
             return []
         # "de 2000 à 3000 manifestants", "entre 1500 et 2000 euros": a range of counts
         other = _RANGE_NUMBER.match(ctx.text, m.end())
-        if other and (not re.fullmatch(_YEAR, other.group(1))
+        opens_range = ctx.prev_word(m.start()) in ("de", "d'", "entre")
+        if other and ((opens_range and not re.fullmatch(_YEAR, other.group(1)))
                       or ctx.next_word(other.end()) in ctx.lex.count_words):
-            return []
+            return []  # (not "200 en [2019] et 300 en 2020": no range opens it)
         start = m.start()
         in_parens = ctx.text[start - 1 : start] == "(" and ctx.text[m.end() : m.end() + 1] == ")"
         listed = _LISTED_YEAR.search(ctx.text, max(0, start - 60), start)
-        if not (m.group("part") or m.group("noun") or in_parens or listed or ctx.licensed(start)):
+        # "2023 a été une année record": a sentence that opens on the year, as its subject
+        subject = (ctx.sentence_initial(start) and not m.group("part")
+                   and ctx.next_word(m.end()) in _YEAR_SUBJECT_VERBS)
+        if not (m.group("part") or m.group("noun") or in_parens or listed or subject
+                or ctx.licensed(start)):
             return []
         slots = {"year": int(m.group("year")), "month": None, "day": None,
                  "weekday": None, "mod": None}
@@ -734,6 +808,15 @@ def _rule_year(f: _Fragments) -> Rule:
 
     return Rule("year", pattern, build)
 
+
+#: Verbs (and a colon) after a year that opens a sentence and makes it the year talked
+#: about: "2023 a été une année record", "2024 sera décisive", "2022 : l'année de la
+#: reprise". Not "2000 manifestants ont défilé" (a count).
+_YEAR_SUBJECT_VERBS = frozenset(
+    {"a", "avait", "aura", "aurait", "est", "était", "sera", "serait", "fut", "restera",
+     "reste", "marque", "marquera", "marquait", "s'annonce", "s'achève", "s'est", "s'ouvre",
+     "s'annonçait", "commence", "débute", "démarre", "verra", "voit", "s'achèvera", ":"}
+)
 
 #: A year right before, in a list ("en 2019, [2020] et [2021]") or after a month ("de
 #: janvier 2020 à [2023]").
@@ -780,19 +863,48 @@ def _rule_year_range(f: _Fragments) -> Rule:
     return Rule("year_range", pattern, build)
 
 
-def _rule_decade(f: _Fragments) -> Rule:
-    """A decade.
+#: Decades of the twentieth century written in words ("les années soixante-dix").
+_DECADE_WORDS = {"vingt": "192", "trente": "193", "quarante": "194", "cinquante": "195",
+                 "soixante": "196", "soixantedix": "197", "septante": "197",
+                 "quatrevingt": "198", "quatrevingts": "198", "huitante": "198",
+                 "quatrevingtdix": "199", "nonante": "199", "deuxmille": "200"}
+_DECADE_WORD_RE = "|".join(
+    sorted((w.replace("quatre", "quatre[-\\s]?").replace("soixantedix", "soixante[-\\s]?dix")
+            .replace("vingtdix", "vingt[-\\s]?dix").replace("deuxmille", "deux[-\\s]mille")
+            for w in _DECADE_WORDS), key=len, reverse=True))
 
-    Examples: "les années 1990" → 199, "les années 80" → 198, "fin des années 2000" → 200.
+
+def _rule_decade(f: _Fragments) -> Rule:
+    """A decade, or two decades of a range.
+
+    Examples: "les années 1990" → 199, "les années 80" → 198, "fin des années 2000" → 200,
+    "les années soixante-dix" → 197, "la décennie 2010" → 201, "les années [1980]-[1990]"
+    and "les années [80] et [90]" (one expression per bound, the second one its number).
     """
+    decade = r"(?:(?:1\d|20)\d0|[2-9]0)"
     pattern = _compile(
-        rf"{_B}(?:{f.part})?(?:les\s+)?années\s+(?P<decade>(?:1\d|20)\d0|[2-9]0){_YEAR_END}"
+        rf"{_B}(?:{f.part})?(?:(?:les\s+)?années\s+(?:(?P<decade>{decade})"
+        rf"(?:(?P<link>\s*[-–]\s*|\s+(?:et|à|ou)\s+)(?P<decade2>{decade}))?"
+        rf"|(?P<word>{_DECADE_WORD_RE}))|(?:la\s+)?décennie\s+(?P<dec>(?:19|20)\d0))"
+        rf"{_YEAR_END}"
     )
 
+    def value(digits: str) -> str:
+        return digits[:3] if len(digits) == 4 else "19" + digits[0]
+
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
-        digits = m.group("decade")
-        decade = digits[:3] if len(digits) == 4 else "19" + digits[0]
-        return [_Mention(m.start(), m.end(), "DATE", "value", {"value": decade})]
+        if m.group("word"):
+            decade_value = _DECADE_WORDS[fold(m.group("word"))]
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": decade_value})]
+        if m.group("dec"):
+            return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value(m.group("dec"))})]
+        if m.group("decade2"):
+            first, second = value(m.group("decade")), value(m.group("decade2"))
+            if len(m.group("decade")) != len(m.group("decade2")) or second <= first:
+                return []
+            return [_Mention(m.start(), m.end("decade"), "DATE", "value", {"value": first}),
+                    _Mention(m.start("decade2"), m.end(), "DATE", "value", {"value": second})]
+        return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value(m.group("decade"))})]
 
     return Rule("decade", pattern, build)
 
@@ -801,12 +913,12 @@ def _rule_century(f: _Fragments) -> Rule:
     """A century.
 
     Examples: "le XXe siècle" → 19, "au [XXIe siècle]" → 20, "le 19e siècle" → 18, "au
-    [début du XXe siècle]" → 19.
+    [début du XXe siècle]" → 19, "le Ier siècle" → 00.
     """
     pattern = _compile(
         rf"{_B}(?:{f.part})?(?:(?P<det>le)\s+)?"
         rf"(?:(?-i:(?P<roman>[IVXL]{{1,6}}))|(?P<num>\d{{1,2}}))"
-        rf"(?:e|ème|eme|è)\s+siècle{_E}"
+        rf"(?:e|ème|eme|è|ᵉ|er)\s+siècle{_E}"
     )
     roman = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -879,6 +991,8 @@ def _rule_weekday(f: _Fragments) -> Rule:
             return []
         if m.group("plural") and det != "les":
             return []
+        if det == "les" and re.match(rf"\s+{_DAY}(?!\w)", ctx.text[m.end("wd"):], re.I):
+            return []  # "les samedi 9 et dimanche 10 mars": days of a list, not a habit
         mod = _mod(ctx, m.group("mod"))
         tod = _tod(ctx, m.group("tod0") or m.group("tod") or m.group("tod2"))
         weekday = ctx.lex.weekdays[fold(wd)]
@@ -904,8 +1018,9 @@ def _rule_night_of(f: _Fragments) -> Rule:
     """
     pattern = _compile(
         rf"{_B}(?:la\s+|le\s+|l['’]\s*)?(?P<tod>{f.daypart})\s+(?:de|du)\s+(?:(?P<wd>{f.weekday})"
-        rf"|(?P<day>{_DAY})(?:\s+(?P<month>{f.month}))?)"
-        rf"(?:\s+(?:à|au)\s+(?:{f.weekday}|{_DAY}(?:\s+(?P<month2>{f.month}))?))?"
+        rf"(?!\s+{_DAY})|(?:(?P<dwd>{f.weekday})\s+)?(?P<day>{_DAY})(?:\s+(?P<month>{f.month}))?)"
+        rf"(?:\s+(?:à|au)\s+(?:(?:{f.weekday}\s+)?{_DAY}(?:\s+(?P<month2>{f.month}))?"
+        rf"|{f.weekday}))?"
         rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?{_E}"
     )
 
@@ -919,7 +1034,8 @@ def _rule_night_of(f: _Fragments) -> Rule:
             return []
         slots = {"year": int(m.group("year")) if m.group("year") else None,
                  "month": ctx.lex.months[fold(month)], "day": _day_number(m.group("day")),
-                 "weekday": None, "mod": None, "tod": tod}
+                 "weekday": ctx.lex.weekdays.get(fold(m.group("dwd") or "")), "mod": None,
+                 "tod": tod}
         return [_Mention(m.start(), m.end(), "TIME", "date", slots)]
 
     return Rule("night_of", pattern, build)
@@ -977,10 +1093,11 @@ def _rule_relative_period(f: _Fragments) -> Rule:
     """
     pattern = _compile(
         rf"{_B}(?:(?P<det0>cette|ce)\s+(?=(?:début|fin|milieu)\s))?(?:{f.part})?(?P<au>au\s+)?"
-        rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?(?:(?P<premod>prochaine?|dernière|dernier)\s+)?"
+        rf"(?:(?P<det>cette|cet|ce|la|le|l['’])\s*)?(?:(?P<premod>prochaine?|dernière|dernier|même)\s+)?"
         rf"(?P<unit>semaine|week[-\s]?end|mois|année|an|trimestre|semestre|décennie|siècle|saison|"
         rf"jour|journée)"
-        rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod}))?{_E}"
+        rf"(?P<ci>-ci|-là)?(?:\s+(?P<mod>{f.mod})|\s+(?P<dap>d['’]\s*(?:avant|après))"
+        rf"(?=\s*[,;:.!?)»]))?{_E}"
     )
     units = {"semaine": "W", "weekend": "WE", "mois": "M", "année": "Y", "an": "Y",
              "trimestre": "Q", "semestre": "H", "décennie": "DE", "siècle": "CE", "jour": "D"}
@@ -990,6 +1107,10 @@ def _rule_relative_period(f: _Fragments) -> Rule:
         det = fold(m.group("det") or "")
         part = fold(m.group("part") or "")
         mod = _mod(ctx, m.group("mod") or m.group("premod"))  # "le prochain week-end"
+        if m.group("premod") and fold(m.group("premod")) == "même":
+            mod = ("anchor", 0)  # "la même année": that of the date just mentioned
+        if m.group("dap"):  # "l'année d'après," (not "d'après le ministre": a source)
+            mod = ("anchor", 1 if fold(m.group("dap")).endswith("après") else -1)
         if m.group("premod") and (m.group("mod") or det not in ("le", "la", "l'")):
             return []
         demonstrative = det in ("cette", "cet", "ce")
@@ -1022,6 +1143,9 @@ def _rule_relative_period(f: _Fragments) -> Rule:
                     ctx.next_word(m.end()) not in ("du", "de", "des", "d'")):
                 # (not "le week-end du 15 août": that one weekend, named by its date)
                 return [_Mention(m.start(), m.end(), "SET", "value", {"value": "XXXX-WXX-WE"})]
+            if _bare_period(m, det, ctx):
+                slots = {"unit": units[fold(m.group("unit"))], "offset": 0, "tod": None}
+                return [_Mention(m.start(), m.end(), "DATE", "anchored", slots)]
             return []
         if m.group("ci") and fold(m.group("ci")) == "là":
             return []  # "cette année-là" refers back to a date of the story
@@ -1034,6 +1158,29 @@ def _rule_relative_period(f: _Fragments) -> Rule:
         return [_Mention(start, m.end(), "DATE", "deictic", slots)]
 
     return Rule("relative_period", pattern, build)
+
+
+#: Words after a bare "la semaine" or "le mois" that make it the period of the story:
+#: "la semaine a été difficile", "aucun incident n'a émaillé la semaine."
+_BARE_PERIOD_NEXT = frozenset({".", ",", ";", "!", "?", "a", "avait", "aura", "sera", "fut",
+                               "était", "restera", "s'annonce", "s'est", "s'achève"})
+
+
+def _bare_period(m: re.Match[str], det: str, ctx: _Context) -> bool:
+    """True for a bare "la semaine"/"le mois" told as a period of the story, not a kind.
+
+    "La semaine a été très difficile", "n'a émaillé la semaine." (the week of the date just
+    mentioned, else of the DCT); not "la semaine de quatre jours", "la semaine sainte",
+    "en semaine", "deux fois la semaine".
+    """
+    unit = fold(m.group("unit"))
+    if not ((unit == "semaine" and det == "la") or (unit == "mois" and det == "le")):
+        return False
+    if m.group("premod") or m.group("ci") or m.group("part") or m.group("au"):
+        return False
+    if ctx.prev_word(m.start()) in ("fois", "par", "toute", "tout", "en"):
+        return False
+    return ctx.next_word(m.end()) in _BARE_PERIOD_NEXT
 
 
 def _rule_earlier_in(f: _Fragments) -> Rule:
@@ -1056,35 +1203,74 @@ def _rule_earlier_in(f: _Fragments) -> Rule:
     return Rule("earlier_in", pattern, build)
 
 
+def _rule_day_of_month(f: _Fragments) -> Rule:
+    """A day of a month named from the publication date or from the date just mentioned.
+
+    Examples: "le 10 du même mois" and "le 28 du mois" (the month of the date just
+    mentioned, else of the DCT), "le 12 courant" and "le 12 de ce mois" (the DCT's month),
+    "le 5 du mois prochain", "le 20 du mois suivant" (the month after the one just
+    mentioned).
+    """
+    pattern = _compile(
+        rf"{_B}(?:le\s+)?(?P<day>{_DAY})\s+(?:(?P<cur>courant|de\s+ce\s+mois|du\s+mois\s+en\s+cours)"
+        rf"|du\s+(?:même\s+)?mois(?:\s+(?P<mod>prochain|dernier|passé|suivant|précédent))?){_E}"
+    )
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        mod = _mod(ctx, m.group("mod"))
+        day = _day_number(m.group("day"))
+        if m.group("cur") or (mod and mod[0] == "dct"):
+            slots = {"unit": "M", "offset": mod[1] if mod else 0, "tod": None, "day": day}
+            return [_Mention(m.start(), m.end(), "DATE", "deictic", slots)]
+        slots = {"unit": "M", "offset": mod[1] if mod else 0, "tod": None, "day": day}
+        return [_Mention(m.start(), m.end(), "DATE", "anchored", slots)]
+
+    return Rule("day_of_month", pattern, build)
+
+
 def _rule_quarter(f: _Fragments) -> Rule:
     """A numbered quarter or half-year, of a given year or of the publication year.
 
     Examples: "au [premier trimestre 2025]" → 2025-Q1, "le troisième trimestre" →
-    2025-Q3, "au [second semestre]" → 2025-H2, "au [T3 2024]" → 2024-Q3, "[troisième
-    trimestre de l'exercice 2022]" → 2022-Q3.
+    2025-Q3, "au [second semestre]" → 2025-H2, "au [T3 2024]" → 2024-Q3, "[S1 2024]" →
+    2024-H1, "[troisième trimestre de l'exercice 2022]" → 2022-Q3, "[le troisième
+    trimestre de l'année dernière]" → 2024-Q3.
     """
     pattern = _compile(
         rf"{_B}(?:(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxième|second|2e|2nd|troisième|3e|"
-        rf"quatrième|4e)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de\s+l['’](?:année|exercice)"
+        rf"quatrième|4e|dernier)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de\s+l['’](?:année|exercice)"
         rf"|de\s+l['’]exercice\s+fiscal|de)\s+)?"
-        rf"(?P<year>{_YEAR}){_YEAR_END})?"
-        rf"|(?-i:(?P<abbr>T)(?P<n>[1-4]))\s+(?P<ayear>{_YEAR}){_YEAR_END}){_E}"
+        rf"(?P<year>{_YEAR}){_YEAR_END}|\s+de\s+(?:l['’]\s*(?:année|an)(?:\s+(?P<ymod>{f.mod}))?"
+        rf"(?!\s*\d)|(?P<this>cette\s+année)))?"
+        rf"|(?-i:(?P<abbr>[TS])(?P<n>[1-4]))\s+(?P<ayear>{_YEAR}){_YEAR_END}){_E}"
     )
     ranks = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2nd": 2,
-             "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
+             "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4, "dernier": -1}
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
-        if m.group("abbr"):  # "T3 2024"
-            value = f"{m.group('ayear')}-Q{m.group('n')}"
+        if m.group("abbr"):  # "T3 2024", "S1 2024"
+            letter = "Q" if m.group("abbr") == "T" else "H"
+            if letter == "H" and int(m.group("n")) > 2:
+                return []
+            value = f"{m.group('ayear')}-{letter}{m.group('n')}"
             return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
         n = ranks[fold(m.group("ord"))]
         letter = "Q" if fold(m.group("unit")) == "trimestre" else "H"
+        if n == -1:
+            if not m.group("year") and m.end() == m.end("unit"):
+                # "au dernier trimestre" alone: the last one before the publication date
+                slots = {"unit": letter, "offset": -1, "tod": None}
+                return [_Mention(m.start(), m.end(), "DATE", "deictic", slots)]
+            n = 4 if letter == "Q" else 2  # "le dernier trimestre de l'année"
         if letter == "H" and n > 2:
             return []
         if m.group("year"):
             value = f"{m.group('year')}-{letter}{n}"
             return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
-        slots = {"letter": letter, "rank": n}
+        mod = _mod(ctx, m.group("ymod"))
+        if m.group("ymod") and (mod is None or mod[0] != "dct"):
+            return []  # "de l'année suivante": a year of the story, left alone
+        slots = {"letter": letter, "rank": n, "year_offset": mod[1] if mod else 0}
         return [_Mention(m.start(), m.end(), "DATE", "rank", slots)]
 
     return Rule("quarter", pattern, build)
@@ -1095,14 +1281,17 @@ def _rule_ago_in(f: _Fragments) -> Rule:
 
     Examples: "il y a trois jours" → DCT-3 days, "il y a deux ans" → 2023, "dans deux
     semaines" → 2025-W47, "d'ici trois mois", "il y a quelques jours" → PAST_REF, "dans
-    quelques semaines" → FUTURE_REF, "il y a près de dix ans".
+    quelques semaines" → FUTURE_REF, "il y a près de dix ans", "il y a un peu plus d'un
+    an" → 2024, "il y a une quinzaine de jours", "dans une petite semaine".
     """
     pattern = _compile(
         rf"{_B}(?P<prep>il\s+y\s+a|dans|d['’]ici|voici|voilà)\s+"
-        rf"(?:(?:près\s+de|environ|plus\s+de|moins\s+de|presque|encore|déjà|seulement|"
-        rf"à\s+peine|tout\s+juste)\s+){{0,3}}"
-        rf"(?:(?P<num>{f.num})|(?P<quant>{f.quant})|une\s+(?P<aine>{_AINE})\s+(?:de\s+|d['’]\s*))"
-        rf"\s*(?P<unit>{f.unit})(?:\s+et\s+(?P<half>demie?))?{_E}"
+        rf"(?:(?:(?:(?:un\s+peu|bien|pas)\s+)?(?:plus|moins)\s+(?:de\s+|d['’]\s*)"
+        rf"|près\s+(?:de\s+|d['’]\s*)|(?:environ|presque|encore|déjà|seulement|à\s+peine|"
+        rf"tout\s+juste|au\s+moins)\s+)){{0,3}}"
+        rf"(?:une\s+(?P<aine>{_AINE})\s+(?:de\s+|d['’]\s*)|(?P<num>{f.num})|(?P<quant>{f.quant}))"
+        rf"\s*(?:(?:bonnes?|bons?|petites?|petits?|longues?|longs?)\s+)?"
+        rf"(?P<unit>{f.unit})(?:\s+et\s+(?P<half>demie?))?{_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
@@ -1129,15 +1318,20 @@ def _rule_anchored(f: _Fragments) -> Rule:
     """A day named from the date just mentioned, or a count of units from it.
 
     Examples: "le lendemain", "la veille", "le surlendemain", "la veille au soir"
-    (TIME), "le lendemain matin", "trois jours plus tard", "deux ans plus tôt". Not
-    "la veille des élections" (the anchor is an event, not a date).
+    (TIME), "le lendemain matin", "trois jours plus tard", "deux ans plus tôt", "trois
+    jours après," (without a complement: "trois jours après l'attaque" names an event),
+    and parts of that day: "le soir même", "le même soir", "la nuit suivante", "le matin
+    précédent". Not "la veille des élections" (the anchor is an event, not a date).
     """
     pattern = _compile(
         rf"{_B}(?:(?P<word>{f.anchored})(?:\s+(?:au\s+)?(?P<tod>{f.daypart}))?"
         rf"(?!\s+(?:de|du|des|d['’])(?!\w))"
+        rf"|(?:le|la|l['’])\s*(?:même\s+(?P<tod3>{f.daypart})|(?P<tod4>{f.daypart})\s+"
+        rf"(?P<dmod>même|suivante?|précédente?))(?!\s+(?:de|du|des|d['’]|où|qui|que)(?!\w))"
         rf"|(?:(?P<num>{f.num})|(?P<quant>{f.quant}))\s+(?P<unit>{f.unit})\s+"
-        rf"(?P<dir>plus\s+tard|plus\s+tôt|auparavant)){_E}"
+        rf"(?P<dir>plus\s+tard|plus\s+tôt|auparavant|(?:après|avant)(?=\s*[,;:.!?)»]))){_E}"
     )
+    dmods = {"même": 0, "suivant": 1, "suivante": 1, "précédent": -1, "précédente": -1}
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
         if m.group("word"):
@@ -1145,9 +1339,15 @@ def _rule_anchored(f: _Fragments) -> Rule:
             offset = ctx.lex.anchored_days[fold(m.group("word"))]
             slots = {"unit": "D", "offset": offset, "tod": tod}
             return [_Mention(m.start(), m.end(), "TIME" if tod else "DATE", "anchored", slots)]
+        if m.group("tod3") or m.group("tod4"):
+            offset = dmods.get(fold(m.group("dmod") or "même"), 0)
+            # "Le même soir" may open a paragraph: its day is then in the one before
+            slots = {"unit": "D", "offset": offset, "far": True,
+                     "tod": _tod(ctx, m.group("tod3") or m.group("tod4"))}
+            return [_Mention(m.start(), m.end(), "TIME", "anchored", slots)]
         unit = ctx.lex.units[fold(m.group("unit"))]
         n = ctx.number(m.group("num")) if m.group("num") else None
-        sign = 1 if fold(m.group("dir")) == "plustard" else -1
+        sign = 1 if fold(m.group("dir")) in ("plustard", "après") else -1
         if unit[2] == "T":
             slots = {"unit": "D", "offset": 0, "tod": None}  # "une heure plus tard": that day
         elif n is None or not float(n).is_integer():
@@ -1187,7 +1387,8 @@ def _rule_duration(f: _Fragments) -> Rule:
     PT24H, "des années" → PXY, "quelques jours" → PXD, "un an et demi" → P1.5Y,
     "une demi-heure" → PT30M, "les trois derniers mois" → P3M, "lors des [trente
     premières minutes]" → PT30M, "48h", "moins d'un mois" → P1M (the approximation stays
-    in the span; TIMEX3 ``mod`` is not produced), "une dizaine d'années" → P10Y, "des
+    in the span; TIMEX3 ``mod`` is not produced), "une bonne heure" → PT1H, "deux longues
+    années" → P2Y, "une dizaine d'années" → P10Y, "des
     dizaines d'années" → PXY, "toute la journée" → P1D, "toute l'année" → P1Y, "66
     millions d'années" → P66000000Y.
     """
@@ -1205,7 +1406,8 @@ def _rule_duration(f: _Fragments) -> Rule:
         rf"(?P<hunit>{f.unit_single})"
         rf"|(?P<approx>(?:moins|plus|près)\s+(?:de\s+|d['’]\s*)|environ\s+|au\s+moins\s+|"
         rf"presque\s+)?(?:(?P<num>{f.num})|(?P<quant>{f.quant}))"
-        rf"(?:\s+(?P<mag>millions?|milliards?)\s+d['’]\s*(?=ann|ans))?\s*(?P<unit>{f.unit})"
+        rf"(?:\s+(?P<mag>millions?|milliards?)\s+d['’]\s*(?=ann|ans))?\s*"
+        rf"(?:(?:bonnes?|bons?|petites?|petits?|longues?|longs?)\s+)?(?P<unit>{f.unit})"
         rf"(?:\s+et\s+(?P<andhalf>demie?))?){_E}"
     )
 
@@ -1304,17 +1506,26 @@ def _rule_set(f: _Fragments) -> Rule:
 
     Examples: "chaque année" → P1Y, "tous les lundis" → XXXX-WXX-1, "tous les deux ans"
     → P2Y, "par jour" → P1D, "deux fois par semaine" → P1W, "chaque été" → XXXX-SU,
-    "tous les soirs" → XXXX-XX-XXTEV.
+    "tous les soirs" → XXXX-XX-XXTEV, "une fois l'an" → P1Y, "chaque 14 juillet" and "tous
+    les 1er mai" → XXXX-07-14, XXXX-05-01.
     """
     what = rf"(?:{f.unit}|{f.weekday}s?|{f.daypart}s?|{f.season}|{f.month}|week[-\s]?ends?)"
     pattern = _compile(
-        rf"{_B}(?:chaque\s+(?P<each>{what})"
+        rf"{_B}(?:(?:chaque|tous\s+les)\s+(?P<dday>{_DAY})\s+(?P<dmonth>{f.month})"
+        rf"|chaque\s+(?P<each>{what})"
         rf"|(?:tous|toutes)\s+les\s+(?:(?P<num>{f.num})\s+)?(?P<all>{what})"
-        rf"|(?:(?P<times>{f.num}|plusieurs|quelques)\s+fois\s+)?par\s+(?P<per>{f.unit_single})){_E}"
+        rf"|(?:(?P<times>{f.num}|plusieurs|quelques)\s+fois\s+)?par\s+(?P<per>{f.unit_single})"
+        rf"|(?:{f.num}|plusieurs|quelques)\s+fois\s+l['’]\s*(?P<per_an>an)){_E}"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
-        word = m.group("each") or m.group("all") or m.group("per")
+        if m.group("dday"):
+            month, day = ctx.lex.months[fold(m.group("dmonth"))], _day_number(m.group("dday"))
+            if not _valid_day(2024, month, day):
+                return []
+            value = f"XXXX-{month:02d}-{day:02d}"
+            return [_Mention(m.start(), m.end(), "SET", "value", {"value": value})]
+        word = m.group("each") or m.group("all") or m.group("per") or m.group("per_an")
         n = ctx.number(m.group("num")) if m.group("num") else None
         value = _set_value(word, n, ctx)
         if value is None:
@@ -1399,6 +1610,24 @@ def _clock(h: int, mi: int, tod_shift: int = 0) -> dict:
     return {"hour": hour % 24, "minute": mi}
 
 
+#: A date's year right before a clock time without preposition ("le 14.03.2024 10:15").
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d\s*[,\-–|]?\s*$")
+
+#: A fraction of an hour after it, as said aloud: "10 heures et demie", "midi et quart",
+#: "9 h moins le quart".
+_FRACTION = r"(?:et\s+demie?|et\s+quart|moins\s+(?:le\s+)?quart)"
+
+
+def _with_fraction(hour: int, minute: int, fraction: str | None) -> tuple[int, int]:
+    """Hour and minute of a clock time with its spoken fraction ("9 h moins le quart" → 8:45)."""
+    if not fraction:
+        return hour, minute
+    key = fold(fraction)
+    if key.startswith("moins"):
+        return hour - 1, 45
+    return hour, 30 if key.startswith("etdemi") else 15
+
+
 #: A weekday, "demain", "hier" or "il était" right before an hour makes it a time of day.
 _DAY_WORD_BEFORE = re.compile(
     r"(?<![\w'’])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|hier|"
@@ -1420,12 +1649,12 @@ def _rule_clock(f: _Fragments) -> Rule:
         rf"(?P<t1>(?P<h1>{_HOUR})\s*(?:h|heures?)(?:\s*(?P<m1>[0-5]\d))?)\s+(?:à|jusqu['’]à)\s+"
         rf"(?P<t2>(?P<h2>{_HOUR})\s*(?:h|heures?)(?:\s*(?P<m2>[0-5]\d))?){_E}"
         rf"|(?:(?P<prep>{_TIME_PREP})\s+)?(?P<h>{_HOUR}|{f.num})\s*(?P<hw>h|heures?)"
-        rf"(?:\s*(?P<m>[0-5]\d)(?:\s*(?:min|minutes?))?)?"
+        rf"(?:\s*(?P<m>[0-5]\d)(?:\s*(?:min|minutes?))?|\s+(?P<frac>{_FRACTION}))?"
         rf"(?:\s+(?:du|de\s+l['’]|de\s+la)\s*(?P<tod>{f.daypart}))?{_E}"
         rf"(?P<zone>(?=\s*(?:GMT|UTC|HAE|HNE|HAEC|heure\s+(?:locale|de\s+Paris|française|"
         rf"de\s+Montréal|suisse|belge))(?!\w)))?"
-        rf"|(?P<cprep>{_TIME_PREP})\s+(?P<ch>{_HOUR}):(?P<cm>[0-5]\d){_E}"
-        rf"|(?P<wprep>{_TIME_PREP})\s+(?P<word>midi|minuit){_E})"
+        rf"|(?:(?P<cprep>{_TIME_PREP})\s+)?(?P<ch>{_HOUR}):(?P<cm>[0-5]\d){_E}"
+        rf"|(?P<wprep>{_TIME_PREP})\s+(?P<word>midi|minuit)(?:\s+(?P<wfrac>{_FRACTION}))?{_E})"
     )
 
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
@@ -1436,11 +1665,16 @@ def _rule_clock(f: _Fragments) -> Rule:
                 for g, h, mi in (("t1", "h1", "m1"), ("t2", "h2", "m2"))
             ]
         if m.group("ch"):
+            if not m.group("cprep") and not (
+                    _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+                    or _DAY_WORD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())):
+                return []  # "Jean 3:16", a ratio; a dateline's "14.03.2024 10:15" is kept
             return [_Mention(m.start("ch"), m.end(), "TIME", "clock",
                              _clock(int(m.group("ch")), int(m.group("cm"))))]
         if m.group("word"):
             hour = 12 if fold(m.group("word")) == "midi" else 0
-            return [_Mention(m.start("word"), m.end(), "TIME", "clock", _clock(hour, 0))]
+            hour, minute = _with_fraction(hour, 0, m.group("wfrac"))
+            return [_Mention(m.start("word"), m.end(), "TIME", "clock", _clock(hour, minute))]
         raw_h = m.group("h")
         h = ctx.number(raw_h)
         if h is None or not float(h).is_integer() or not 0 <= h <= 23:
@@ -1463,8 +1697,10 @@ def _rule_clock(f: _Fragments) -> Rule:
                             or (not m.group("tod") and followed_by_de)):
             return []
         shift = ctx.lex.dayparts[fold(m.group("tod"))][1] if m.group("tod") else 0
-        return [_Mention(m.start("h"), m.end(), "TIME", "clock",
-                         _clock(int(h), int(minutes or 0), shift))]
+        hour, minute = _with_fraction(int(h), int(minutes or 0), m.group("frac"))
+        if m.group("frac") and hour < 0:
+            hour += 24  # "minuit moins le quart" before midnight is 23:45
+        return [_Mention(m.start("h"), m.end(), "TIME", "clock", _clock(hour, minute, shift))]
 
     return Rule("clock", pattern, build)
 
@@ -1677,11 +1913,13 @@ RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_ago_in,
     _rule_earlier_in,
     _rule_back_to_school,
+    _rule_day_of_month,
     _rule_quarter,
     _rule_week_number,
     _rule_relative_period,
     _rule_deictic,
     _rule_weekday,
+    _rule_nth_weekday,
     _rule_month_year,
     _rule_month,
     _rule_season,
@@ -1735,7 +1973,8 @@ def _select(candidates: list[_Candidate], length: int) -> list[_Mention]:
 
 #: What may stand between the two bounds of a range ("du 3 au 5 mai", "de mai à juillet").
 _RANGE_LINK = re.compile(
-    r"\s*(?:au|à|et(?:\s+le)?|,|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*(?:le\s+)?", re.I
+    r"\s*(?:au|à|et(?:\s+le)?|ou(?:\s+le)?|/|,|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*"
+    r"(?:le\s+)?", re.I
 )
 
 
@@ -2050,6 +2289,10 @@ def _with_tod(value: str, tod: str | None) -> str:
 
 def _resolve_date(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
     """Value, anchor and resolved flag of a calendar date with fields possibly missing."""
+    if slots.get("nth"):  # "le premier lundi de mars": the month, then the day in it
+        month_slots = dict(slots, nth=None, weekday=None)
+        value, anchor, ok = _resolve_date(month_slots, dct, direction)
+        return _nth_weekday(value, slots["weekday"], slots["nth"]), anchor, ok
     year, month, day, tod = slots["year"], slots["month"], slots["day"], slots.get("tod")
     if year and month and day:
         return _with_tod(f"{year:04d}-{month:02d}-{day:02d}", tod), "", True
@@ -2157,12 +2400,23 @@ def _resolve_season(slots: dict, dct: dt.date | None, direction: int) -> tuple[s
     return f"{chosen:04d}-{code}", "dct", True
 
 
+def _with_day(value: str, day: int | None) -> str:
+    """A month value with a day of it ("2025-03", 10 → "2025-03-10"); unchanged without one."""
+    if day is None:
+        return value
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if m and not _valid_day(int(m.group(1)), int(m.group(2)), day):
+        return value
+    return f"{value}-{day:02d}"
+
+
 def _resolve_deictic(slots: dict, dct: dt.date | None, direction: int) -> tuple[str, str, bool]:
-    unit, offset, tod = slots["unit"], slots["offset"], slots.get("tod")
+    unit, offset, tod, day = slots["unit"], slots["offset"], slots.get("tod"), slots.get("day")
     if dct is None:
-        return _with_tod(_UNKNOWN[unit], tod), "dct", False
+        return _with_tod(_with_day(_UNKNOWN[unit], day), tod), "dct", False
     back = unit == "WE" and slots.get("this") and direction == PAST
-    return _with_tod(_shift(dct, unit, offset, this_weekend_back=back), tod), "dct", True
+    value = _shift(dct, unit, offset, this_weekend_back=back)
+    return _with_tod(_with_day(value, day), tod), "dct", True
 
 
 _GRANULE_RE = {
@@ -2213,9 +2467,10 @@ def _resolve_anchored(
     unit, offset, tod = m.slots["unit"], m.slots["offset"], m.slots.get("tod")
     j = _find_anchor(unit, index, m.start, resolved, text, m.slots.get("far", False))
     anchor, ref = ("dct", dct) if j is None else (f"t{j}", _date_of(resolved[j].value))
+    day = m.slots.get("day")  # "le 10 du même mois"
     if ref is None or offset is None:
-        return _with_tod(_UNKNOWN[unit], tod), anchor, False
-    return _with_tod(_shift(ref, unit, offset), tod), anchor, True
+        return _with_tod(_with_day(_UNKNOWN[unit], day), tod), anchor, False
+    return _with_tod(_with_day(_shift(ref, unit, offset), day), tod), anchor, True
 
 
 #: What may separate a clock time from the date it belongs to ("lundi, à 14 h").
@@ -2226,8 +2481,9 @@ _GAP_RE = re.compile(r"(?:[\s,]|à|vers|dès|le|et|en)*", re.I)
 def _resolve_clock(
     m: _Mention, index: int, resolved: list[Timex | None], text: str, dct: dt.date | None
 ) -> tuple[str, str, bool]:
-    """A clock time on the day of an adjacent date ("lundi à 14 h"), else of the date
-    that its line or sentence gives before it, else of the DCT.
+    """A clock time on the day of an adjacent date ("lundi à 14 h"), else of the date before.
+
+    The date before is the one its line or sentence gives, else the DCT.
     """
     clock = f"T{m.slots['hour']:02d}:{m.slots['minute']:02d}"
     for j in (index - 1, index + 1):
@@ -2349,7 +2605,7 @@ def _resolve_all(
             elif m.kind == "deictic":
                 value, anchor, ok = _resolve_deictic(m.slots, dct, directions[i])
             elif m.kind == "rank":
-                year = f"{dct.year:04d}" if dct else "XXXX"
+                year = f"{dct.year + m.slots.get('year_offset', 0):04d}" if dct else "XXXX"
                 value, anchor, ok = f"{year}-{m.slots['letter']}{m.slots['rank']}", "dct", bool(dct)
             elif m.kind == "anchored":
                 value, anchor, ok = _resolve_anchored(m, i, resolved, text, dct)
