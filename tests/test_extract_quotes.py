@@ -937,3 +937,103 @@ def test_match_description_without_a_speaker_noun_designates_nobody():
     assert match_description("le responsable", candidates) == "koch"
     # a generic candidate does not stand for a specific role
     assert match_description("l'avocat de la défense", candidates) is None
+
+
+# ---------------------------------------------------------------------------------------
+# Constructions missing from the dev texts (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+GENERAL_FRAMES = [
+    # a quoted fragment in an unquoted clause before an inverted frame (the parser's
+    # sentence split before the comma is undone)
+    ("La situation est « sous contrôle », a assuré le ministre.",
+     [("La situation est « sous contrôle »", "mixed", "assurer", "le ministre")]),
+    # "dit", "écrit": a present that reads as a participle
+    ("« L'État a abandonné les quartiers », dit Marie Dupont.",
+     [("L'État a abandonné les quartiers", "direct", "dire", "Marie Dupont")]),
+    ("« L'État a abandonné les quartiers », écrit Marie Dupont.",
+     [("L'État a abandonné les quartiers", "direct", "écrire", "Marie Dupont")]),
+    ("Le projet est abandonné, dit le maire.",
+     [("Le projet est abandonné", "indirect", "dire", "le maire")]),
+    # new cues after a quotation
+    ("« Il faut du temps », nuance le chercheur.",
+     [("Il faut du temps", "direct", "nuancer", "le chercheur")]),
+    ("« Nous avons gagné », exulte la capitaine.",
+     [("Nous avons gagné", "direct", "exulter", "la capitaine")]),
+    ("« Tout va bien », sourit Kylian Mbappé.",
+     [("Tout va bien", "direct", "sourire", "Kylian Mbappé")]),
+    # a periphrastic cue of three words
+    ("« Ce texte est dangereux », mettent en garde les associations.",
+     [("Ce texte est dangereux", "direct", "mettre en garde", "les associations")]),
+    ("Le ministre a mis en avant le recul du chômage.",
+     [("le recul du chômage", "indirect", "mettre en avant", "Le ministre")]),
+    # the complement of the cue's own preposition, without it
+    ("L'ONG plaide pour un « cessez-le-feu immédiat ».",
+     [("un « cessez-le-feu immédiat »", "mixed", "plaider", "L'ONG")]),
+    ("Le collectif milite pour la tenue d'un référendum.",
+     [("la tenue d'un référendum", "indirect", "militer", "Le collectif")]),
+    ("Le ministre a mis en garde contre toute précipitation.",
+     [("toute précipitation", "indirect", "mettre en garde", "Le ministre")]),
+    # "de" of a periphrastic cue stays out of its object
+    ("Le ministre a fait part de sa « profonde tristesse ».",
+     [("sa « profonde tristesse »", "mixed", "faire part", "Le ministre")]),
+    # "sur le fait que", with the cue tagged as an adjective
+    ("Le maire insiste sur le fait que la sécurité est une priorité.",
+     [("la sécurité est une priorité", "indirect", "insister", "Le maire")]),
+    # a participle inside the prepositional phrase between the cue and "que"
+    ("Le maire a écrit dans une lettre ouverte qu'il ne se représenterait pas.",
+     [("il ne se représenterait pas", "indirect", "écrire", "Le maire")]),
+    # "avant de" + cue: the speaker of the report it continues
+    ("Elle a indiqué que la taxe était indispensable, avant d'ajouter que son montant "
+     "restait à fixer.",
+     [("la taxe était indispensable", "indirect", "indiquer", "Elle"),
+      ("son montant restait à fixer", "indirect", "ajouter", "Elle")]),
+    # "aussi" right before "que" compares nothing
+    ("Les syndicats veulent aussi que la direction renonce aux sanctions.",
+     [("la direction renonce aux sanctions", "indirect", "vouloir", "Les syndicats")]),
+    # recommendations with an infinitive
+    ("La Cour des comptes recommande de supprimer la taxe.",
+     [("supprimer la taxe", "indirect", "recommander", "Cour des comptes")]),
+    # more speaker nouns: a suspect, the employers, the ecologists
+    ("Le suspect a reconnu avoir frappé la victime.",
+     [("avoir frappé la victime", "indirect", "reconnaître", "Le suspect")]),
+    ("Pour le patronat, cette mesure est une erreur.",
+     [("cette mesure est une erreur", "indirect", "pour", "le patronat")]),
+    ("Pour les écologistes, cette mesure est une erreur.",
+     [("cette mesure est une erreur", "indirect", "pour", "les écologistes")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", GENERAL_FRAMES)
+def test_general_frames_missing_from_dev(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+def test_general_frame_previous_sentence_takes_the_floor(fr_nlp):
+    text = ("Le ministre a pris la parole à l'Assemblée.\n« Nous devons agir maintenant. "
+            "Le temps presse. »")
+    assert _triples(fr_nlp, text) == [("Nous devons agir maintenant. Le temps presse.",
+                                       "direct", "prendre la parole", "Le ministre")]
+
+
+@pytest.mark.parametrize("text", [
+    # a participle "écrit" is no frame, nor a fragment that a nested cue reports
+    "Le roman, écrit par Victor Hugo en 1862, reste un classique.",
+    "Elisabeth Borne a pris la parole à la tribune, devant des députés appelant à sa "
+    "« démission ».",
+])
+@pytest.mark.slow
+def test_general_frames_keep_precision(fr_nlp, text):
+    assert all(q.cue != "prendre la parole" and "écrit" not in q.text
+               for q in extract_quotes(fr_nlp(text)))
+
+
+def test_lexicon_reads_multiword_cues_and_preposition_flags():
+    lexicon = quote_lexicon_v1()
+    assert "en garde" in lexicon.periphrastic["mettre"]
+    assert "savoir" in lexicon.periphrastic["faire"]
+    assert lexicon.prep_verbs["plaider"] == frozenset({"pour"})
+    assert "sur" in lexicon.prep_verbs["insister"]
+    assert {"suspect", "patronat", "écologiste"} <= lexicon.speaker_nouns

@@ -28,6 +28,7 @@ Notes:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -126,13 +127,16 @@ class QuoteLexicon:
 
     Attributes:
         speech_verbs: Reporting-verb lemmas ("déclarer").
-        periphrastic: Verb lemma → infinitives that make it a cue ("faire" → {"savoir"}).
+        periphrastic: Verb lemma → the words that make it a cue, space-separated when
+            there are several ("faire" → {"savoir"}, "mettre" → {"en garde"}).
         verb_forms: Inflected form → lemma for the reporting verbs, so that a cue is found
             where the tagger or lemmatizer fails ("estime-t-elle", "tranche-t-il").
         object_verbs: Verbs whose plain object is the reported content ("démentir").
         infinitive_verbs: Verbs whose infinitive complement is the content ("nier avoir …").
         de_verbs: Cues whose "de" complement is the content ("se féliciter de …").
         a_verbs: Cues whose "à" complement is the content ("appeler à la retenue").
+        prep_verbs: Cue → other prepositions whose complement is the content ("insister"
+            → {"sur"}: "X insiste sur [la nécessité d'agir]").
         reflexive: Bare lemma → pronominal cue ("féliciter" → "se féliciter").
         markers: Marker token sequences ("d'", "après") → (cue, clause-initial only).
         marker_index: The same markers, grouped by their first token for fast lookup.
@@ -166,6 +170,7 @@ class QuoteLexicon:
     connectives: frozenset[str]
     non_sources: frozenset[str]
     a_verbs: frozenset[str] = frozenset()
+    prep_verbs: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
@@ -237,6 +242,7 @@ class SpeechVerbs(NamedTuple):
     de_complements: frozenset[str]
     reflexive: dict[str, str]
     a_complements: frozenset[str] = frozenset()
+    prepositions: dict[str, frozenset[str]] = {}
 
 
 def load_speech_verbs(path: Path) -> SpeechVerbs:
@@ -246,28 +252,32 @@ def load_speech_verbs(path: Path) -> SpeechVerbs:
         path: The file.
 
     Returns:
-        Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → second
-        words), the @obj, @inf and @de entries, and bare lemma → pronominal form.
+        Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → the
+        words after it), the @obj, @inf, @de and @a entries, bare lemma → pronominal form,
+        and cue → the other prepositions of its content (@sur, @pour, @contre).
     """
     verbs, objects, infinitives, de, to = set(), set(), set(), set(), set()
     periphrastic: dict[str, set[str]] = {}
     reflexive: dict[str, str] = {}
+    prepositions: dict[str, set[str]] = {}
     for entry, flags in read_word_list(path):
         bare = re.sub(r"^(?:s'|se )", "", entry)
         if bare != entry:
             reflexive[bare] = entry
         words = bare.split()
-        if len(words) == 2:
-            periphrastic.setdefault(words[0], set()).add(words[1])
+        if len(words) >= 2:
+            periphrastic.setdefault(words[0], set()).add(" ".join(words[1:]))
         else:
             verbs.add(bare)
         for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de),
                              ("@a", to)):
             if flag in flags:
                 bucket.add(bare)
+        for flag in flags & {"@sur", "@pour", "@contre"}:
+            prepositions.setdefault(bare, set()).add(flag[1:])
     return SpeechVerbs(frozenset(verbs), {k: frozenset(v) for k, v in periphrastic.items()},
                        frozenset(objects), frozenset(infinitives), frozenset(de), reflexive,
-                       frozenset(to))
+                       frozenset(to), {k: frozenset(v) for k, v in prepositions.items()})
 
 
 def marker_tokens(marker: str) -> tuple[str, ...]:
@@ -348,6 +358,7 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
         connectives=load_words(root / "quote_connectives.txt"),
         non_sources=load_words(root / "marker_non_sources.txt"),
         a_verbs=verbs.a_complements,
+        prep_verbs=verbs.prepositions,
     )
 
 
@@ -605,6 +616,10 @@ _CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mg
 _ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
                     ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
                     ("à", "la", "suite"), ("en", "raison"))
+#: Words between a cue and "que" that announce its clause ("insiste sur le fait que").
+_FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
+#: Prepositions left out of a complement reported as content ("a appelé [à] la retenue").
+_CONTENT_PREPOSITIONS = frozenset({"de", "d'", "à", "sur", "pour", "contre"})
 _STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
                         "lesquelles", "auquel", "auxquels", "duquel"})
@@ -703,7 +718,9 @@ class _Extractor:
                 continue
             if previous >= 0 and self.para_of_tok[previous] != self.para_of_tok[i]:
                 starts.add(i)
-            elif previous >= 0 and t.is_sent_start and doc[previous].text[-1] in ".!?…;»”\")":
+            elif previous >= 0 and t.is_sent_start and doc[previous].text[-1] in ".!?…;»”\")" and (
+                    t.text not in (",", ")")):
+                # (never before a comma: "« … », a assuré X" goes on after the closing mark)
                 starts.add(i)
             elif previous >= 0 and doc[previous].text in (".", "!", "?", "…") and (
                     t.text[:1].isupper() or t.text[:1] in _CLOSER_OF or t.text == '"'):
@@ -789,10 +806,13 @@ class _Extractor:
         if strict and token.pos_ != "VERB":
             return None
         lemma = token.lemma_.lower()
-        if lemma in lex.periphrastic and token.i + 1 < len(self.doc):
-            nxt = self.doc[token.i + 1]
-            if nxt.lemma_.lower() in lex.periphrastic[lemma]:
-                return f"{lemma} {nxt.lemma_.lower()}", token.i + 1
+        for rest in sorted(lex.periphrastic.get(lemma, ()), key=lambda r: -len(r)):
+            # "faire savoir", "mettre en garde": each next word by its lemma or its form
+            words = rest.split()
+            nxt = self.doc[token.i + 1:token.i + 1 + len(words)]
+            if len(nxt) == len(words) and all(w in (t.lemma_.lower(), _low(t))
+                                              for w, t in zip(words, nxt, strict=True)):
+                return f"{lemma} {rest}", token.i + len(words)
         if lemma in lex.speech_verbs:
             return lemma, token.i
         form = _low(token)
@@ -1209,17 +1229,25 @@ class _Extractor:
         """The first noun of tokens [a, k] (the head of an apposition), else token a."""
         return next((t for t in self.doc[a:k + 1] if t.pos_ in ("NOUN", "PROPN")), self.doc[a])
 
+    def _after_avant(self, verb: Token) -> bool:
+        """"…, avant d'ajouter que …": an infinitive that continues the report before it."""
+        return "Inf" in verb.morph.get("VerbForm") and verb.i >= 2 and self.lows[
+            verb.i - 2] == "avant" and self.lows[verb.i - 1] in ("de", "d'")
+
     def _reporting_ancestor(self, verb: Token) -> Token | None:
         """"X a répété que A, tout en admettant …": a present participle after a comma or
-        "en" that the parse hung inside a reported clause goes with the verb reporting it.
+        "en" (or an infinitive after "avant de") that the parse hung inside a reported
+        clause goes with the verb reporting it.
         """
-        if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or (
-                self.lows[self._verb_group_start(verb) - 1] not in (",", "en", "tout")):
+        avant = self._after_avant(verb)
+        if not avant and (not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get(
+                "Tense")) or self.lows[self._verb_group_start(verb) - 1] not in (
+                ",", "en", "tout")):
             return None
         found = next((a for a in verb.ancestors if a.i < verb.i and a.pos_ == "VERB"
-                      and self.cue_lemma(a, strict=False) and any(
-                          c.dep_ == "ccomp" and c.i < verb.i for c in a.children)), None)
-        if found is None and self.lows[verb.i - 1] == "en":
+                      and self.cue_lemma(a, strict=False) and (avant or any(
+                          c.dep_ == "ccomp" and c.i < verb.i for c in a.children))), None)
+        if found is None and (self.lows[verb.i - 1] == "en" or avant):
             # a gerund ("…, assure X, tout en précisant …"): the last cue before it
             lo = self._seg(verb.i)[0]
             found = next((t for t in reversed(self.doc[lo:verb.i - 1]) if t.pos_ == "VERB"
@@ -1613,11 +1641,17 @@ class _Extractor:
         verb = doc[j]
         participle = self.lows[j].endswith(("é", "ée", "és", "ées")) or (
             "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith("e"))
+        # "dit", "écrit", "décrit": a present that reads as a participle; a frame only when
+        # its subject follows (", dit le maire"), not in an apposition (", écrit en 2019,")
+        present_like = j == k and self.lows[j].endswith("it") and (
+            j + 1 < hi and self.lows[j + 1] not in ("par", ",", "en", "dans", "pour"))
         if participle and (
                 "Pres" in verb.morph.get("Tense") or j == k or self.lows[j - 1] in (",", "s'")):
             # ", saluant la performance", ", reconnu coupable": participles, not frames
-            if not (j + 1 < hi and doc[j + 1].text.startswith("-")):
+            if not (j + 1 < hi and doc[j + 1].text.startswith("-")) and not present_like:
                 return None
+        else:
+            present_like = False
         cue = self.cue_lemma(verb, strict=False) or self._any_inverted_verb(verb, hi)
         if cue is None:
             return None
@@ -1631,8 +1665,8 @@ class _Extractor:
                 return None
             return _Frame(lemma, verb.i, pron, j)
         mention, end = self.np_after(j, hi, verb)
-        if mention is None:
-            if incise:
+        if mention is None or present_like and mention.kind == "pronoun":
+            if incise or present_like:
                 return None
             return _Frame(lemma, verb.i, None, j)
         if end < hi and _low(doc[end]) in ("que", "qu'"):
@@ -1694,11 +1728,17 @@ class _Extractor:
                     k + 2] in ("que", "qu'"):
                 # "a appelé à ce que …"
                 return k + 2
+            elif any(tuple(self.lows[k:k + len(w)]) == w and k + len(w) < hi and self.lows[
+                    k + len(w)] in ("que", "qu'") for w in _FACT_OPENERS):
+                # "insiste sur le fait que …", "se félicite du fait que …"
+                return next(k + len(w) for w in _FACT_OPENERS
+                            if tuple(self.lows[k:k + len(w)]) == w)
             elif t.pos_ == "ADP" and low not in ("que", "qu'"):
                 in_pp = True
             elif in_pp and t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or (
-                    in_pp and t.text in ("(", ")")):
-                pass
+                    in_pp and t.text in ("(", ")")) or in_pp and t.dep_ == "acl" and (
+                    "Part" in t.morph.get("VerbForm") and "Pres" not in t.morph.get("Tense")):
+                pass  # (and a participle: "a écrit dans une lettre [ouverte] que")
             elif t.pos_ == "PRON" and low in _CLITICS and k == v + 1:
                 pass
             else:
@@ -1756,7 +1796,8 @@ class _Extractor:
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
         if cue is None or "Inf" in v.morph.get("VerbForm") and not (
-                narrative or self._governed_infinitive(v)) or self.is_inverted(v):
+                narrative or self._governed_infinitive(v) or self._after_avant(v)) or (
+                self.is_inverted(v)):
             return []
         if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle)
@@ -1798,8 +1839,10 @@ class _Extractor:
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
         inside = self.quote_of_tok[v.i]  # a third party's report quoted by the speaker
+        # ("aussi" right before "que" adds a report, it compares nothing: "veut aussi que")
         if k < hi and self.lows[k] in ("que", "qu'") and not any(
-                low in _COMPARATIVES for low in between):
+                low in _COMPARATIVES for low in (between[:-1] if between[-1:] == ["aussi"]
+                                                 else between)):
             content = (k + 1, self.clause_end(k + 1, hi, inside))
         elif k < hi and doc[k].text == ":":
             nxt = k + 1
@@ -1816,7 +1859,8 @@ class _Extractor:
         else:
             content = (self._infinitive(v, lemma, last, hi) or self._object(v, lemma, last, hi)
                        or self._de_complement(v, lemma, last, hi)
-                       or self._a_complement(v, lemma, last, hi))
+                       or self._a_complement(v, lemma, last, hi)
+                       or self._prep_complement(v, lemma, last, hi))
         if content is None:
             return []
         if inside >= 0:
@@ -1860,11 +1904,14 @@ class _Extractor:
 
     def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
         """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known
-        present form of a reporting verb between a noun phrase and "que".
+        present form of a reporting verb between a noun phrase and "que" (or "sur le fait
+        que": "Le maire insiste sur le fait que …").
         """
         i = token.i
-        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or i + 1 >= len(self.doc) or (
-                self.lows[i + 1] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
+        after = i + 1 + next((len(w) for w in _FACT_OPENERS
+                              if tuple(self.lows[i + 1:i + 1 + len(w)]) == w), 0)
+        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or after >= len(self.doc) or (
+                self.lows[after] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
                 "NOUN", "PROPN", "PRON") or not self.lows[i].endswith(("e", "ent", "it")):
             return None
         lemma = self.lex.verb_forms.get(self.lows[i])
@@ -1941,9 +1988,12 @@ class _Extractor:
         # a periphrastic cue ("laisser planer") may hang its object on its second word
         # and the parse may hang it on a time adjunct ("a annoncé [jeudi] la fermeture")
         times = [c for c in v.children if c.i > last and self.lows[c.i] in _TIME_WORDS]
+        # ("a mis en avant [le recul …]": the object of a periphrastic cue ending with a
+        # preposition is parsed as its complement)
+        deps = ("obj", "obl:arg") if last > v.i and doc[last].pos_ in ("ADP", "ADV") else ("obj",)
         obj = next((c for c in list(v.children) + list(doc[last].children)
                     + [g for t in times for g in t.children]
-                    if c.dep_ == "obj" and c.i > last and not (
+                    if c.dep_ in deps and c.i > last and not (
                         self.lows[c.i] in _TIME_WORDS and c.n_lefts + c.n_rights == 0)), None)
         if obj is None:
             rel = next((c for c in v.children if c.dep_ == "obj" and self.lows[c.i] in (
@@ -1975,11 +2025,16 @@ class _Extractor:
             if not self._in_quote(obj.i):
                 return None
         a = max(obj.left_edge.i, last + 1)
+        if last > v.i and a < obj.i and self.lows[a] in ("de", "d'") and doc[a].pos_ == "ADP":
+            a += 1  # "a fait part [de] sa « tristesse »": the "de" of the locution
         ends = [c.right_edge.i for c in v.children if c.i > last and c.dep_ in (
             "obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp", "iobj") and c.i >= a]
         b = min(max(ends) + 1, self.clause_end(a, hi)) if ends else obj.right_edge.i + 1
         quoted = [i for i in range(a, b) if self._in_quote(i)
                   and self.quote_of_tok[i] not in self.titles]
+        if quoted and lemma not in self.lex.object_verbs and any(
+                self.cue_lemma(doc[i], strict=True) for i in range(a, quoted[0])):
+            return None  # the fragment belongs to a report inside the object
         if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i and not (
                 self.lows[self._first_tok_at(self.quotes[self.quote_of_tok[quoted[0]]].open) - 1]
                 in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")):
@@ -2048,17 +2103,21 @@ class _Extractor:
             if child.i <= last or not child.dep_.startswith(("obl", "iobj", "xcomp")):
                 continue
             a, b = self._complement_span(child, hi)
-            if any(self._in_quote(i) and self.quote_of_tok[i] not in self.titles
-                   for i in range(a, b)):
+            quoted = [i for i in range(a, b) if self._in_quote(i)
+                      and self.quote_of_tok[i] not in self.titles]
+            # (not a fragment that a speech verb of the complement reports: "a pris la
+            # parole devant des députés [appelant à sa « démission »]")
+            if quoted and not any(self.cue_lemma(self.doc[i], strict=True)
+                                  for i in range(a, quoted[0])):
                 return a, b
         return None
 
     def _complement_span(self, child: Token, hi: int) -> tuple[int, int]:
-        """A prepositional complement without its preposition ("de", "d'", "à"); the
-        contracted "du"/"des" stay, as they hold the article.
+        """A prepositional complement without its preposition ("de", "d'", "à", "sur",
+        "pour", "contre"); the contracted "du"/"des" stay, as they hold the article.
         """
         a = child.left_edge.i
-        while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in ("de", "d'", "à"):
+        while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in _CONTENT_PREPOSITIONS:
             a += 1
         return a, min(child.right_edge.i + 1, self.clause_end(a, hi))
 
@@ -2071,6 +2130,23 @@ class _Extractor:
         for child in sorted(list(v.children) + told, key=lambda c: c.i):
             if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod")) and (
                     self.lows[child.left_edge.i] in ("à", "au", "aux")) and child.pos_ == "NOUN":
+                return self._complement_span(child, hi)
+        return None
+
+    def _prep_complement(self, v: Token, lemma: str, last: int,
+                         hi: int) -> tuple[int, int] | None:
+        """The complement of the cue's own preposition ("sur", "pour", "contre").
+
+        "insiste [sur la nécessité d'agir]", "plaide [pour un cessez-le-feu]", "met en
+        garde [contre toute précipitation]".
+        """
+        prepositions = self.lex.prep_verbs.get(lemma)
+        if not prepositions:
+            return None
+        for child in sorted(list(v.children) + list(self.doc[last].children), key=lambda c: c.i):
+            if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod")) and (
+                    self.lows[child.left_edge.i] in prepositions) and child.pos_ in (
+                    "NOUN", "PROPN", "PRON") and self.lows[child.i] not in _CLITICS:
                 return self._complement_span(child, hi)
         return None
 
@@ -2386,7 +2462,8 @@ class _Extractor:
                 continue
             if self.preposed(t) or self.is_inverted(t) or self.negated(t) or t.dep_ in (
                     "acl", "acl:relcl") or any(c.dep_ in ("obj", "xcomp", "ccomp") and self.lows[
-                        c.i] not in _TIME_WORDS and not self._in_quote(c.i) for c in t.children):
+                        c.i] not in _TIME_WORDS and not self._in_quote(c.i) and c.i > cue[1]
+                                               for c in t.children):
                 # a reported clause, a verb with its own complement, or the postposed frame
                 # of an earlier quotation
                 return None
