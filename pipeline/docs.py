@@ -29,6 +29,7 @@ DOC_EXTENSIONS = {
     "pipeline_published": "",  # ISO date or ""
     "pipeline_offsets": None,  # OffsetMap.to_list()
     "pipeline_paragraphs": None,  # [[start, end], ...] in the cleaned text
+    "pipeline_sentences": None,  # [[start, end], ...] of sentence_bounds, set by tokenise
     "pipeline_has_title": False,  # paragraph 0 is the headline line
     "pipeline_raw_text": "",  # the article as decoded: tables report raw[start:end]
     "pipeline_descriptions": None,  # roles next to names, set by the entities stage
@@ -236,8 +237,11 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     The parser's sentences, whitespace trimmed, with its stray fragments mended: a
     sentence of opening punctuation alone ("«") joins the next one, one of closing
     punctuation alone ("»", ".") joins the previous one, never across a paragraph.
-    Every stage numbers sentences with this function, so ``sentence_id`` agrees.
+    Every stage numbers sentences with this function, so ``sentence_id`` agrees; the
+    ``tokenise`` stage stores them on the Doc, and later stages read them back.
     """
+    if doc._.pipeline_sentences is not None:
+        return [(start, end) for start, end in doc._.pipeline_sentences]
     if not len(doc):
         return []
     # Token attributes as one array: Doc.sents, Doc.text and Token objects cost more

@@ -6,7 +6,7 @@ import catalogue
 import pytest
 import spacy
 import srsly.msgpack
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
 
 from pipeline import docs
 
@@ -33,6 +33,20 @@ def test_sentence_bounds_skip_whitespace_only_sentences_and_empty_docs():
     assert [doc.text[a:b] for a, b in docs.sentence_bounds(doc)] == ["Oui.", "Non."]
     assert docs.sentence_bounds(make_doc([], [], [])) == []
     assert docs.sentence_numbers(doc, [0, 6, 7]) == [0, 1, 1]
+
+
+def test_sentence_bounds_stored_by_tokenise_survive_the_docbin_and_are_read_back():
+    doc = make_doc(["Oui", ".", "Non", "."], [True, True, False, False],
+                   [True, False, True, False])
+    computed = docs.sentence_bounds(doc)
+    doc._.pipeline_sentences = [list(bounds) for bounds in computed]
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    restored = next(DocBin().from_bytes(data).get_docs(doc.vocab))
+    assert docs.sentence_bounds(restored) == computed == [(0, 5), (6, 10)]
+    # Stored bounds win over the parse: later stages never recompute them.
+    restored._.pipeline_sentences = [[0, 10]]
+    assert docs.sentence_bounds(restored) == [(0, 10)]
+    assert docs.sentence_numbers(restored, [7]) == [0]
 
 
 def test_msgpack_plugin_lookup_is_kept_when_a_package_registers_one(monkeypatch):

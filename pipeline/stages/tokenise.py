@@ -146,6 +146,7 @@ def annotate(doc: Doc, pending: Pending) -> Doc:
     doc._.pipeline_raw_text = pending.article.text
     doc._.pipeline_key = pending.key
     doc._.pipeline_paragraphs = [list(p) for p in pending.clean.paragraphs]
+    doc._.pipeline_sentences = [list(bounds) for bounds in sentence_bounds(doc)]
     doc._.pipeline_has_title = bool(pending.clean.title) and (
         pending.row["title"] == pending.clean.title or not pending.row["title"]
         or _same_text(pending.row["title"], pending.clean.title)
