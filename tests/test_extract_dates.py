@@ -1003,3 +1003,27 @@ NOT_DATES_NEW_FAMILIES = [
 def test_extract_dates_new_families_leave_counts_ratios_and_names(blank, text):
     found = _run_blank(blank, text)
     assert all(t[2] in ("P2D", "P4D") for t in found), found
+
+
+ELIDED_DEICTICS_AND_YEAR_OF_SENTENCE = [
+    ("L'incident d’hier est clos.", [("hier", "DATE", "2025-11-03")]),
+    ("La séance d'avant-hier a été houleuse.", [("avant-hier", "DATE", "2025-11-02")]),
+    ("Les élèves d'aujourd'hui lisent moins.", [("aujourd'hui", "DATE", "2025-11-04")]),
+    ("Il l'a caché jusqu’aujourd’hui.", [("aujourd’hui", "DATE", "2025-11-04")]),
+    ("La première s'était produite en 1911, autour du 20 mai.",
+     [("1911", "DATE", "1911"), ("20 mai", "DATE", "1911-05-20")]),
+    ("En 2019, le 3 mars, il a signé l'accord.",
+     [("2019", "DATE", "2019"), ("le 3 mars", "DATE", "2019-03-03")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELIDED_DEICTICS_AND_YEAR_OF_SENTENCE)
+def test_extract_dates_after_an_elision_and_in_the_year_of_the_sentence(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Il a été élu en 2019. Le 3 mars, il a démissionné.",
+                                  "Le bilan 2019 a été publié le 3 mars."])
+def test_extract_dates_year_of_another_sentence_or_of_a_name_is_not_passed_on(blank, text):
+    values = [t[2] for t in _run_blank(blank, text)]
+    assert "2019" in values and not any(v.startswith("2019-03") for v in values)

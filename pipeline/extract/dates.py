@@ -1046,10 +1046,12 @@ def _rule_deictic(f: _Fragments) -> Rule:
 
     Examples: "hier", "aujourd'hui", "demain", "avant-hier", "après-demain", "hier soir"
     (TIME), "demain matin", "ce matin" → DCT TMO, "cette nuit", "la nuit dernière", "en
-    [ce jour] de grève" → DCT. Not "ce soir-là" (a day of the story).
+    [ce jour] de grève" → DCT, "la séance d'[hier]". Not "ce soir-là" (a day of the story).
     """
+    # (also after an elided "d'", "qu'", "jusqu'": "l'incident d'[hier]", "jusqu'[aujourd'hui]")
+    elided = r"(?:(?<=\bd['’])|(?<=\bqu['’])|(?<=\bjusqu['’]))(?=\w)"
     pattern = _compile(
-        rf"{_B}(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|dans\s+l['’]\s*|en\s+"
+        rf"(?:{_B}|{elided})(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|dans\s+l['’]\s*|en\s+"
         rf"(?:(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*))?)?(?P<tod>{f.daypart}))?"
         rf"|(?P<this>cet|cette|ce)\s+(?P<tod2>{f.daypart}|jour)(?P<there>-là)?"
         rf"|(?:la\s+)?(?P<last>nuit|soirée)\s+(?:dernière|passée)){_E}"
@@ -2006,6 +2008,36 @@ def _inherit(mentions: list[_Mention], text: str) -> list[_Mention]:
     return out
 
 
+#: What may stand between "en 1911" and a day of that year in the same sentence:
+#: "en 1911, [autour du 20 mai]", "En 2019, [le 3 mars]", "en 2008, [en octobre]".
+_YEAR_TO_DAY = re.compile(
+    r"\s*,\s*(?:(?:autour|vers|aux\s+alentours|à\s+partir|dès|avant|après)\s+(?:du|de|le)\s+"
+    r"|(?:le|en|dès\s+le|vers\s+le|à\s+partir\s+du|jusqu['’]au)\s+)?", re.I
+)
+
+
+def _year_of_sentence(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """A day or month without a year right after "en <year>," is in that year.
+
+    "La plus hâtive s'était produite en 1911, autour du 20 mai" → 1911-05-20; "En 2019,
+    le 3 mars, il a signé" → 2019-03-03. Only a year given as "en <year>", and only
+    across a comma and an approximation ("autour du", "vers le"), so that a year inside a
+    name ("le bilan 2023 publié le 3 mars") passes nothing on.
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.kind != "date" or b.kind != "date" or a.slots["month"] or not a.slots["year"]:
+            continue
+        if not b.slots["month"] or b.slots["year"] or b.slots.get("mod"):
+            continue
+        if not (_YEAR_TO_DAY.fullmatch(text, a.end, b.start)
+                and re.search(r"(?<!\w)en\s+$", text[max(0, a.start - 4):a.start], re.I)):
+            continue
+        out[i] = b._replace(slots=dict(b.slots, year=a.slots["year"]))
+    return out
+
+
 # --------------------------------------------------------------------------- parse checks
 
 
@@ -2661,7 +2693,7 @@ def extract_timexes(
     candidates = [
         c for c in grammar.scan(text) if all(_doc_keeps(m, doc, ents) for m in c.mentions)
     ]
-    mentions = _inherit(_select(candidates, len(text)), text)
+    mentions = _year_of_sentence(_inherit(_select(candidates, len(text)), text), text)
     directions = []
     for m in mentions:
         cue = _direction_cue(text, m.start)
@@ -2690,7 +2722,7 @@ def extract_timexes_from_text(
         list[Timex]: The expressions in text order, offsets into ``text``.
     """
     grammar = grammar or default_grammar()
-    mentions = _inherit(_select(grammar.scan(text), len(text)), text)
+    mentions = _year_of_sentence(_inherit(_select(grammar.scan(text), len(text)), text), text)
     directions = [_direction_cue(text, m.start) or (PAST if _in_since_phrase(text, m.start)
                                                     else NEAREST) for m in mentions]
     return _resolve_all(mentions, directions, text, dct)
