@@ -780,7 +780,7 @@ def _split_at_breaks(doc: Doc, cand: _Cand) -> Iterator[_Cand]:
                 yield cand._replace(start=start, end=i)
             start = i + 1
     if cand.end > start:
-        yield cand._replace(start=start, end=cand.end)
+        yield cand if start == cand.start else cand._replace(start=start)
 
 
 def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterator[_Cand]:
@@ -818,7 +818,8 @@ def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterato
             if i > start:
                 yield cand._replace(start=start, end=i, label=label)
             start, label = i + 1, "MISC"
-    yield cand._replace(start=start, label=label)
+    yield cand if (start, label) == (cand.start, cand.label) else cand._replace(start=start,
+                                                                                label=label)
 
 
 _DE_FORMS = frozenset({"de", "du", "des", "d'"})
@@ -1855,16 +1856,15 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
     table = _token_texts(doc)
     texts, folds, pos = table.texts, table.folds, table.pos
     heads = rules.lowercase_heads
-    i = 0
-    while i < n:
+    # The words that may open a name: capitalised, alphanumeric or a lowercase head.
+    openers = [i for i, word in enumerate(texts)
+               if ((word[:1].isupper() or folds[i] in heads
+                    or (not word.isalpha() and _DIGIT.search(word)))
+                   if word[:1].isalnum() else word[1:2].isupper())]
+    free = 0  # the first index after the last name found
+    for i in openers:
         word = texts[i]
-        first = word[:1]
-        if i in covered or not (first.isupper() or (folds[i] in heads or _DIGIT.search(word))
-                                if first.isalnum() else word[1:2].isupper()):
-            i += 1
-            continue
-        if _punct_word(word):
-            i += 1
+        if i < free or i in covered or _punct_word(word):
             continue
         form = folds[i]
         if form in rules.lowercase_heads and word[:1].islower():
@@ -1872,11 +1872,10 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
             if end is not None:
                 end = _complement_end(doc, i, end, rules)
                 found.append(_Cand(i, end, rules.org_heads.get(form) or "ORG", True))
-                i = end
+                free = end
                 continue
         cap = _cap_word(word)
         if not (cap or any(c.isdigit() for c in word)):
-            i += 1
             continue
         label = _context_label(doc, i, rules) if _name_word(word, i == 0, rules) or (
             form in rules.determiners and cap) else ""
@@ -1884,12 +1883,11 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
             end = _name_run(doc, i, covered, rules)
             if end > i and not (end - i == 1 and form in rules.determiners):
                 found.append(_Cand(i, end, label, True))
-                i = end
+                free = end
                 continue
         # "Paris, France | AFP | mardi": a news agency or medium known by its acronym
         if is_acronym(word) and form in rules.media_names:
             found.append(_Cand(i, i + 1, "ORG", True))
-            i += 1
             continue
         # "Londres et Madrid ont signé": a country or a large city the model
         # skipped, on its own (not a first name, not the start of a longer name).
@@ -1900,7 +1898,6 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
                 and not (i > 0 and (_cap_word(texts[i - 1]) and not _sentence_initial(doc, i)
                                     or texts[i - 1] == "-"))):
             found.append(_Cand(i, i + 1, "LOC", True))
-            i += 1
             continue
         if cap and pos[i] in {"PROPN", "X"} and not _stopish(word, rules):
             end = _person_run(doc, i, covered, rules)
@@ -1914,9 +1911,8 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
                           and pos[i + 1] == "PROPN" and _plain_surname(words[:2], rules))
             if end > i and plain and (marked or first_name):
                 found.append(_Cand(i, end, "PER", True))
-                i = end
+                free = end
                 continue
-        i += 1
     return found
 
 
