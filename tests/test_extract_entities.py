@@ -28,6 +28,7 @@ from pipeline.extract.entities import (
     french_country_names,
     link_within_document,
     load_entity_rules,
+    package_lexicons,
     weekday_and_month_names,
 )
 
@@ -77,6 +78,29 @@ def test_first_names_come_from_the_name_list():
     names = first_names()
     assert {"vladimir", "marine", "jean-marie"} <= names
     assert "houston" not in names
+
+
+def test_package_lexicons_are_built_once_then_read_back_from_the_cache(tmp_path, monkeypatch):
+    import pipeline.extract.entities as module
+
+    built = package_lexicons(tmp_path)
+    assert {"moscou", "lyon"} <= built["cities"] and "russie" in built["places"]
+    assert "vladimir" in built["first_names"]
+    assert len(list(tmp_path.glob("lexicons-*.pickle"))) == 1
+
+    def fail():
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(module, "city_names", fail)
+    assert package_lexicons(tmp_path) == built
+
+
+def test_package_lexicons_rebuild_an_unreadable_cache(tmp_path):
+    built = package_lexicons(tmp_path)
+    (cached,) = tmp_path.glob("lexicons-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert package_lexicons(tmp_path) == built
+    assert cached.read_bytes() != b"not a pickle"
 
 
 def test_weekdays_and_months_come_from_cldr():

