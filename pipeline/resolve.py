@@ -421,7 +421,7 @@ def _cluster_people(forms: pd.DataFrame) -> dict[str, str]:
     return {local: uf.find(local) for local in names}
 
 
-def _canonical(texts: pd.Series) -> str:
+def _canonical(texts: Iterable[str]) -> str:
     """The fullest, most frequent surface form, keeping accents.
 
     Among the forms with the most words, the accent-insensitive spelling used most
@@ -567,8 +567,12 @@ def resolve_entities(mentions: pd.DataFrame,
     # Clusters: PER by person rules, the rest by name key with acronyms folded in.
     cluster = pd.Series(index=m.index, dtype=object)
     if is_per.any():
-        forms = (m[is_per].groupby("local")["doc_id"].agg(lambda s: frozenset(s))
-                 .rename("docs").reset_index())
+        # (Plain dictionaries: pandas calls a Python function per group, far slower.)
+        docs_of: dict[str, set[str]] = defaultdict(set)
+        for local, doc_id in zip(m.loc[is_per, "local"], m.loc[is_per, "doc_id"], strict=True):
+            docs_of[local].add(doc_id)
+        forms = pd.DataFrame({"local": sorted(docs_of)})
+        forms["docs"] = [frozenset(docs_of[local]) for local in forms["local"]]
         people = _cluster_people(forms)
         cluster[is_per] = "PER|" + m.loc[is_per, "local"].map(people)
     if (~is_per).any():
@@ -580,7 +584,10 @@ def resolve_entities(mentions: pd.DataFrame,
     label = (m.groupby(["cluster", "label"]).size().rename("n").reset_index()
              .sort_values(["cluster", "n", "label"], ascending=[True, False, True])
              .drop_duplicates("cluster").set_index("cluster")["label"])
-    names = m.groupby("cluster")["text"].agg(_canonical)
+    texts_of: dict[str, list[str]] = defaultdict(list)
+    for cluster_name, text in zip(m["cluster"], m["text"], strict=True):
+        texts_of[cluster_name].append(text)
+    names = pd.Series({c: _canonical(texts_of[c]) for c in sorted(texts_of)}, dtype=object)
     ids = pd.Series({c: entity_id(label[c], names[c]) for c in names.index})
     # Two clusters may fold to one slug only if their canonical names fold alike.
     dup = ids.duplicated(keep=False)
@@ -589,12 +596,22 @@ def resolve_entities(mentions: pd.DataFrame,
                     for c, i in ids[dup].items()]
     m["entity_id"] = m["cluster"].map(ids)
 
-    entities = m.groupby("entity_id").agg(
-        aliases=("text", lambda s: "|".join(sorted(set(" ".join(t.split()) for t in s)))),
-        n_mentions=("text", "size"),
-        n_documents=("doc_id", "nunique"),
-        cluster=("cluster", "first"),
-    )
+    aliases: dict[str, set[str]] = defaultdict(set)
+    documents: dict[str, set[str]] = defaultdict(set)
+    counts: Counter = Counter()
+    cluster_of: dict[str, str] = {}
+    for eid, text, doc_id, cluster_name in zip(m["entity_id"], m["text"], m["doc_id"],
+                                              m["cluster"], strict=True):
+        aliases[eid].add(" ".join(text.split()))
+        documents[eid].add(doc_id)
+        counts[eid] += 1
+        cluster_of.setdefault(eid, cluster_name)
+    order = sorted(aliases)
+    entities = pd.DataFrame({"aliases": ["|".join(sorted(aliases[e])) for e in order],
+                             "n_mentions": [counts[e] for e in order],
+                             "n_documents": [len(documents[e]) for e in order],
+                             "cluster": [cluster_of[e] for e in order]},
+                            index=pd.Index(order, name="entity_id"))
     entities["name"] = entities["cluster"].map(names)
     entities["label"] = entities["cluster"].map(label)
     entities["descriptions"] = _entity_descriptions(mentions, m["entity_id"], descriptions
