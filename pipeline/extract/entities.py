@@ -1728,7 +1728,7 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
         hit = None
         if _name_word(words[i], i == 0, rules):
             for n in range(min(longest, len(words) - i), 0, -1):
-                if tuple(words[i:i + n]) in known and not covered & set(range(i, i + n)):
+                if tuple(words[i:i + n]) in known and covered.isdisjoint(range(i, i + n)):
                     hit = _Cand(i, i + n, known[tuple(words[i:i + n])], True)
                     break
             if hit is None and len(words[i]) > 2 and folds[i] in persons and (
@@ -2088,7 +2088,7 @@ def _no_overlaps(cands: Iterable[_Cand]) -> list[_Cand]:
     taken: set[int] = set()
     kept = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if not taken & set(range(c.start, c.end)):
+        if taken.isdisjoint(range(c.start, c.end)):
             kept.append(c)
             taken.update(range(c.start, c.end))
     return sorted(kept)
