@@ -331,6 +331,10 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
      [("Nous sommes là", "MISC"), ("Marc Roux", "PER")], [("Marc Roux", "PER")]),
     ("Le film « On a marché sur la Lune » est sorti.", [("On a marché sur la Lune", "MISC")],
      [("On a marché sur la Lune", "MISC")]),
+    # a company by its last word, or by the noun before it
+    ("La grève s'enlise chez Ardel Solutions.", [("Ardel Solutions", "MISC")],
+     [("Ardel Solutions", "ORG")]),
+    ("L'usine Cartonex fermera en juin.", [("Cartonex", "LOC")], [("Cartonex", "ORG")]),
 ])
 def test_entity_fixer_labels(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected
@@ -606,6 +610,9 @@ def test_entity_fixer_splits_a_span_across_a_preposition(parse, rules, text, for
     ("Le prix du Kg atteint 1500 Fcfa.", [("Kg", "MISC"), ("Fcfa", "PER")]),
     # a lowercase head that is no institution of the State
     ("Ils ont répondu à l'appel du front commun syndical.", [("front commun syndical", "ORG")]),
+    # a Roman ordinal, and a unit after a degree sign
+    ("Les relevés existent depuis la fin du XIXe siècle.", [("XIXe", "MISC")]),
+    ("Il a fait 30 °C dans la vallée.", [("C", "MISC")]),
 ])
 def test_entity_fixer_drops_false_alarms(parse, rules, text, force):
     assert run(parse, rules, text, force) == []

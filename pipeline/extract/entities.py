@@ -108,6 +108,7 @@ _NATIONAL = frozenset({"national", "nationale", "nationaux", "nationales"})
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://|www\.|@|\.(com|fr|org|net)\b")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|è|ᵉ)$")
 # Capitalised stop words that are the domain of a ministry ("ministère de la Santé").
 _MINISTRY_WORDS = frozenset({"sante", "defense", "interieur", "economie", "finances", "justice",
                              "culture", "travail", "emploi", "agriculture", "environnement",
@@ -1362,7 +1363,8 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     "Etat brésilienne"), unless they open with an institution head ("fédération
     française de rugby"); a plural demonym ("les Franciliens"); a lone capitalised
     common noun opening a sentence or a line ("Discussion à propos du post"); a holiday
-    ("Pâques"); the first words of a quotation (:func:`_quotation_opening`).
+    ("Pâques"); the first words of a quotation (:func:`_quotation_opening`); a Roman
+    ordinal ("XIXe") or a unit after a degree sign ("°C").
     """
     table = _token_texts(doc)
     words, folds = table.texts, table.folds
@@ -1393,6 +1395,9 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         return False
     if end - start == 1:
         text = words[start]
+        # "la fin du XIXe siècle": a Roman ordinal; "30 °C": a unit after a degree sign
+        if _ROMAN_ORDINAL.match(text) or (start > 0 and words[start - 1].endswith("°")):
+            return False
         # "les Franciliens", "Parisiens et Franciliens": plural demonyms.
         coordinated = table.deps[start] == "conj" and folds[table.heads[start]] in rules.demonyms
         # ("Les Républicains" tagged ORG is a party, not a demonym.)
