@@ -613,6 +613,12 @@ def test_entity_fixer_splits_a_span_across_a_preposition(parse, rules, text, for
     # a Roman ordinal, and a unit after a degree sign
     ("Les relevés existent depuis la fin du XIXe siècle.", [("XIXe", "MISC")]),
     ("Il a fait 30 °C dans la vallée.", [("C", "MISC")]),
+    # the letter of a group of a competition; the holiday season
+    ("Le match du groupe C aura lieu demain.", [("C", "ORG")]),
+    ("Les pannes survenues pendant les Fêtes ont duré.", [("Fêtes", "MISC")]),
+    # a quoted sentence that fills its marks before a reporting frame
+    ("'On en a parlé, mais on a surtout parlé du reste', a indiqué vendredi le ministre.",
+     [("On en a parlé, mais on a surtout parlé du reste", "MISC")]),
 ])
 def test_entity_fixer_drops_false_alarms(parse, rules, text, force):
     assert run(parse, rules, text, force) == []

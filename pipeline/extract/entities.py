@@ -1336,6 +1336,7 @@ def _complete_adjective(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
 
 
 _QUOTE_OPENERS = frozenset({"«", "“", "\"", "'", "‘", "’", "‘’", "’’", "''"})
+_QUOTE_CLOSERS = frozenset({"»", "”", "\"", "'", "’", "’’", "''"})
 
 
 def _quotation_opening(doc: Doc, cand: _Cand) -> bool:
@@ -1352,7 +1353,20 @@ def _quotation_opening(doc: Doc, cand: _Cand) -> bool:
     if not any("Fin" in doc[i].morph.get("VerbForm") for i in range(cand.start, cand.end)):
         return False
     after = doc[cand.end]
-    return not (after.is_punct or after.is_space)
+    if not (after.is_punct or after.is_space):
+        return True
+    # "« On en a parlé, mais … », a indiqué X": a quoted sentence that fills its marks,
+    # then a reporting frame
+    frame = cand.end + 1
+    return (words[cand.end] in _QUOTE_CLOSERS and frame + 1 < len(doc) and words[frame] == ","
+            and _token_texts(doc).pos[frame + 1] in ("AUX", "VERB"))
+
+
+def _group_letter(doc: Doc, start: int, end: int) -> bool:
+    """The letter of a group of a competition: "le groupe [C]", "la poule [B]"."""
+    table = _token_texts(doc)
+    return (end - start == 1 and len(table.texts[start]) == 1 and start > 0
+            and table.folds[start - 1] in {"groupe", "poule"})
 
 
 def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool:
@@ -1396,7 +1410,8 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
     if end - start == 1:
         text = words[start]
         # "la fin du XIXe siècle": a Roman ordinal; "30 °C": a unit after a degree sign
-        if _ROMAN_ORDINAL.match(text) or (start > 0 and words[start - 1].endswith("°")):
+        if _ROMAN_ORDINAL.match(text) or (start > 0 and words[start - 1].endswith("°")) or (
+                _group_letter(doc, start, end)):
             return False
         # "les Franciliens", "Parisiens et Franciliens": plural demonyms.
         coordinated = table.deps[start] == "conj" and folds[table.heads[start]] in rules.demonyms
@@ -1934,7 +1949,8 @@ def _find_missed(doc: Doc, cands: list[_Cand], rules: EntityRules) -> list[_Cand
             form in rules.determiners and cap) else ""
         if label:
             end = _name_run(doc, i, covered, rules)
-            if end > i and not (end - i == 1 and form in rules.determiners):
+            if end > i and not (end - i == 1 and form in rules.determiners) and not (
+                    _group_letter(doc, i, end)):
                 found.append(_Cand(i, end, label, True))
                 free = end
                 continue
