@@ -1037,3 +1037,121 @@ def test_lexicon_reads_multiword_cues_and_preposition_flags():
     assert lexicon.prep_verbs["plaider"] == frozenset({"pour"})
     assert "sur" in lexicon.prep_verbs["insister"]
     assert {"suspect", "patronat", "écologiste"} <= lexicon.speaker_nouns
+
+
+# ---------------------------------------------------------------------------------------
+# Constructions of the second batch of dev texts (sentences written for these tests)
+# ---------------------------------------------------------------------------------------
+
+
+SECOND_BATCH = [
+    # an infinitive object right after the cue, which the parse hung on the main clause
+    ("La fermeture a surpris le maire, Paul Roux, qui déplore ne pas avoir été consulté par "
+     "la direction.",
+     [("ne pas avoir été consulté par la direction", "indirect", "déplorer", "Paul Roux")]),
+    ("Le syndicat dénonce avoir été écarté des négociations.",
+     [("avoir été écarté des négociations", "indirect", "dénoncer", "Le syndicat")]),
+    # (the infinitive of a noun's complement stays in the object)
+    ("Le maire a dénoncé la décision de fermer l'école.",
+     [("la décision de fermer l'école", "indirect", "dénoncer", "Le maire")]),
+    # the second member of a coordination is no lone subject (see the test of a name
+    # apposed to a role below)
+    ("Le président Paul Roux et son ministre des Finances, Marc Petit, ont nié que la taxe "
+     "augmenterait.",
+     [("la taxe augmenterait", "indirect", "nier", "Paul Roux"),
+      ("la taxe augmenterait", "indirect", "nier", "Marc Petit")]),
+    # a postposed source followed by a colon and the list it details
+    ("Quatre départements sont désormais touchés par la sécheresse, selon la préfecture : le "
+     "Gard, l'Hérault, l'Aude et le Var.",
+     [("Quatre départements sont désormais touchés par la sécheresse", "indirect", "selon",
+       "la préfecture")]),
+    # "plus tôt" / "plus tard" after the cue is a time when a clause with a subject follows
+    ("Le groupe socialiste a indiqué plus tôt qu'il ne voterait pas la confiance au "
+     "gouvernement.",
+     [("il ne voterait pas la confiance au gouvernement", "indirect", "indiquer",
+       "Le groupe socialiste")]),
+    # "il y a" is no inverted subject; the "à" complement the parse hung on it is the
+    # call's content, with its purpose; "à l'exception de Y" is no part of the subject
+    ("Tous les syndicats, à l'exception du syndicat autonome Force Libre, ont appelé il y a "
+     "trois jours à la grève générale pour obtenir des hausses de salaire.",
+     [("la grève générale pour obtenir des hausses de salaire", "indirect", "appeler",
+       "Tous les syndicats")]),
+    ("Les syndicats ont appelé il y a deux semaines à la grève.",
+     [("la grève", "indirect", "appeler", "Les syndicats")]),
+    # a "que" clause before the colon of the quotation its verb also frames
+    ("Le porte-parole du collectif, Marc Petit, explique qu'il s'agit d'une première étape : "
+     "« Nous reviendrons la semaine prochaine avec plus de monde. »",
+     [("il s'agit d'une première étape", "indirect", "expliquer", "Marc Petit"),
+      ("Nous reviendrons la semaine prochaine avec plus de monde.", "direct", "expliquer",
+       "Marc Petit")]),
+    # the object of "raconter": a "ce que" clause, or a list of noun phrases
+    ("Me Julie Roy raconte ce que la victime a vécu pendant ces trois années.",
+     [("ce que la victime a vécu pendant ces trois années", "indirect", "raconter",
+       "Me Julie Roy")]),
+    ("Me Roy raconte les menaces reçues par sa cliente, ses nuits sans sommeil, sa peur de "
+     "sortir.",
+     [("les menaces reçues par sa cliente, ses nuits sans sommeil, sa peur de sortir",
+       "indirect", "raconter", "Me Roy")]),
+    # (a time adjunct after a comma is no item of the list)
+    ("Le maire a salué les efforts des bénévoles, la semaine dernière.",
+     [("les efforts des bénévoles", "indirect", "saluer", "Le maire")]),
+    # a speech act proper keeps its impersonal passive
+    ("Il a été précisé dans le communiqué que la loi serait revue.",
+     [("la loi serait revue", "indirect", "préciser", None)]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", SECOND_BATCH)
+def test_second_batch_frames(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the impersonal passive of a plan reports nobody's words
+    "Il est prévu que la loi soit évaluée tous les trois ans.",
+    "Il est prévu de réviser le texte en 2026.",
+    # "plus tôt que prévu" compares; "comme annoncé" refers
+    "Le chantier a été livré plus tôt que prévu.",
+    "Le club a annoncé plus tôt que prévu son départ.",
+    "Comme annoncé, le club a recruté un attaquant.",
+    # a book tells a story, nobody speaks
+    "Le livre raconte l'histoire d'un marin.",
+])
+@pytest.mark.slow
+def test_second_batch_keeps_precision(fr_nlp, text):
+    assert extract_quotes(fr_nlp(text)) == []
+
+
+def test_lexicon_reads_plan_flags():
+    lexicon = quote_lexicon_v1()
+    assert {"prévoir", "vouloir"} <= lexicon.plan_verbs
+    assert "déclarer" not in lexicon.plan_verbs
+    assert {"raconter", "relater", "décrire"} <= lexicon.object_verbs
+
+
+@pytest.mark.slow
+def test_second_batch_name_apposed_to_a_role_when_the_parse_took_a_date(fr_nlp):
+    # the parse of a real sentence of this shape, given by hand: "3" is its subject
+    rows = [  # word, pos, dep, head
+        ("Le", "DET", "det", 1), ("3", "NUM", "nsubj", 14), ("mai", "NOUN", "nmod", 1),
+        ("sur", "ADP", "case", 4), ("Facebook", "PROPN", "nmod", 1), (",", "PUNCT", "punct", 1),
+        ("le", "DET", "det", 7), ("ministre", "NOUN", "appos", 1), ("des", "ADP", "case", 9),
+        ("Sports", "NOUN", "nmod", 7), (",", "PUNCT", "punct", 7),
+        ("Paul", "PROPN", "appos", 7), ("Girard", "PROPN", "flat:name", 11),
+        (",", "PUNCT", "punct", 14), ("écrivait", "VERB", "ROOT", 14),
+        (":", "PUNCT", "punct", 14), ("«", "PUNCT", "punct", 14),
+        ("Nous", "PRON", "nsubj", 18), ("partons", "VERB", "parataxis", 14),
+        (".", "PUNCT", "punct", 14), ("»", "PUNCT", "punct", 14),
+    ]
+    words = [w for w, *_ in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    finite = "Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin"
+    doc = Doc(fr_nlp.vocab, words=words, spaces=spaces, pos=[p for _, p, _, _ in rows],
+              deps=[d for _, _, d, _ in rows], heads=[h for *_, h in rows],
+              morphs=[finite if w in ("écrivait", "partons") else "" for w in words],
+              lemmas=["écrire" if w == "écrivait" else w.lower() for w in words],
+              ents=["B-PER" if w == "Paul" else "I-PER" if w == "Girard" else "O"
+                    for w in words])
+    assert [(q.text, q.kind, q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("Nous partons.", "direct", "écrire", "Paul Girard")]

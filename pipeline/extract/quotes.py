@@ -137,6 +137,8 @@ class QuoteLexicon:
         a_verbs: Cues whose "à" complement is the content ("appeler à la retenue").
         prep_verbs: Cue → other prepositions whose complement is the content ("insister"
             → {"sur"}: "X insiste sur [la nécessité d'agir]").
+        plan_verbs: Verbs of planning or thought, no speech act in the impersonal passive
+            ("il est prévu que …").
         reflexive: Bare lemma → pronominal cue ("féliciter" → "se féliciter").
         markers: Marker token sequences ("d'", "après") → (cue, clause-initial only).
         marker_index: The same markers, grouped by their first token for fast lookup.
@@ -171,6 +173,7 @@ class QuoteLexicon:
     non_sources: frozenset[str]
     a_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    plan_verbs: frozenset[str] = frozenset()
 
 
 def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
@@ -243,6 +246,7 @@ class SpeechVerbs(NamedTuple):
     reflexive: dict[str, str]
     a_complements: frozenset[str] = frozenset()
     prepositions: dict[str, frozenset[str]] = {}
+    plans: frozenset[str] = frozenset()
 
 
 def load_speech_verbs(path: Path) -> SpeechVerbs:
@@ -254,9 +258,10 @@ def load_speech_verbs(path: Path) -> SpeechVerbs:
     Returns:
         Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → the
         words after it), the @obj, @inf, @de and @a entries, bare lemma → pronominal form,
-        and cue → the other prepositions of its content (@sur, @pour, @contre).
+        cue → the other prepositions of its content (@sur, @pour, @contre), and the @plan
+        entries.
     """
-    verbs, objects, infinitives, de, to = set(), set(), set(), set(), set()
+    verbs, objects, infinitives, de, to, plans = set(), set(), set(), set(), set(), set()
     periphrastic: dict[str, set[str]] = {}
     reflexive: dict[str, str] = {}
     prepositions: dict[str, set[str]] = {}
@@ -270,14 +275,15 @@ def load_speech_verbs(path: Path) -> SpeechVerbs:
         else:
             verbs.add(bare)
         for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de),
-                             ("@a", to)):
+                             ("@a", to), ("@plan", plans)):
             if flag in flags:
                 bucket.add(bare)
         for flag in flags & {"@sur", "@pour", "@contre"}:
             prepositions.setdefault(bare, set()).add(flag[1:])
     return SpeechVerbs(frozenset(verbs), {k: frozenset(v) for k, v in periphrastic.items()},
                        frozenset(objects), frozenset(infinitives), frozenset(de), reflexive,
-                       frozenset(to), {k: frozenset(v) for k, v in prepositions.items()})
+                       frozenset(to), {k: frozenset(v) for k, v in prepositions.items()},
+                       frozenset(plans))
 
 
 def marker_tokens(marker: str) -> tuple[str, ...]:
@@ -359,6 +365,7 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
         non_sources=load_words(root / "marker_non_sources.txt"),
         a_verbs=verbs.a_complements,
         prep_verbs=verbs.prepositions,
+        plan_verbs=verbs.plans,
     )
 
 
@@ -589,7 +596,8 @@ _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hé
                                "paraître", "pouvoir"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
-                "contrairement à ", "contrairement au ", "contrairement aux ")
+                "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
+                "à part ", "sauf ", "hormis ", "excepté ")
 _AUX_FORMS = frozenset({
     "a", "avait", "aurait", "aura", "ont", "avaient", "auraient", "eut", "est", "était",
     "sont", "étaient", "sera", "serait", "a-t", "avait-t",
@@ -853,6 +861,9 @@ class _Extractor:
             return None
         if token.pos_ not in ("PRON", "DET", "NOUN", "PROPN", "X") and not text.startswith("-"):
             return None
+        if form == "il" and self.lows[token.i + 1:token.i + 3] in (
+                ["y", "a"], ["y", "avait"], ["y", "aura"]):
+            return None  # "a appelé il y a quelques jours": a time, nobody
         g, n = self.lex.pronouns[form]
         offset = len(token.text) - len(form)
         end = token.idx + len(token.text)
@@ -1192,7 +1203,10 @@ class _Extractor:
         if not heads:
             return None
         mention = self.mention_at(heads[0], start, k + 1)[0]
-        if mention is None or mention.kind == "description" and doc[start].pos_ != "DET":
+        # ("[Toutes les sensibilités], …": "tout" before the determiner)
+        determined = doc[start].pos_ == "DET" or self.lows[start] in (
+            "tout", "toute", "tous", "toutes") and start + 1 <= k and doc[start + 1].pos_ == "DET"
+        if mention is None or mention.kind == "description" and not determined:
             return None
         return mention
 
@@ -1336,6 +1350,9 @@ class _Extractor:
                         self._first_tok_at(mention.start) - 1] == ",":
                     # "Me X, avocate de la victime, a réagi": the name the parse left out
                     mention = self._name_before_apposition(lo, first - 2) or mention
+                if not self._speaker_like(mention):
+                    # "Le 29 avril, le ministre, X, écrivait": the parse took a date
+                    mention = self._name_after_description(lo, first) or mention
                 if mention is not None:
                     return mention
             if subjects:
@@ -1373,7 +1390,38 @@ class _Extractor:
                     return self.inverted_subject(head)
                 return self.subject(head)
             return None
-        return self.np_before(self._verb_group_start(verb), lo)
+        first = self._verb_group_start(verb)
+        return self._name_after_description(lo, first) or self.np_before(first, lo)
+
+    def _name_after_description(self, lo: int, first: int) -> _Mention | None:
+        """The name in apposition to a role just before the verb group at ``first``.
+
+        "Sur Twitter, le ministre de la Santé, [X], écrivait": the description (a
+        determiner, then a speaker noun and its complements) stands between commas before
+        the name.
+        """
+        doc = self.doc
+        k = first - 1
+        while k >= lo and doc[k].is_space:
+            k -= 1
+        ei = self.ent_of_tok[k - 1] if k - 1 >= lo and doc[k].text == "," else -1
+        if ei < 0 or self.ents[ei].end != k or self.ents[ei].label_ not in ("PER", "ORG") or (
+                not self.eligible_ent(ei, lo)):
+            return None
+        c = self.ents[ei].start - 1
+        if c <= lo or doc[c].text != ",":
+            return None
+        j = c - 1
+        while j > lo and (doc[j - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+                          or self.lows[j - 1] in _DE) and doc[j - 1].text != ",":
+            j -= 1
+        head = next((t for t in doc[j:c] if t.pos_ in ("NOUN", "PROPN")), None)
+        # (not the second member of a coordination: "X et son ministre, Y, ont nié")
+        if head is None or doc[j].pos_ != "DET" or not self.is_role(head) or (
+                j > lo and doc[j - 1].text != ","):
+            return None
+        ent = self.ents[ei]
+        return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
 
     # ---- titles ------------------------------------------------------------------
 
@@ -1428,7 +1476,7 @@ class _Extractor:
                     return k
                 if self.marker_at(k + 1) is not None:
                     mention, end = self._marker_np(k + 1, hi)
-                    if mention is not None and self._ends_clause(end, hi):
+                    if mention is not None and self._ends_source(end, hi):
                         return k
                 if nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and "Pres" in (
                         nxt.morph.get("Tense")):
@@ -1466,6 +1514,15 @@ class _Extractor:
             close = next((j for j in range(k, min(k + 8, hi)) if doc[j].text == ")"), None)
             k = close + 1 if close is not None else k
         return k >= hi or doc[k].text in (".", "!", "?", "…", ";") or doc[k].is_space
+
+    def _ends_source(self, k: int, hi: int) -> bool:
+        """A postposed source ends its sentence, or a colon follows it.
+
+        "[A], selon le ministère : le Centre, le Littoral …": what follows the colon
+        details the clause before.
+        """
+        return self._ends_clause(k, hi) or k < hi and self.doc[k].text == ":" and (
+            not self._in_quote(k))
 
     def content_start(self, a: int, hi: int) -> int:
         """Skip leading punctuation and connectives ("Cependant,") of a content span."""
@@ -1799,10 +1856,17 @@ class _Extractor:
                 narrative or self._governed_infinitive(v) or self._after_avant(v)) or (
                 self.is_inverted(v)):
             return []
-        if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense"):
-            # "n'a pas annoncé", "reconnu coupable" (a passive participle)
+        if "Part" in v.morph.get("VerbForm") and v.i > 0 and self.lows[v.i - 1] in (
+                "que", "qu'", "comme") and not any(c.dep_.startswith("aux") for c in v.children):
+            return []  # "plus tôt que prévu", "comme annoncé": a comparison, not a frame
+        if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense") and not any(
+                c.dep_ == "aux:tense" and c.i < v.i for c in v.children):
+            # "n'a pas annoncé", "reconnu coupable" (a passive participle; not "X, …, ont
+            # appelé", a compound tense the parse hung on its subject)
             return []
         lemma, last = cue
+        if lemma in self.lex.plan_verbs and self._impersonal_passive(v):
+            return []  # "il est prévu que …": a plan, nobody's words
         lo, hi = self._seg(v.i)
         clause = v
         while clause.dep_ == "conj" and clause.head.i < clause.i:
@@ -1812,8 +1876,12 @@ class _Extractor:
             # that resumes after its comma ("X, qui a déclaré que A, votera contre")
             resume = next((j for j in range(last + 1, hi - 1) if doc[j].text == "," and (
                 "Fin" in doc[j + 1].morph.get("VerbForm")) and not self._in_quote(j)), None)
+            # (an infinitive the parse hung outside the relative clause ends it: "X, qui
+            # déplore [ne pas avoir été prévenu]")
+            adjacent = self._adjacent_infinitive(last, hi) if lemma in (
+                self.lex.infinitive_verbs | self.lex.object_verbs) else None
             hi = resume if resume is not None else max(min(hi, clause.right_edge.i + 1),
-                                                       last + 1)
+                                                       last + 1, adjacent[1] if adjacent else 0)
         k = self._scan_complement(last, hi)
         if k < hi and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "xcomp" and "Inf" not in doc[
                 k].morph.get("VerbForm")) and self._pronominal(v):
@@ -1838,6 +1906,8 @@ class _Extractor:
         between = self.lows[last + 1:k]
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
+        if between[-2:] in (["plus", "tôt"], ["plus", "tard"]) and k < hi and self._own_subject(k):
+            between = between[:-2]  # "a indiqué plus tôt qu'[il …]": a time, no comparison
         inside = self.quote_of_tok[v.i]  # a third party's report quoted by the speaker
         # ("aussi" right before "que" adds a report, it compares nothing: "veut aussi que")
         if k < hi and self.lows[k] in ("que", "qu'") and not any(
@@ -1858,6 +1928,9 @@ class _Extractor:
             content = self._quote_tokens(self._opening_quote(k))
         else:
             content = (self._infinitive(v, lemma, last, hi) or self._object(v, lemma, last, hi)
+                       # ("déplore [ne pas avoir été prévenu]": an infinitive object)
+                       or (self._adjacent_infinitive(last, hi) if lemma in self.lex.object_verbs
+                           else None)
                        or self._de_complement(v, lemma, last, hi)
                        or self._a_complement(v, lemma, last, hi)
                        or self._prep_complement(v, lemma, last, hi))
@@ -1880,6 +1953,35 @@ class _Extractor:
             return []
         return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
+
+    def _own_subject(self, k: int) -> bool:
+        """The "que" at token ``k`` opens a clause with its own subject and finite verb.
+
+        "plus tôt qu'[il n'était pas prêt]" reports; "plus tôt que prévu" compares.
+        """
+        doc = self.doc
+        hi = self._seg(k)[1]
+        for j in range(k + 1, min(k + 10, hi)):
+            if doc[j].text in _STOP_PUNCT:
+                return False
+            if "Fin" in doc[j].morph.get("VerbForm"):
+                return any(c.dep_.startswith(("nsubj", "expl")) and k < c.i < j
+                           for c in doc[j].children) or any(
+                    c.dep_.startswith(("nsubj", "expl")) and k < c.i < j
+                    for c in doc[j].head.children if doc[j].dep_.startswith(("aux", "cop")))
+        return False
+
+    def _impersonal_passive(self, verb: Token) -> bool:
+        """The impersonal passive without an agent: "il est prévu que", "il a été souhaité de".
+
+        The expletive "il" stands for nobody, so only a speech act proper reports words there
+        ("il est précisé dans le communiqué que …" keeps its document).
+        """
+        first = self._verb_group_start(verb)
+        group = self.lows[first:verb.i]
+        return first > 0 and self.lows[first - 1] == "il" and any(
+            w in ("est", "était", "sera", "serait", "fut", "été") for w in group) and (
+            self.agent(verb) is None)
 
     def passive(self, verb: Token) -> bool:
         """"a été accusé", "accusée par X": the subject is the one spoken about.
@@ -1975,7 +2077,28 @@ class _Extractor:
             while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
                 a += 1
             return a, min(self.clause_end(a, hi), child.right_edge.i + 1)
-        return None
+        return self._adjacent_infinitive(last, hi)
+
+    def _adjacent_infinitive(self, last: int, hi: int) -> tuple[int, int] | None:
+        """An infinitive right after the cue that the parse hung elsewhere.
+
+        "X, qui regrette [ne pas avoir été prévenu]": the negation, clitics and auxiliary of
+        the infinitive may stand between. Also the infinitive object of an @obj verb
+        ("X déplore [ne pas avoir été consulté]"), which the parse hangs anywhere.
+        """
+        doc = self.doc
+        a = last + 1
+        j = a
+        while j < hi and j - a < 4 and (self.lows[j] in _CLITICS or self.lows[j] in (
+                "pas", "jamais", "plus", "point", "guère", "rien")):
+            j += 1
+        if j >= hi or self._in_quote(j) or not (
+                doc[j].pos_ in ("VERB", "AUX") and "Inf" in doc[j].morph.get("VerbForm")):
+            return None
+        if self.lows[a] in ("pas", "jamais", "plus", "point", "guère", "rien"):
+            return None  # the negation of the cue itself ("ne dit pas …")
+        verb = doc[j].head if doc[j].dep_.startswith("aux") and doc[j].head.i > j else doc[j]
+        return a, min(self.clause_end(a, hi), max(verb.right_edge.i, j) + 1)
 
     def _object(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:
         """The object as content: @obj verbs, or any cue when the object holds a quoted
@@ -2055,6 +2178,7 @@ class _Extractor:
             # contacts [en réponse à des questions]")
             b = next((j for j in range(obj.i + 1, b) if any(
                 tuple(self.lows[j:j + len(w)]) == w for w in _ADJUNCT_OPENERS)), b)
+            b = self._enumeration_end(a, b, hi)
             for c in v.children:
                 if c.left_edge.i == b and "Inf" in c.morph.get("VerbForm") and self.lows[b] in _DE:
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
@@ -2072,6 +2196,34 @@ class _Extractor:
         b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
                   "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j)), b)
         return a, b
+
+    def _enumeration_end(self, a: int, b: int, hi: int) -> int:
+        """End of an object that goes on as a list of noun phrases to the end of its clause.
+
+        "raconte [les coups portés à sa mère, sa tentative de la réveiller, sa course pour
+        trouver du secours]": each item after a comma opens with a determiner and holds no
+        finite verb, relative pronoun or time adjunct ("…, la semaine dernière", not "…,
+        ses nuits sans sommeil"); otherwise the object ends at ``b``.
+        """
+        doc = self.doc
+        end = self.clause_end(a, hi)
+        while end > b and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END_CHARS):
+            end -= 1
+        if b >= end or doc[b].text != ",":
+            return b
+        j = b
+        while j < end and doc[j].text == ",":
+            if j + 1 >= end or doc[j + 1].pos_ != "DET" or self._in_quote(j + 1):
+                return b
+            nxt = next((m for m in range(j + 1, end) if doc[m].text == ","), end)
+            if any("Fin" in doc[m].morph.get("VerbForm") or self.lows[m] in _RELATIVES
+                   or self.lows[m] in _TIME_WORDS or doc[m].text in _STOP_PUNCT
+                   and doc[m].text != "," for m in range(j + 1, nxt)) or (
+                    j + 2 < end and doc[j + 2].lemma_.lower() in _TIME_NOUNS
+                    and "Yes" not in doc[j + 1].morph.get("Poss")):
+                return b
+            j = nxt
+        return end if self._ends_clause(end, hi) else b
 
     def _relative_antecedent(self, v: Token) -> tuple[int, int] | None:
         """"[ces attaques], que X a condamnées": the noun phrase before ", que" when the
@@ -2125,12 +2277,20 @@ class _Extractor:
         """"a appelé [à la retenue]", "invite [au calme]": the "à" complement of @a verbs."""
         if lemma not in self.lex.a_verbs:
             return None
-        # (the parse may hang it on the person called: "invite [les habitants] au calme")
-        told = [g for c in v.children if c.dep_ == "obj" for g in c.children if g.dep_ == "nmod"]
+        # (the parse may hang it on the person called: "invite [les habitants] au calme", or
+        # on a time adjunct: "a appelé [il y a trois jours] à la grève")
+        told = [g for c in v.children if c.dep_ == "obj" or c.dep_.startswith("obl") and (
+            c.lemma_.lower() in _TIME_NOUNS) for g in c.children if g.dep_ in ("nmod", "dep")]
         for child in sorted(list(v.children) + told, key=lambda c: c.i):
-            if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod")) and (
+            if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod", "dep")) and (
                     self.lows[child.left_edge.i] in ("à", "au", "aux")) and child.pos_ == "NOUN":
-                return self._complement_span(child, hi)
+                a, b = self._complement_span(child, hi)
+                # "a appelé à [la grève pour obtenir …]": the purpose belongs to the call
+                purpose = next((c for c in v.children if c.left_edge.i == b and self.lows[b] in (
+                    "pour", "afin") and "Inf" in c.morph.get("VerbForm")), None)
+                if purpose is not None:
+                    b = min(purpose.right_edge.i + 1, self.clause_end(a, hi))
+                return a, b
         return None
 
     def _prep_complement(self, v: Token, lemma: str, last: int,
@@ -2277,7 +2437,7 @@ class _Extractor:
                 a = self.content_start(end + 1, hi)
                 b = self.clause_end(a, hi)
             position = "pre"
-        elif not initial and self._ends_clause(end, hi) and k > lo and doc[k - 1].text == ",":
+        elif not initial and self._ends_source(end, hi) and k > lo and doc[k - 1].text == ",":
             a, b = self.content_start(self._clause_start(lo, k - 1), k - 1), k - 1
             position = "post"
         else:
@@ -2606,7 +2766,8 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
     # 4. stand-alone quotations; a verb that frames one gives no report of its own
     direct = _direct_reports(ex, used, pre)
     frame_cues = {r.cue_tok for r in direct if r.cue_tok is not None}
-    pre = [r for r in pre if r.cue_tok not in frame_cues or r.kind == "direct"]
+    pre = [r for r in pre if r.cue_tok not in frame_cues or r.kind == "direct"
+           or _clause_before_colon(ex, r, direct)]
     # 5. postposed frames of unquoted clauses, unless they are the source of a quotation's
     # frame (", a déclaré X, selon l'agence")
     pre_cues = {r.cue_tok for r in pre}
@@ -2648,6 +2809,23 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
             unique.append(r)
     _inherit_speakers(ex, unique)
     return unique
+
+
+def _clause_before_colon(ex: _Extractor, r: _Report, direct: list[_Report]) -> bool:
+    """A "que" clause that ends at the colon of the quotation its verb also frames.
+
+    "X explique qu'[il s'agit d'un premier essai] : « … »" reports twice: the clause, then
+    the quotation.
+    """
+    a = ex._first_tok_at(r.start)
+    if a < 1 or ex.lows[a - 1] not in ("que", "qu'") or r.kind != "indirect":
+        return False
+    b = ex._first_tok_at(r.end)
+    while b < len(ex.doc) and ex.doc[b].is_space:
+        b += 1
+    return b < len(ex.doc) and ex.doc[b].text == ":" and any(
+        d.cue_tok == r.cue_tok and d.quote is not None and ex.quotes[d.quote].open > r.end
+        for d in direct)
 
 
 def _lead_in(ex: _Extractor, q: QuotedSpan) -> int | None:
