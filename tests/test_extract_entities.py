@@ -335,6 +335,11 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     ("La grève s'enlise chez Ardel Solutions.", [("Ardel Solutions", "MISC")],
      [("Ardel Solutions", "ORG")]),
     ("L'usine Cartonex fermera en juin.", [("Cartonex", "LOC")], [("Cartonex", "ORG")]),
+    # a demonym noun before a name is no part of it; a first name that is a demonym stays
+    ("La course a été gagnée par l’Australien Rohan Dennis.",
+     [("Australien Rohan Dennis", "PER")], [("Rohan Dennis", "PER")]),
+    ("Romain Grosjean a abandonné.", [("Romain Grosjean", "PER")],
+     [("Romain Grosjean", "PER")]),
 ])
 def test_entity_fixer_labels(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected

@@ -1193,8 +1193,10 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         elif had_title and _cap_word(word) and form in rules.stop_words and start + 1 < end:
             domain = True  # the domain of a role: "ministre de la [Culture] Rachida Dati"
             start += 1
-        elif form in rules.demonyms and had_title:
-            start += 1
+        elif form in rules.demonyms and (had_title or (
+                label == "PER" and start == cand.start and start > 0 and start + 1 < end
+                and folds[start - 1] in _NOMINAL_DETERMINERS and _cap_word(texts[start + 1]))):
+            start += 1  # "l'[Australien] Rohan Dennis": a demonym noun before a name
         else:
             break
     while end > start:
