@@ -340,6 +340,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
      [("Australien Rohan Dennis", "PER")], [("Rohan Dennis", "PER")]),
     ("Romain Grosjean a abandonné.", [("Romain Grosjean", "PER")],
      [("Romain Grosjean", "PER")]),
+    # an acronym of letters the model calls MISC is an organisation; "COP22" stays
+    ("Le député du SDF a parlé avant la COP22.", [("SDF", "MISC"), ("COP22", "MISC")],
+     [("SDF", "ORG"), ("COP22", "MISC")]),
 ])
 def test_entity_fixer_labels(parse, rules, text, force, expected):
     assert run(parse, rules, text, force) == expected
@@ -618,6 +621,7 @@ def test_entity_fixer_splits_a_span_across_a_preposition(parse, rules, text, for
     # a Roman ordinal, and a unit after a degree sign
     ("Les relevés existent depuis la fin du XIXe siècle.", [("XIXe", "MISC")]),
     ("Il a fait 30 °C dans la vallée.", [("C", "MISC")]),
+    ("Un litre d'huile coûte désormais 700 F au marché.", [("F", "LOC")]),
     # the letter of a group of a competition; the holiday season
     ("Le match du groupe C aura lieu demain.", [("C", "ORG")]),
     ("Les pannes survenues pendant les Fêtes ont duré.", [("Fêtes", "MISC")]),

@@ -1411,9 +1411,11 @@ def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool
         return False
     if end - start == 1:
         text = words[start]
-        # "la fin du XIXe siècle": a Roman ordinal; "30 °C": a unit after a degree sign
+        # "la fin du XIXe siècle": a Roman ordinal; "30 °C", "5000 F": a unit after a
+        # degree sign or a number
         if _ROMAN_ORDINAL.match(text) or (start > 0 and words[start - 1].endswith("°")) or (
-                _group_letter(doc, start, end)):
+                _group_letter(doc, start, end)) or (
+                len(text.rstrip(".")) == 1 and start > 0 and words[start - 1][-1:].isdigit()):
             return False
         # "les Franciliens", "Parisiens et Franciliens": plural demonyms.
         coordinated = table.deps[start] == "conj" and folds[table.heads[start]] in rules.demonyms
@@ -1669,8 +1671,11 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                      and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
                      is not None))):
         return cand._replace(label="PER", strong=True)
-    # "YouTube", "BlackRock": a brand-shaped word is a company or a medium.
-    if cand.label == "MISC" and len(words) == 1 and _CAMEL.match(words[0]):
+    # "YouTube", "BlackRock": a brand-shaped word is a company or a medium; "le SDF",
+    # "l'ASES": an acronym of letters names an organisation far more often than a thing
+    # (alphanumeric ones, "COP22", "G7", stay).
+    if cand.label == "MISC" and len(words) == 1 and (_CAMEL.match(words[0]) or (
+            is_acronym(words[0]) and words[0].isalpha() and len(words[0]) >= 3)):
         return cand._replace(label="ORG")
     return cand
 
