@@ -1027,3 +1027,22 @@ def test_extract_dates_after_an_elision_and_in_the_year_of_the_sentence(blank, t
 def test_extract_dates_year_of_another_sentence_or_of_a_name_is_not_passed_on(blank, text):
     values = [t[2] for t in _run_blank(blank, text)]
     assert "2019" in values and not any(v.startswith("2019-03") for v in values)
+
+
+WEEKS_OF_A_MONTH_AND_EXISTENTIAL_IL_Y_A = [
+    # a week of a month is the ISO week of its first, …, last Thursday
+    ("Ils sont arrivés la première semaine d'octobre.",
+     [("la première semaine d'octobre", "DATE", "2025-W40")]),
+    ("La dernière semaine de mars 2025 sera chargée.",
+     [("La dernière semaine de mars 2025", "DATE", "2025-W13")]),
+    # "il y a" that says "there are" gives a length; "il ya" (a typo) is still "ago"
+    ("Cette année, il y a dix jours de spectacles.",
+     [("Cette année", "DATE", "2025"), ("dix jours", "DURATION", "P10D")]),
+    ("Il abondait il ya deux mois.", [("il ya deux mois", "DATE", "2025-09")]),
+    ("Il est parti il y a trois ans de cela.", [("il y a trois ans", "DATE", "2022")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", WEEKS_OF_A_MONTH_AND_EXISTENTIAL_IL_Y_A)
+def test_extract_dates_weeks_of_a_month_and_existential_il_y_a(blank, text, expected):
+    assert _run_blank(blank, text) == expected

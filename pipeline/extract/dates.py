@@ -554,7 +554,27 @@ def _date_mention(m: re.Match[str], start: int, ctx: _Context, checks=()) -> lis
     # 2024 is a leap year: "29 février" without a year is kept.
     if slots["day"] and month and not _valid_day(slots["year"] or 2024, month, slots["day"]):
         return []
+    week = _WEEK_OF_MONTH.match(fold(groups.get("part") or ""))
+    if week and month and not slots["day"]:  # "la première semaine d'octobre": a week
+        slots["week_of_month"] = _WEEK_RANKS[week.group(1)]
     return [_Mention(start, m.end(), "TIME" if slots["tod"] else "DATE", "date", slots, checks)]
+
+
+#: "la première semaine de mars" and the like name one week of the month: the ISO week
+#: of its first, second, … or last Thursday (a week belongs to the month of its Thursday).
+_WEEK_RANKS = {"première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
+               "dernière": -1}
+_WEEK_OF_MONTH = re.compile(r"(?:la)?(première|deuxième|seconde|troisième|quatrième|dernière)"
+                            r"semaine")  # on :func:`fold`ed text, which has no spaces
+
+
+def _week_of_month(month_value: str, rank: int) -> str:
+    """ISO week of the ``rank``-th week of a month value ("2024-10", 1 → "2024-W40")."""
+    day = _date_of(_nth_weekday(month_value, 4, rank))
+    if day is None or not re.fullmatch(r"\d{4}-\d\d", month_value):
+        return month_value
+    iso_year, iso_week, _ = day.isocalendar()
+    return f"{iso_year:04d}-W{iso_week:02d}"
 
 
 def _day_number(text: str) -> int:
@@ -1278,16 +1298,22 @@ def _rule_quarter(f: _Fragments) -> Rule:
     return Rule("quarter", pattern, build)
 
 
+#: "de" and a noun after "il y a <count> <unit>": the existential "il y a" ("il y a dix
+#: jours de fête"), not "ago" ("il y a dix ans de cela" is still ago).
+_EXISTENTIAL = re.compile(r"\s+(?:de|d['’])\s*(?!cela\b|ça\b|ceci\b)(?=[^\W\d])", re.I)
+
+
 def _rule_ago_in(f: _Fragments) -> Rule:
     """A date counted in units from the publication date.
 
     Examples: "il y a trois jours" → DCT-3 days, "il y a deux ans" → 2023, "dans deux
     semaines" → 2025-W47, "d'ici trois mois", "il y a quelques jours" → PAST_REF, "dans
     quelques semaines" → FUTURE_REF, "il y a près de dix ans", "il y a un peu plus d'un
-    an" → 2024, "il y a une quinzaine de jours", "dans une petite semaine".
+    an" → 2024, "il y a une quinzaine de jours", "dans une petite semaine", "il ya deux
+    mois" (a frequent typo). "Il y a [dix jours] de fête" is a length, not a date.
     """
     pattern = _compile(
-        rf"{_B}(?P<prep>il\s+y\s+a|dans|d['’]ici|voici|voilà)\s+"
+        rf"{_B}(?P<prep>il\s+y\s*a|dans|d['’]ici|voici|voilà)\s+"
         rf"(?:(?:(?:(?:un\s+peu|bien|pas)\s+)?(?:plus|moins)\s+(?:de\s+|d['’]\s*)"
         rf"|près\s+(?:de\s+|d['’]\s*)|(?:environ|presque|encore|déjà|seulement|à\s+peine|"
         rf"tout\s+juste|au\s+moins)\s+)){{0,3}}"
@@ -1306,6 +1332,12 @@ def _rule_ago_in(f: _Fragments) -> Rule:
             n = _AINE_VALUES[fold(m.group("aine"))]
         if n is not None and m.group("half"):
             n += 0.5
+        if sign < 0 and fold(m.group("prep")) == "ilya" and _EXISTENTIAL.match(ctx.text, m.end()):
+            # "il y a [10 jours] de spectacles": there are ten days of them, a length
+            start = m.start("aine") if m.group("aine") else m.start("num") if m.group(
+                "num") else m.start("quant")
+            return [_Mention(start, m.end(), "DURATION", "value",
+                             {"value": _duration_value(n, unit)})]
         if n is None or not float(n).is_integer() or unit[2] == "T":
             value = "PAST_REF" if sign < 0 else "FUTURE_REF"
             return [_Mention(m.start(), m.end(), "DATE", "value", {"value": value})]
@@ -2325,6 +2357,9 @@ def _resolve_date(slots: dict, dct: dt.date | None, direction: int) -> tuple[str
         month_slots = dict(slots, nth=None, weekday=None)
         value, anchor, ok = _resolve_date(month_slots, dct, direction)
         return _nth_weekday(value, slots["weekday"], slots["nth"]), anchor, ok
+    if slots.get("week_of_month"):  # "la première semaine d'octobre": the month, its week
+        value, anchor, ok = _resolve_date(dict(slots, week_of_month=None), dct, direction)
+        return _week_of_month(value, slots["week_of_month"]), anchor, ok
     year, month, day, tod = slots["year"], slots["month"], slots["day"], slots.get("tod")
     if year and month and day:
         return _with_tod(f"{year:04d}-{month:02d}-{day:02d}", tod), "", True
