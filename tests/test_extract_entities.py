@@ -340,6 +340,8 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
      [("Australien Rohan Dennis", "PER")], [("Rohan Dennis", "PER")]),
     ("Romain Grosjean a abandonné.", [("Romain Grosjean", "PER")],
      [("Romain Grosjean", "PER")]),
+    # a first name the model left out before a person's name joins it
+    ("Marine Le Pen a dénoncé la réforme.", [("Le Pen", "PER")], [("Marine Le Pen", "PER")]),
     # an acronym of letters the model calls MISC is an organisation; "COP22" stays
     ("Le député du SDF a parlé avant la COP22.", [("SDF", "MISC"), ("COP22", "MISC")],
      [("SDF", "ORG"), ("COP22", "MISC")]),

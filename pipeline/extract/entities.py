@@ -1130,6 +1130,12 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
                 and not deps[p].startswith("appos")):
             start -= 1
             continue
+        # "[Marine] Le Pen a dénoncé": a first name the model left out of a person's name,
+        # often tagged as a common noun at the start of a sentence
+        if (label == "PER" and start == cand.start and folds[p] in rules.first_names
+                and _name_word(word, p == 0, rules) and not _known_name(folds[p], rules)
+                and spaces[p] and "\n" not in word):
+            start -= 1
         break
     return _Cand(start, end, label, strong)
 
