@@ -783,6 +783,11 @@ TENSE_CASES = [
     # "la rentrée" is September, of the year the tense points to
     ("À la rentrée, les prix augmenteront.", TUESDAY, ("la rentrée", "DATE", "2026-09")),
     ("La rentrée s'est bien passée.", TUESDAY, ("La rentrée", "DATE", "2025-09")),
+    # An imperfect whose stem ends in r looks like a conditional; the lemma tells them apart.
+    ("Le ministre déclarait mercredi que tout allait bien.", TUESDAY,
+     ("mercredi", "DATE", "2025-10-29")),
+    ("Le ministre déclarerait mercredi que tout va bien.", TUESDAY,
+     ("mercredi", "DATE", "2025-11-05")),
 ]
 
 
@@ -1040,6 +1045,11 @@ WEEKS_OF_A_MONTH_AND_EXISTENTIAL_IL_Y_A = [
      [("Cette année", "DATE", "2025"), ("dix jours", "DURATION", "P10D")]),
     ("Il abondait il ya deux mois.", [("il ya deux mois", "DATE", "2025-09")]),
     ("Il est parti il y a trois ans de cela.", [("il y a trois ans", "DATE", "2022")]),
+    # the first lengths of a list take the unit of the last; "une seconde fois" is an ordinal
+    ("Ils ont pris 6, 10 et 14 mois de prison.",
+     [("6", "DURATION", "P6M"), ("10", "DURATION", "P10M"), ("14 mois", "DURATION", "P14M")]),
+    ("Elle l'a vue une seconde fois.", []),
+    ("À cet instant, rien n'est sûr.", [("cet instant", "DATE", "PRESENT_REF")]),
 ]
 
 

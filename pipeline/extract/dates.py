@@ -1478,6 +1478,8 @@ def _rule_duration(f: _Fragments) -> Rule:
             if fold(raw) in ("un", "une") and unit[0] == "D" and unit[1] == 1:
                 if ctx.prev_word(m.start()) not in _DURATION_CUES:
                     return []  # "un jour, il…" is "some day", not P1D
+            if fold(m.group("unit")).startswith("seconde") and ctx.next_word(m.end()) == "fois":
+                return []  # "une seconde fois": the ordinal, not a second
             n = ctx.number(raw) if raw else None
             if raw and n is None:
                 return []
@@ -1514,6 +1516,31 @@ def _rule_duration_range_first(f: _Fragments) -> Rule:
                          {"value": _duration_value(n, unit)})]
 
     return Rule("duration_range_first", pattern, build)
+
+
+def _rule_duration_list_first(f: _Fragments) -> Rule:
+    """The first lengths of a list, whose unit comes with the last one.
+
+    Examples: "[6], [10] et 14 mois de prison" → P6M, P10M (and the duration rule takes
+    "14 mois"), "[2] ou 3 ans". Written in digits only, and not hours (a list of clock
+    times).
+    """
+    pattern = _compile(
+        r"(?<![\w,.])(?P<nums>\d+(?:\s*,\s*\d+)*)"
+        rf"(?=\s*(?:,\s*|\s+(?:et|ou)\s+)\d+\s+(?P<unit>{f.unit}){_E})"
+    )
+    number = re.compile(r"\d+")
+
+    def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
+        unit = ctx.lex.units[fold(m.group("unit"))]
+        if unit[0] == "H":
+            return []
+        offset = m.start("nums")
+        return [_Mention(offset + n.start(), offset + n.end(), "DURATION", "value",
+                         {"value": _duration_value(int(n.group()), unit)})
+                for n in number.finditer(m.group("nums"))]
+
+    return Rule("duration_list_first", pattern, build)
 
 
 def _set_value(what: str, n: float | None, ctx: _Context) -> str | None:
@@ -1965,6 +1992,7 @@ RULE_FAMILIES: tuple[Callable[[_Fragments], Rule], ...] = (
     _rule_set,
     _rule_set_word,
     _rule_duration_range_first,
+    _rule_duration_list_first,
     _rule_duration,
 )
 
@@ -2122,8 +2150,25 @@ def _form_direction(form: str) -> int | None:
     return None
 
 
+#: Endings of the imperfect, added to the stem of the infinitive ("déclar-ait").
+_IMPERFECT_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+
+
+def _imperfect(token: Token) -> bool:
+    """An imperfect whose stem ends in r ("déclarait", "assurait", "courait", "ouvrait").
+
+    Its ending looks like a conditional's ("déclarerait"), which is made on the whole
+    infinitive: only the lemma tells them apart.
+    """
+    lemma, form = token.lemma_.lower(), token.lower_
+    return lemma.endswith(("er", "ir")) and any(form == lemma[:-2] + ending
+                                                for ending in _IMPERFECT_ENDINGS)
+
+
 def _finite_direction(token: Token) -> int:
     """Direction of a finite verb or auxiliary: its ending first, then its morphology."""
+    if _imperfect(token):
+        return PAST
     by_form = _form_direction(token.text)
     if by_form is not None:
         return by_form
