@@ -340,6 +340,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
      [("Australien Rohan Dennis", "PER")], [("Rohan Dennis", "PER")]),
     ("Romain Grosjean a abandonné.", [("Romain Grosjean", "PER")],
      [("Romain Grosjean", "PER")]),
+    # a known place name goes on after "du": "Amérique du Nord"
+    ("Les tarifs menacent l’Amérique du Nord.", [("l’Amérique", "LOC")],
+     [("Amérique du Nord", "LOC")]),
     # a first name the model left out before a person's name joins it
     ("Marine Le Pen a dénoncé la réforme.", [("Le Pen", "PER")], [("Marine Le Pen", "PER")]),
     # an acronym of letters the model calls MISC is an organisation; "COP22" stays
@@ -626,6 +629,7 @@ def test_entity_fixer_splits_a_span_across_a_preposition(parse, rules, text, for
     ("Un litre d'huile coûte désormais 700 F au marché.", [("F", "LOC")]),
     # the letter of a group of a competition; the holiday season
     ("Le match du groupe C aura lieu demain.", [("C", "ORG")]),
+    ("Un virus de type A circule.", [("A", "MISC")]),
     ("Les pannes survenues pendant les Fêtes ont duré.", [("Fêtes", "MISC")]),
     # a quoted sentence that fills its marks before a reporting frame
     ("'On en a parlé, mais on a surtout parlé du reste', a indiqué vendredi le ministre.",

@@ -1080,6 +1080,14 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
             end += 1
             continue
         if not _name_word(word, end == 0, rules):
+            # "Amérique" + "du Nord", "Corée" + "du Sud": a known place name goes on.
+            if folds[end] in _OF:
+                j = end + 1 + (end + 1 < n and folds[end + 1] in {"la", "l'"})
+                core = next((i for i in range(start, end) if _cap_word(texts[i])), start)
+                key = _span_key(doc, core, j + 1) if j < n and _cap_word(texts[j]) else ""
+                if key in rules.places or key in rules.cities:
+                    end = j + 1
+                    continue
             # "Banque" + "de France", "place Vendôme" + "de Paris".
             if folds[end] in {"de", "du", "des", "d'"} and folds[start] in rules.org_heads:
                 j = end + 1
@@ -1370,11 +1378,15 @@ def _quotation_opening(doc: Doc, cand: _Cand) -> bool:
             and _token_texts(doc).pos[frame + 1] in ("AUX", "VERB"))
 
 
+#: Nouns followed by a letter that classifies, not a name ("le groupe C", "de type A").
+_LETTER_NOUNS = frozenset({"groupe", "poule", "type", "categorie", "classe", "vitamine"})
+
+
 def _group_letter(doc: Doc, start: int, end: int) -> bool:
-    """The letter of a group of a competition: "le groupe [C]", "la poule [B]"."""
+    """A letter that classifies: "le groupe [C]", "la poule [B]", "un virus de type [A]"."""
     table = _token_texts(doc)
     return (end - start == 1 and len(table.texts[start]) == 1 and start > 0
-            and table.folds[start - 1] in {"groupe", "poule"})
+            and table.folds[start - 1] in _LETTER_NOUNS)
 
 
 def _is_name(doc: Doc, cand: _Cand, rules: EntityRules, tagged: Counter) -> bool:
