@@ -1155,3 +1155,121 @@ def test_second_batch_name_apposed_to_a_role_when_the_parse_took_a_date(fr_nlp):
                     for w in words])
     assert [(q.text, q.kind, q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
         ("Nous partons.", "direct", "écrire", "Paul Girard")]
+
+
+# ---------------------------------------------------------------------------------------
+# Third batch: constructions of the African francophone dev articles (own sentences)
+# ---------------------------------------------------------------------------------------
+
+
+def test_find_quoted_spans_continued_paragraph_without_reopening_mark():
+    # a quotation continued in the next paragraph that does not reopen with «: the second
+    # paragraph is quoted from its start to its closing mark
+    text = ("Il a dit : « Nous avons bien joué.\n\nEnsuite, la pluie est tombée. Nous sommes "
+            "fiers », a-t-il déclaré.\n\nLe match « retour » aura lieu lundi.")
+    spans = find_quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "Nous avons bien joué.", "Ensuite, la pluie est tombée. Nous sommes fiers", "retour"]
+    assert [s.continues for s in spans] == [False, True, False]
+
+
+def test_find_quoted_spans_closing_mark_without_open_quotation_is_ignored():
+    # precision: a stray closing mark after a closed quotation opens nothing
+    text = "Il a dit : « Oui. »\n\nLa suite est ici », note-t-on."
+    assert _quoted(text) == ["Oui."]
+
+
+THIRD_BATCH = [
+    # new reporting verbs, inverted after a quotation
+    ("« Je n'arrive plus à payer le loyer », se lamente Awa, une commerçante.",
+     [("Je n'arrive plus à payer le loyer", "direct", "se lamenter", "Awa")]),
+    ("« Le prix du riz a doublé », renseigne Moussa Diallo.",
+     [("Le prix du riz a doublé", "direct", "renseigner", "Moussa Diallo")]),
+    ("« Rien ne prouve sa présence ce soir-là », a amorcé Pierre Lenoir devant la cour.",
+     [("Rien ne prouve sa présence ce soir-là", "direct", "amorcer", "Pierre Lenoir")]),
+    # "requérir": the sentence asked for is the content, a verbless "dont" included
+    ("Le procureur a requis une peine de prison contre trois prévenus, dont deux mineurs.",
+     [("une peine de prison contre trois prévenus, dont deux mineurs", "indirect",
+       "requérir", "Le procureur")]),
+    # a condition or a "pour" phrase that closes the sentence completes the object
+    ("Le syndicat annonce une grève illimitée si la direction ne recule pas.",
+     [("une grève illimitée si la direction ne recule pas", "indirect", "annoncer",
+       "Le syndicat")]),
+    ("Claire Martin a souligné l'importance de ce vote pour la suite du mandat.",
+     [("l'importance de ce vote pour la suite du mandat", "indirect", "souligner",
+       "Claire Martin")]),
+    # ... but not a time nor a stance
+    ("Claire Martin a salué l'accord pour la première fois.",
+     [("l'accord", "indirect", "saluer", "Claire Martin")]),
+    # a postposed source with an apposition or a relative clause to the end of the sentence
+    ("Douze cas ont été confirmés à Kédougou, selon Awa Diop, responsable du programme de "
+     "vaccination.",
+     [("Douze cas ont été confirmés à Kédougou", "indirect", "selon", "Awa Diop")]),
+    ("Le pays a formé vingt ingénieurs, selon le directeur de l'agence qui s'exprimait "
+     "devant la presse.",
+     [("Le pays a formé vingt ingénieurs", "indirect", "selon", "le directeur de l'agence")]),
+    # an indirect question after a speech verb
+    ("Claire Martin a expliqué comment le pays veut réduire ses importations.",
+     [("comment le pays veut réduire ses importations", "indirect", "expliquer",
+       "Claire Martin")]),
+    # a negated hesitation affirms the speech act; a plain hesitation still cancels it
+    ("Plusieurs élus n'ont pas hésité à dire que la session était décevante.",
+     [("la session était décevante", "indirect", "dire", "Plusieurs élus")]),
+    ("Plusieurs élus ont hésité à dire que la session était décevante.", []),
+    # "C'est ce que pense X : « … »": the subject after the verb
+    ("C'est en tout cas ce que pense Paul Girard, député du centre : « Nous avons perdu "
+     "du temps. »",
+     [("Nous avons perdu du temps.", "direct", "penser", "Paul Girard")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", THIRD_BATCH)
+def test_third_batch_frames(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_third_batch_continued_paragraph_shares_the_frame(fr_nlp):
+    text = ("Pour Paul Girard, la victoire était obligatoire. « Nous devions gagner.\n\n"
+            "Malheureusement, nous avons encaissé un but. Nous sommes fiers », a-t-il déclaré.")
+    quotes = [q for q in extract_quotes(fr_nlp(text)) if q.kind == "direct"]
+    assert [(q.text, q.cue, q.antecedent_text) for q in quotes] == [
+        ("Nous devions gagner.", "déclarer", "Paul Girard"),
+        ("Malheureusement, nous avons encaissé un but. Nous sommes fiers", "déclarer",
+         "Paul Girard")]
+
+
+@pytest.mark.slow
+def test_third_batch_civility_before_an_inverted_name_is_skipped(fr_nlp):
+    # the entity layer may leave the civility out of the name ("Me" then looks like a noun)
+    text = "« Mon client est innocent », a déploré Me Claire Martin."
+    doc = fr_nlp(text)
+    doc.ents = [doc.char_span(text.index("Claire"), text.index("."), label="PER")]
+    quote = extract_quotes(doc)[0]
+    assert (quote.cue, quote.speaker_text, quote.antecedent_text) == (
+        "déplorer", "Claire Martin", "Claire Martin")
+
+
+@pytest.mark.slow
+def test_third_batch_apposed_name_after_an_acronym(fr_nlp):
+    text = ("Le directeur de l'Agence nationale de l'eau (ANE), Paul Girard, a expliqué que "
+            "les travaux commenceraient en mai.")
+    quote = extract_quotes(fr_nlp(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("Paul Girard", "name")
+
+
+@pytest.mark.slow
+def test_third_batch_apposition_before_a_colon_is_a_description(fr_nlp):
+    doc = fr_nlp("Selon Paul Girard, député du centre : « Nous avons perdu du temps. »")
+    assert ("Paul Girard", "député du centre") in {
+        (d.ent_text, d.description) for d in entity_descriptions(doc)}
+
+
+@pytest.mark.slow
+def test_third_batch_collective_is_not_an_organisation_of_the_previous_sentence(fr_nlp):
+    # the organisations a sentence names in a complement are not the collective after it
+    text = ("Des employés licenciés de la Banque nationale de Dakar ont manifesté vendredi. "
+            "Le collectif dénonce des renvois arbitraires.")
+    quote = extract_quotes(fr_nlp(text))[-1]
+    assert (quote.speaker_text, quote.antecedent_text) == ("Le collectif", None)

@@ -525,6 +525,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 # "» …" opening a paragraph also marks a continuation
                 if c == "»" and pos == first and previous_unclosed:
                     stack.append(("«", pos))
+                elif c in ("»", "”") and previous_unclosed and not opened_here:
+                    # a continued paragraph that does not reopen: "« A.¶B », a-t-il dit"
+                    # quotes B from the paragraph start up to its closing mark
+                    opened_here.append(QuotedSpan(first, pos, *_content(original, first, pos),
+                                                  p))
                 continue
             if all(mark in _SINGLE_MARKS for mark, _ in stack[:idx]):  # top level
                 o = stack[idx][1]
@@ -594,6 +599,8 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
+#: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire").
+_AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
                 "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
@@ -626,6 +633,8 @@ _ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "
                     ("à", "la", "suite"), ("en", "raison"))
 #: Words between a cue and "que" that announce its clause ("insiste sur le fait que").
 _FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
+#: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
+_QUESTION_WORDS = ("comment", "pourquoi")
 #: Prepositions left out of a complement reported as content ("a appelé [à] la retenue").
 _CONTENT_PREPOSITIONS = frozenset({"de", "d'", "à", "sur", "pour", "contre"})
 _STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
@@ -1041,8 +1050,15 @@ class _Extractor:
             self.doc[i + 1].pos_ == "ADP" and i + 2 < hi and self.lows[i + 2] in _RELATIVES)
 
     def _apposed_name(self, k: int, hi: int) -> int | None:
-        """Entity index of ", Claire Martin," right after a noun phrase, if any."""
+        """Entity index of ", Claire Martin," right after a noun phrase, if any.
+
+        An acronym in brackets may stand between them ("le directeur de l'agence (ASE),
+        Claire Martin,").
+        """
         doc = self.doc
+        if k < hi and doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + 6, hi)) if doc[j].text == ")"), None)
+            k = close + 1 if close is not None else k
         if k + 1 >= hi or doc[k].text != ",":
             return None
         ei = self.ent_of_tok[k + 1]
@@ -1084,6 +1100,10 @@ class _Extractor:
                 break
         for m in range(j, min(j + 5, hi)):
             t = doc[m]
+            if t.text[:1].isupper() and self.lows[m].rstrip(".") in _CIVILITIES and (
+                    m + 1 < hi and self.ent_of_tok[m + 1] >= 0
+                    and self.ents[self.ent_of_tok[m + 1]].start == m + 1):
+                continue  # "a déploré [Me] Claire Martin": the civility is no mention
             if self._headless_relative(m, hi):
                 return self.mention_at(t, j, hi)
             if self.pronoun(t) is not None:
@@ -1759,7 +1779,7 @@ class _Extractor:
         while k < hi and k < v + 25:
             t = doc[k]
             low = _low(t)
-            if self._in_quote(k) or t.is_space:
+            if self._in_quote(k) or t.is_space or low in _QUESTION_WORDS:
                 return k
             if low == ",":
                 in_pp = False
@@ -1831,8 +1851,12 @@ class _Extractor:
         confirmer") or an impersonal one ("il faut rappeler que").
         """
         head = v.head
+        lemma = head.lemma_.lower()
+        # (a negated hesitation affirms: "n'a pas hésité à dire que …", "n'a pas manqué
+        # de rappeler que …")
         return (v.dep_ == "xcomp" and head.i < v.i and head.pos_ in ("VERB", "AUX")
-                and head.lemma_.lower() not in _CANCELLING_HEADS and not self.negated(head)
+                and (lemma not in _CANCELLING_HEADS and not self.negated(head) or (
+                    lemma in _AFFIRMED_WHEN_NEGATED and self.negated(head)))
                 and "Inf" not in head.morph.get("VerbForm"))
 
     def _narrative_infinitive(self, v: Token) -> bool:
@@ -1914,6 +1938,9 @@ class _Extractor:
                 low in _COMPARATIVES for low in (between[:-1] if between[-1:] == ["aussi"]
                                                  else between)):
             content = (k + 1, self.clause_end(k + 1, hi, inside))
+        elif k + 1 < hi and self.lows[k] in _QUESTION_WORDS and not doc[k + 1].is_punct:
+            # "a expliqué [comment le pays veut …]": an indirect question, its word included
+            content = (k, self.clause_end(k + 1, hi, inside))
         elif k < hi and doc[k].text == ":":
             nxt = k + 1
             while nxt < hi and doc[nxt].is_space:
@@ -1946,7 +1973,8 @@ class _Extractor:
         # "Et d'ajouter que …": the narrative infinitive has the last speaker's voice (see
         # _inherit_speakers)
         speaker = None if narrative else self.agent(v) if self.passive(v) else self.subject(v)
-        if k < hi and self.lows[k] not in ("que", "qu'", ":") and self._opening_quote(k) is None \
+        if k < hi and self.lows[k] not in ("que", "qu'", ":", *_QUESTION_WORDS) and (
+                self._opening_quote(k) is None) \
                 and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
                     speaker) and not self._documentary(v, speaker):
             # "le budget prévoit une hausse": an object report needs someone who speaks
@@ -2192,10 +2220,42 @@ class _Extractor:
                     # "a annoncé [le chiffre de plus de 2200 cas]": a complement of the
                     # object the parse hung on the verb
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
-        # ", qui …" after the object is the journalist's comment
+            b = self._closing_complement(v, a, b, hi)
+        # ", qui …" after the object is the journalist's comment (not a verbless "dont"
+        # that counts part of it: "a requis [six mois contre trois prévenus, dont deux
+        # mineurs]")
         b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
-                  "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j)), b)
+                  "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j) and not (
+                      self.lows[j + 1] == "dont" and not any(
+                          "Fin" in doc[m].morph.get("VerbForm") for m in range(j + 2, b)))), b)
         return a, b
+
+    def _closing_complement(self, v: Token, a: int, b: int, hi: int) -> int:
+        """End of a plain object that a closing condition or "pour" phrase completes.
+
+        "annonce [des grèves si rien ne change]", "a souligné [le rôle des femmes pour
+        l'avenir du pays]": the parse hangs the "si" clause or the "pour" phrase on the
+        verb, but what was announced or stressed is the whole phrase. Only when it runs to
+        the end of the sentence, and not a "pour" of a purpose (an infinitive), a time
+        ("pour la première fois") or a stance ("pour sa part").
+        """
+        doc = self.doc
+        end = self.clause_end(a, hi)
+        if b >= end or self.lows[b] not in ("si", "s'", "pour") or self._in_quote(b):
+            return b
+        c = next((c for c in v.children if c.left_edge.i == b and c.i > b), None)
+        if c is None or not self._ends_clause(c.right_edge.i + 1, hi) or (
+                c.right_edge.i + 1 > end):
+            return b
+        if self.lows[b] == "pour":
+            det = doc[b + 1]
+            if c.pos_ not in ("NOUN", "PROPN") or det.pos_ != "DET" or "Yes" in det.morph.get(
+                    "Poss") or c.lemma_.lower() in _TIME_NOUNS or self.lows[c.i] in _TIME_WORDS:
+                return b
+        elif "Fin" not in c.morph.get("VerbForm") or not any(
+                d.dep_.startswith("nsubj") for d in c.children):
+            return b
+        return c.right_edge.i + 1
 
     def _enumeration_end(self, a: int, b: int, hi: int) -> int:
         """End of an object that goes on as a list of noun phrases to the end of its clause.
@@ -2422,6 +2482,22 @@ class _Extractor:
             if comma is not None and not any("Fin" in t.morph.get("VerbForm")
                                              for t in doc[end + 1:comma]):
                 end = comma
+        postposed = not initial and k > lo and doc[k - 1].text == "," and not (
+            self._clause_initial(k, lo))
+        if postposed and end + 1 < hi and not self._in_quote(end + 1) and (
+                mention.kind == "name" and doc[end].text == "," and (
+                    self.is_role(doc[end + 1]) or self.lows[end + 1] in (
+                        "ancien", "ancienne", "ex")) or self.lows[end] == "qui"):
+            # "[A], selon X, responsable du programme." or "[A], selon le directeur qui
+            # s'entretenait avec la presse.": the source's apposition or relative clause
+            # ends the sentence; the clause is the one before the marker
+            stop = next((j for j in range(end + 1, hi) if doc[j].text in ",.!?;:"
+                         or doc[j].is_space and "\n" in doc[j].text), hi)
+            relative = self.lows[end] == "qui"
+            if self._ends_source(stop, hi) and not any(
+                    ("Fin" in t.morph.get("VerbForm") or self.lows[t.i] in _RELATIVES) and not (
+                        relative) for t in doc[end + 1:stop]):
+                end = stop
         if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi) and (
                 not initial and k > lo and doc[k - 1].text == "," and self._comment_after(end + 1)):
             # "[A], selon X, ce qui …": the clause before; what follows comments on it
@@ -2562,12 +2638,23 @@ class _Extractor:
         # the word right before the colon may be a cue the tagger missed ("raconte :")
         near = [t for t in doc[max(lo, c - 2):c] if not self._in_quote(t.i) and t.is_alpha
                 and self.cue_lemma(t, strict=False)]
+        # and so may be the verb of "C'est ce que pense X :"
+        near += [doc[j] for j in range(lo + 2, c) if self.lows[j - 2] == "ce" and self.lows[
+            j - 1] in ("que", "qu'") and not self._in_quote(j) and doc[j].is_alpha
+                 and self.cue_lemma(doc[j], strict=False)]
+        near.sort(key=lambda t: t.i)
         if near and (not verbs or near[-1].i > verbs[-1].i):
             verbs.append(near[-1])
         if verbs:
             v = verbs[-1]
+            speaker = self.subject(v)
+            start = self._verb_group_start(v)
+            if speaker is None and start >= lo + 2 and self.lows[start - 1] in ("que", "qu'") and (
+                    self.lows[start - 2] == "ce"):
+                # "C'est ce que pense X, député : « … »": the subject after the verb
+                speaker = self.inverted_subject(v)
             return _Frame(self.cue_name(v, self.cue_lemma(v, strict=False)[0]), v.i,
-                          self.subject(v), c)
+                          speaker, c)
         # "Le ministre : « … »" — a bare noun phrase before the colon
         words = [t for t in doc[lo:c] if not t.is_space]
         if words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
@@ -3141,7 +3228,9 @@ def _walk_forward(ex: _Extractor, k: int, hi: int) -> tuple[int, int] | None:
     while k < hi and (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") or _low(doc[k]) in
                       _DE | {"à", "au", "aux", "-"}):
         k += 1
-    if k < hi and doc[k].text not in (",", ".", ")", ";") and doc[k].pos_ not in ("AUX", "VERB"):
+    # (a colon may end it: "X, député du parti : « … »")
+    if k < hi and doc[k].text not in (",", ".", ")", ";", ":") and doc[k].pos_ not in (
+            "AUX", "VERB"):
         return None
     return start, k
 
@@ -3483,9 +3572,10 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
         if s >= 0:
             candidates += [m.ent for m in _segment_subjects(ex, s, anchor if s == seg else None)
                            if m.ent is not None and not m.coordination]
-    if seg >= 1:
+    if seg >= 1 and not org:
         # then the people the previous sentence names elsewhere, the last one first ("sur
-        # le visage de X. « … », a confié le capitaine")
+        # le visage de X. « … », a confié le capitaine"; not organisations: "des employés
+        # de la CDC ont manifesté. Le collectif dénonce …" is none of them)
         lo, hi = ex.segs[seg - 1]
         candidates += [e for e in reversed(ex.ents) if lo <= e.start < hi
                        and not ex._in_quote(e.start) and ex.para_of_tok[e.start] not in
