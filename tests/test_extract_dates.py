@@ -876,7 +876,7 @@ SPOKEN_CLOCK_TIMES = [
      [("9 h moins le quart", "TIME", "2025-11-04T08:45")]),
     ("Ils déjeunent ensemble à midi et quart.", [("midi et quart", "TIME", "2025-11-04T12:15")]),
     # Without a preposition the fraction stays a length.
-    ("Il a parlé pendant 2 heures et demie.", [("2 heures et demie", "DURATION", "PT2.5H")]),
+    ("Il a parlé pendant 2 heures et demie.", [("2 heures et demie", "DURATION", "PT2H30M")]),
     # After "durer", "1h30" is a length, not half past one.
     ("Le documentaire dure 1h30.", [("1h30", "DURATION", "PT1H30M")]),
     # A colon time right after a dateline's year needs no preposition.
@@ -1055,4 +1055,20 @@ WEEKS_OF_A_MONTH_AND_EXISTENTIAL_IL_Y_A = [
 
 @pytest.mark.parametrize("text, expected", WEEKS_OF_A_MONTH_AND_EXISTENTIAL_IL_Y_A)
 def test_extract_dates_weeks_of_a_month_and_existential_il_y_a(blank, text, expected):
+    assert _run_blank(blank, text) == expected
+
+
+MONTHS_AFTER_ELISION_HOURS_AND_HALF_OVERTIME = [
+    ("Les vagues de chaleur de juin et d’août ont fait fondre la glace.",
+     [("juin", "DATE", "2025-06"), ("août", "DATE", "2025-08")]),
+    ("Ils travaillent une heure et demie de plus par jour.",
+     [("une heure et demie", "DURATION", "PT1H30M"), ("par jour", "SET", "P1D")]),
+    ("Les résultats seront connus le 25 ou le 26 février 2026.",
+     [("le 25", "DATE", "2026-02-25"), ("le 26 février 2026", "DATE", "2026-02-26")]),
+    ("La direction a imposé des heures supplémentaires.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONTHS_AFTER_ELISION_HOURS_AND_HALF_OVERTIME)
+def test_extract_dates_months_after_elision_hours_and_half_overtime(blank, text, expected):
     assert _run_blank(blank, text) == expected

@@ -463,6 +463,9 @@ class _Fragments(NamedTuple):
 #: Requiring the word character up front keeps runs of spaces from being retried.
 _B = r"(?<![\w])(?<!\w['’])(?=\w)"  # (after a single quotation mark, not an elision)
 _E = r"(?![\w])"  # no word character right after
+#: After an elided "d'", "qu'", "jusqu'", where :data:`_B` refuses to start: "l'incident
+#: d'[hier]", "jusqu'[aujourd'hui]", "de juin et d'[août]".
+_ELIDED = r"(?:(?<=\bd['’])|(?<=\bqu['’])|(?<=\bjusqu['’]))(?=\w)"
 _DAY = r"(?:1er|1re|1ᵉʳ|1ʳᵉ|premier|[12]\d|3[01]|0?[1-9])"  # "1ᵉʳ": superscript letters
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _YEAR_END = r"(?![\w%€$]|[.,/]\d|\s?%|[-–]\d)"
@@ -673,7 +676,8 @@ def _rule_day_range_first(f: _Fragments) -> Rule:
     wd_day = rf"(?:{f.weekday}\s+)?{_DAY}"
     pattern = _compile(
         rf"{_B}(?:(?:du|entre\s+le|les|des)\s+(?P<days>{wd_day}(?:\s*,\s*{wd_day})*)"
-        rf"(?=\s*(?:au|et\s+le|et|ou\s+le|ou|-|–|à)\s*{wd_day}\s+(?:{f.month}|{f.month_abbr}))"
+        rf"(?=\s*(?:au|et\s+(?:le|du)|et|ou\s+(?:le|du)|ou|-|–|à)\s*{wd_day}\s+"
+        rf"(?:{f.month}|{f.month_abbr}))"
         rf"|le\s+(?P<alt>{_DAY})(?=\s*(?:ou\s+le|ou|/)\s*{_DAY}\s+(?:{f.month}|{f.month_abbr})))"
     )
     day = _compile(rf"(?:(?P<wd>{f.weekday})\s+)?(?P<d>{_DAY})")
@@ -719,7 +723,8 @@ def _rule_month(f: _Fragments) -> Rule:
     entity when the text is parsed.
     """
     pattern = _compile(
-        rf"{_B}(?:{f.part})?(?P<mois>(?:le\s+)?mois\s+(?:de\s+|d['’]))?(?P<month>{f.month})"
+        rf"(?:{_B}|{_ELIDED})(?:{f.part})?(?P<mois>(?:le\s+)?mois\s+(?:de\s+|d['’]))?"
+        rf"(?P<month>{f.month})"
         rf"(?:\s+(?P<mod>{f.mod}))?{_E}"
     )
 
@@ -1068,10 +1073,8 @@ def _rule_deictic(f: _Fragments) -> Rule:
     (TIME), "demain matin", "ce matin" → DCT TMO, "cette nuit", "la nuit dernière", "en
     [ce jour] de grève" → DCT, "la séance d'[hier]". Not "ce soir-là" (a day of the story).
     """
-    # (also after an elided "d'", "qu'", "jusqu'": "l'incident d'[hier]", "jusqu'[aujourd'hui]")
-    elided = r"(?:(?<=\bd['’])|(?<=\bqu['’])|(?<=\bjusqu['’]))(?=\w)"
     pattern = _compile(
-        rf"(?:{_B}|{elided})(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|dans\s+l['’]\s*|en\s+"
+        rf"(?:{_B}|{_ELIDED})(?:(?P<word>{f.deictic})(?:\s+(?:au\s+|dans\s+la\s+|dans\s+l['’]\s*|en\s+"
         rf"(?:(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*))?)?(?P<tod>{f.daypart}))?"
         rf"|(?P<this>cet|cette|ce)\s+(?P<tod2>{f.daypart}|jour)(?P<there>-là)?"
         rf"|(?:la\s+)?(?P<last>nuit|soirée)\s+(?:dernière|passée)){_E}"
@@ -1403,6 +1406,9 @@ def _duration_value(n: float | None, unit: tuple[str, int, str, bool]) -> str:
         amount = "X"
     else:
         total = n * unit[1]
+        if letter == "H" and after_t and not float(total).is_integer():
+            hours, minutes = int(total), round((total - int(total)) * 60)
+            return f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"  # "PT1H30M"
         amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
     return f"P{'T' if after_t else ''}{amount}{letter}"
 
@@ -1435,6 +1441,7 @@ def _rule_duration(f: _Fragments) -> Rule:
         rf"(?:derniers|dernières|prochains|prochaines|premiers|premières)\s+"
         rf"(?P<lunit>{f.unit_plural})"
         rf"|(?P<des>des)\s+(?:(?P<dmag>millions|milliards)\s+d['’]\s*)?"
+        r"(?!heures\s+sup)"  # "des heures supplémentaires": overtime, no length
         rf"(?P<dunit>{f.unit_plural})(?!\s+(?:\d|{f.num}\s))"
         rf"|(?:(?P<hnum>{f.num})\s+)?(?P<half>demi|quarts?)[-\s](?:d['’]\s*)?"
         rf"(?P<hunit>{f.unit_single})"
@@ -2035,7 +2042,8 @@ def _select(candidates: list[_Candidate], length: int) -> list[_Mention]:
 
 #: What may stand between the two bounds of a range ("du 3 au 5 mai", "de mai à juillet").
 _RANGE_LINK = re.compile(
-    r"\s*(?:au|à|et(?:\s+le)?|ou(?:\s+le)?|/|,|-|–|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s*"
+    r"\s*(?:au|à|et(?:\s+(?:le|du))?|ou(?:\s+(?:le|du))?|/|,|-|–|jusqu['’]au|jusqu['’]à|"
+    r"jusqu['’]en)\s*"
     r"(?:le\s+)?", re.I
 )
 
