@@ -340,6 +340,12 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
      [("Australien Rohan Dennis", "PER")], [("Rohan Dennis", "PER")]),
     ("Romain Grosjean a abandonné.", [("Romain Grosjean", "PER")],
      [("Romain Grosjean", "PER")]),
+    # a street, a building or a landform keeps its noun; a kind of place does not
+    ("Les accès sont bloqués rue de la Découverte.", [("Découverte", "LOC")],
+     [("rue de la Découverte", "LOC")]),
+    ("Il a dormi à l'hôtel Intercontinental.", [("Intercontinental", "ORG")],
+     [("hôtel Intercontinental", "LOC")]),
+    ("Le village de Gstaad accueille le festival.", [("Gstaad", "LOC")], [("Gstaad", "LOC")]),
     # a known place name goes on after "du": "Amérique du Nord"
     ("Les tarifs menacent l’Amérique du Nord.", [("l’Amérique", "LOC")],
      [("Amérique du Nord", "LOC")]),

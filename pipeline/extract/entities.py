@@ -2186,7 +2186,37 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
     cands = _label_distinctive_parts(doc, _add_missed(doc, cands, rules, persons), rules,
                                      persons)
     cands = _harmonise(doc, _agree_in_parentheses(doc, cands, rules), rules, persons)
+    cands = [_with_place_noun(doc, c, rules) if c.label == "LOC" else c for c in cands]
     return [EntityMention(c.start, c.end, c.label) for c in _no_overlaps(cands)]
+
+
+#: Place nouns that name a kind of place, not part of its name: "le village de [Gstaad]",
+#: "le quartier [Bellecour]", "le fleuve [Congo]", "au restaurant [Drouant]".
+_KIND_OF_PLACE = frozenset({"village", "quartier", "fleuve", "riviere", "ville", "commune",
+                            "restaurant", "cafe", "brasserie", "auberge", "cinema"})
+
+
+def _with_place_noun(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
+    """A place name takes the lowercase noun that opens it: "[rue de la Découverte]".
+
+    French names of streets, squares, buildings and landforms include their noun ("la
+    [place Tahrir]", "l'[hôtel Intercontinental]", "la [vallée de la Saône]", "le
+    [rond-point Abass Ndao]"), unlike a kind of place before its own name ("le village de
+    [Gstaad]").
+    """
+    table = _token_texts(doc)
+    texts, folds = table.texts, table.folds
+    i = cand.start
+    while i > 0 and folds[i - 1] in {"la", "l'"} and i - 1 > 0 and folds[i - 2] in _OF:
+        i -= 1  # "vallée [de la] Saône"
+    if i > 0 and folds[i - 1] in _OF and texts[i - 1][:1].islower():
+        i -= 1
+    for size in range(min(rules.max_context_noun_len, i), 0, -1):
+        words = tuple(folds[i - size:i])
+        if (words in rules.place_nouns and texts[i - size][:1].islower()
+                and words[0] not in _KIND_OF_PLACE):
+            return cand._replace(start=i - size)
+    return cand
 
 
 def _disease(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
