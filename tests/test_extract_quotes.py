@@ -1273,3 +1273,82 @@ def test_third_batch_collective_is_not_an_organisation_of_the_previous_sentence(
             "Le collectif dénonce des renvois arbitraires.")
     quote = extract_quotes(fr_nlp(text))[-1]
     assert (quote.speaker_text, quote.antecedent_text) == ("Le collectif", None)
+
+
+# ---------------------------------------------------------------------------------------
+# Fourth batch of dev articles (French, Belgian and Quebec press)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_fourth_batch_time_adjunct_before_que_is_no_comparison(fr_nlp):
+    text = "La ministre de la Santé, Claire Dumas, annonce ce jeudi que les urgences rouvriront."
+    assert _triples(fr_nlp, text) == [
+        ("les urgences rouvriront", "indirect", "annoncer", "Claire Dumas")]
+    # precision guard: "ce que" is still an object relative, not a clause
+    assert _triples(fr_nlp, "Le maire a expliqué ce qu'il voulait faire.") == []
+
+
+@pytest.mark.slow
+def test_fourth_batch_date_before_inverted_subject(fr_nlp):
+    text = "« Les prix vont encore monter », prévient ce mardi 12 mars le ministre du Budget."
+    (quote,) = extract_quotes(fr_nlp(text))
+    assert (quote.cue, quote.speaker_text) == ("prévenir", "le ministre du Budget")
+
+
+@pytest.mark.slow
+def test_fourth_batch_conjunctive_locution_is_no_report(fr_nlp):
+    text = "Ce phénomène est observé tous les vingt ans, à condition que le ciel soit dégagé."
+    assert _triples(fr_nlp, text) == []
+
+
+@pytest.mark.slow
+def test_fourth_batch_se_desoler_and_remercier_are_cues(fr_nlp):
+    quote = extract_quotes(fr_nlp("« Nous avons tout perdu », se désole Paul Martin."))[0]
+    assert (quote.cue, quote.speaker_text) == ("se désoler", "Paul Martin")
+    text = "La maire a remercié les bénévoles pour « leur engagement sans faille »."
+    assert _triples(fr_nlp, text) == [
+        ("les bénévoles pour « leur engagement sans faille »", "mixed", "remercier",
+         "La maire")]
+    # precision guard: a plain thank-you reports nothing
+    assert _triples(fr_nlp, "La maire a remercié les bénévoles.") == []
+
+
+@pytest.mark.slow
+def test_fourth_batch_quotation_opening_the_complement_is_mixed(fr_nlp):
+    text = "Le syndicat demande « que la lumière soit faite » sur cet accident de chantier."
+    assert _triples(fr_nlp, text) == [
+        ("« que la lumière soit faite » sur cet accident de chantier", "mixed", "demander",
+         "Le syndicat")]
+    text = "La ministre leur a demandé « de tout faire » pour « protéger les patients »."
+    assert _triples(fr_nlp, text) == [
+        ("« de tout faire » pour « protéger les patients »", "mixed", "demander",
+         "La ministre")]
+    # precision guard: a quotation that is the whole complement stays direct
+    assert _triples(fr_nlp, "La ministre leur a demandé : « de tout faire ».")[0][1] == "direct"
+
+
+@pytest.mark.slow
+def test_fourth_batch_quoted_apposition_continues_the_complement(fr_nlp):
+    text = ("La députée s'est inquiétée de la hausse des loyers, « insupportable pour les "
+            "familles » depuis l'été.")
+    assert _triples(fr_nlp, text) == [
+        ("la hausse des loyers, « insupportable pour les familles » depuis l'été", "mixed",
+         "s'inquiéter", "La députée")]
+    # a quoted apposition with its own final stop ends the report
+    text = ("Le ministre a condamné le groupe, « responsable de l'attaque. » Il part demain.")
+    assert _triples(fr_nlp, text)[0][:3] == (
+        "le groupe, « responsable de l'attaque. »", "mixed", "condamner")
+
+
+@pytest.mark.slow
+def test_fourth_batch_subject_hung_on_an_adverbial_locution(fr_nlp):
+    text = "Le Premier ministre a d'abord rappelé l'historique des négociations."
+    assert _triples(fr_nlp, text) == [
+        ("l'historique des négociations", "indirect", "rappeler", "Le Premier ministre")]
+
+
+@pytest.mark.slow
+def test_fourth_batch_demonstrative_subject_is_no_speaker(fr_nlp):
+    assert _triples(fr_nlp, "Cela signifie que deux ministres devront partir.") == []
+    assert _triples(fr_nlp, "Ça montre que le projet avance.") == []

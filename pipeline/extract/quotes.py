@@ -624,6 +624,8 @@ _COMPARATIVES = frozenset({
     "plus", "moins", "autant", "aussi", "tel", "tels", "telle", "telles", "même", "davantage",
     "mieux", "pire", "autre", "autres", "ainsi", "alors", "bien", "avant", "après", "dès",
     "pendant", "tandis", "lors", "sans", "parce", "pour", "afin", "si", "ce", "ne", "n'", "tant",
+    # (conjunctive locutions: "est observé tous les ans, à condition que …", "de sorte que")
+    "condition", "sorte",
 })
 #: Titles written before a name ("Me X, avocate de …").
 _CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
@@ -1086,6 +1088,11 @@ class _Extractor:
         while j < hi:
             if doc[j].pos_ == "ADV" or self.lows[j] in _TIME_WORDS:
                 j += 1
+            elif self.lows[j] in ("ce", "cet", "cette") and j + 1 < hi and self.lows[
+                    j + 1] in _TIME_WORDS | _TIME_NOUNS or j > k and doc[j].like_num and (
+                    self.lows[j - 1] in _TIME_WORDS):
+                # a date before the subject: "prévient [ce mercredi 24 août] le ministre"
+                j += 1
             elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
                 # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
@@ -1357,7 +1364,14 @@ class _Extractor:
                     pron = self.pronoun(doc[k])
                     if pron is not None:
                         return pron
-            subjects = [c for c in v.children if c.dep_ in ("nsubj", "expl:subj") and c.i < v.i
+            # (the subject of a pronominal verb the parse took for a passive: "X s'est
+            # inquiétée")
+            # (and one the parse hung on a locution before the participle: "X a [d']abord
+            # rappelé")
+            adverbs = [c for c in v.children if c.dep_ == "advmod" and c.i < v.i]
+            subjects = [c for c in list(v.children) + [g for a in adverbs for g in a.children]
+                        if (c.dep_ in ("nsubj", "expl:subj") or (
+                            c.dep_ == "nsubj:pass" and self._pronominal(v))) and c.i < v.i
                         and c.lemma_.lower() not in _TIME_NOUNS]
             for subj in subjects:
                 if _low(subj) == "qui" and v.dep_ == "acl:relcl":
@@ -1365,7 +1379,8 @@ class _Extractor:
                 comma = self._in_adjunct(subj, first, lo)
                 if comma is not None:
                     return self.np_before(comma, lo)
-                mention = self.mention_at(subj, lo, first)[0]
+                mention = self.mention_at(subj, lo, first if subj.head == v else min(
+                    first, subj.right_edge.i + 1))[0]
                 if mention is not None and mention.kind == "description" and self.lows[
                         self._first_tok_at(mention.start) - 1] == ",":
                     # "Me X, avocate de la victime, a réagi": the name the parse left out
@@ -1889,6 +1904,10 @@ class _Extractor:
             # appelé", a compound tense the parse hung on its subject)
             return []
         lemma, last = cue
+        if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
+                self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
+               for c in v.children if c.i < v.i):
+            return []  # "cela signifie que …", "ce qui montre que …": a thing, nobody speaks
         if lemma in self.lex.plan_verbs and self._impersonal_passive(v):
             return []  # "il est prévu que …": a plan, nobody's words
         lo, hi = self._seg(v.i)
@@ -1927,7 +1946,10 @@ class _Extractor:
                     doc[j].head.dep_ != "acl:relcl"):
                 k = j
         content: tuple[int, int] | None = None
-        between = self.lows[last + 1:k]
+        # (a demonstrative of a time adjunct is no "ce que": "déclare [ce] mercredi qu'…")
+        between = [w for j, w in enumerate(self.lows[last + 1:k], last + 1) if not (
+            w in ("ce", "cet", "cette") and j + 1 < k
+            and self.lows[j + 1] in _TIME_WORDS | _TIME_NOUNS)]
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
         if between[-2:] in (["plus", "tôt"], ["plus", "tard"]) and k < hi and self._own_subject(k):
@@ -1953,14 +1975,25 @@ class _Extractor:
                 self._quote_closes_clause(self._opening_quote(k), hi)):
             # "a lancé « … »": the quotation is the complement
             content = self._quote_tokens(self._opening_quote(k))
+        elif k < hi and self._quoted_opening(v, lemma, last, k):
+            # "a demandé « de tout mettre en œuvre » pour …", "demande « que la clarté soit
+            # faite » sur …": the quotation opens the complement that goes on after it
+            content = (k, self.clause_end(k, hi))
         else:
             content = (self._infinitive(v, lemma, last, hi) or self._object(v, lemma, last, hi)
                        # ("déplore [ne pas avoir été prévenu]": an infinitive object)
                        or (self._adjacent_infinitive(last, hi) if lemma in self.lex.object_verbs
-                           else None)
-                       or self._de_complement(v, lemma, last, hi)
+                           else None))
+            de = self._de_complement(v, lemma, last, hi)
+            if de is not None and content is not None and de[1] <= content[0]:
+                # "s'est inquiétée [de l'afflux …], « aux limites »": the "de" complement
+                # of an @de cue comes first, not a later quoted phrase
+                content = de
+            content = (content or de
                        or self._a_complement(v, lemma, last, hi)
                        or self._prep_complement(v, lemma, last, hi))
+            if content is not None:
+                content = (content[0], self._quoted_apposition_end(content[1], hi))
         if content is None:
             return []
         if inside >= 0:
@@ -1981,6 +2014,45 @@ class _Extractor:
             return []
         return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
+
+    def _quoted_apposition_end(self, b: int, hi: int) -> int:
+        """End of a complement that a quoted fragment after its comma goes on describing.
+
+        "a condamné [le Hamas, « reconnu comme groupe terroriste »]", "s'est inquiétée de
+        [l'afflux de malades, « aux limites de leurs capacités » en raison de …]": the parse
+        ends the phrase at the comma, but the quoted words (lowercase, not a sentence of
+        their own) are part of what was said; the report runs to the end of the clause.
+        """
+        doc = self.doc
+        if b + 1 >= hi or doc[b].text != "," or self._in_quote(b):
+            return b
+        qi = self._opening_quote(b + 1)
+        if qi is None or not self.text[self.quotes[qi].start:self.quotes[qi].start + 1].islower():
+            return b
+        after = self._quote_tokens(qi)[1]
+        if after >= hi or self.text[self.quotes[qi].end - 1] in _SENTENCE_END_CHARS:
+            return after  # (its final stop ends the sentence)
+        return max(after, self.clause_end(after, hi))
+
+    def _quoted_opening(self, v: Token, lemma: str, last: int, k: int) -> bool:
+        """The quotation at token ``k`` opens the cue's complement, which goes on after it.
+
+        Its first word introduces a complement ("« que … »", "« de … »", "« à … »"), or the
+        cue's own preposition stands before it ("appelant à « tout mettre en œuvre » pour
+        …"). A whole quoted complement ("a lancé « Allez » aux supporters") is no opening.
+        """
+        qi = self._opening_quote(k)
+        if qi is None or self._quote_closes_clause(qi, self._seg(k)[1]):
+            return False
+        first = self._first_tok_at(self.quotes[qi].start)
+        preposition = self.lows[k - 1] if k > last + 1 else ""
+        if any(not (self.lows[j] == preposition and j == k - 1) and (
+                self.doc[j].pos_ not in ("ADV", "PUNCT") and self.lows[j] not in (
+                    _TIME_WORDS | _CLITICS)) for j in range(last + 1, k)):
+            return False
+        return self.lows[first] in ("que", "qu'", "de", "d'", "à") or (
+            preposition == "à" and lemma in self.lex.a_verbs) or (
+            preposition in _DE and lemma in self.lex.de_verbs)
 
     def _own_subject(self, k: int) -> bool:
         """The "que" at token ``k`` opens a clause with its own subject and finite verb.
@@ -2018,6 +2090,8 @@ class _Extractor:
         fronted participle ("Interrogé par France Info, le ministre a répondu que …").
         """
         deps = {c.dep_ for c in verb.children}
+        if "obl:agent" not in deps and "aux:pass" not in deps and self._pronominal(verb):
+            return False  # "X s'est inquiétée de …": the parse takes "s'est" for a passive
         return bool(deps & {"aux:pass", "nsubj:pass"}) or (
             "obl:agent" in deps and "nsubj" not in deps)
 
@@ -2035,11 +2109,13 @@ class _Extractor:
     def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
         """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known
         present form of a reporting verb between a noun phrase and "que" (or "sur le fait
-        que": "Le maire insiste sur le fait que …").
+        que": "Le maire insiste sur le fait que …", or a quoted "« que »").
         """
         i = token.i
         after = i + 1 + next((len(w) for w in _FACT_OPENERS
                               if tuple(self.lows[i + 1:i + 1 + len(w)]) == w), 0)
+        if after < len(self.doc) and self._opening_quote(after) is not None:
+            after += 1  # "La Belgique demande « que … »": the clause quoted from its "que"
         if token.pos_ not in ("ADJ", "NOUN") or i == 0 or after >= len(self.doc) or (
                 self.lows[after] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
                 "NOUN", "PROPN", "PRON") or not self.lows[i].endswith(("e", "ent", "it")):
