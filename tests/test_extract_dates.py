@@ -1066,6 +1066,12 @@ MONTHS_AFTER_ELISION_HOURS_AND_HALF_OVERTIME = [
     ("Les résultats seront connus le 25 ou le 26 février 2026.",
      [("le 25", "DATE", "2026-02-25"), ("le 26 février 2026", "DATE", "2026-02-26")]),
     ("La direction a imposé des heures supplémentaires.", []),
+    # "le 19h30" is a news programme; the first bound of an age range; a recurrence
+    ("Dans le 19h30, le médecin a parlé.", []),
+    ("Le vaccin est ouvert aux 12 à 15 ans.", [("15 ans", "DURATION", "P15Y")]),
+    ("Le vaccin est ouvert chez les 12 à 15 ans.",
+     [("12", "DURATION", "P12Y"), ("15 ans", "DURATION", "P15Y")]),
+    ("Les records tombent d'année en année.", [("d'année en année", "SET", "P1Y")]),
 ]
 
 

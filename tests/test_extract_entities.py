@@ -349,6 +349,9 @@ def test_entity_fixer_trims_punctuation_glued_by_scraping(parse, rules):
     # a known place name goes on after "du": "Amérique du Nord"
     ("Les tarifs menacent l’Amérique du Nord.", [("l’Amérique", "LOC")],
      [("Amérique du Nord", "LOC")]),
+    # a name the tokenizer cut after its apostrophe is whole again
+    ("Le coach, Michel Preud'homme, regrettait le scénario.", [("Michel Preud'", "PER")],
+     [("Michel Preud'homme", "PER")]),
     # a first name the model left out before a person's name joins it
     ("Marine Le Pen a dénoncé la réforme.", [("Le Pen", "PER")], [("Marine Le Pen", "PER")]),
     # an acronym of letters the model calls MISC is an organisation; "COP22" stays
@@ -636,6 +639,7 @@ def test_entity_fixer_splits_a_span_across_a_preposition(parse, rules, text, for
     # the letter of a group of a competition; the holiday season
     ("Le match du groupe C aura lieu demain.", [("C", "ORG")]),
     ("Un virus de type A circule.", [("A", "MISC")]),
+    ("Ça a souvent été l'inverse.", [("Ça", "MISC")]),
     ("Les pannes survenues pendant les Fêtes ont duré.", [("Fêtes", "MISC")]),
     # a quoted sentence that fills its marks before a reporting frame
     ("'On en a parlé, mais on a surtout parlé du reste', a indiqué vendredi le ministre.",

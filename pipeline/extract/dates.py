@@ -1505,11 +1505,11 @@ def _rule_duration_range_first(f: _Fragments) -> Rule:
     """The first bound of a range of lengths, whose unit comes with the second.
 
     Examples: "pour une durée de [10] à 14 jours" → P10D, "de [deux] à trois semaines" →
-    P2W, "entre [10] et 15 ans" → P10Y. Not hours ("de 10 à 14 heures" is a span of the
-    clock).
+    P2W, "entre [10] et 15 ans" → P10Y, "chez les [12] à 15 ans" → P12Y. Not hours ("de 10
+    à 14 heures" is a span of the clock).
     """
     pattern = _compile(
-        rf"{_B}(?:de|d['’]|entre)\s*(?P<num>{f.num})"
+        rf"{_B}(?:de|d['’]|entre|les)\s*(?P<num>{f.num})"
         rf"(?=\s*(?:à|et|ou|-|–)\s*{f.num}\s+(?P<unit>{f.unit}){_E})"
     )
 
@@ -1757,6 +1757,10 @@ def _rule_clock(f: _Fragments) -> Rule:
             # "en 1h30", "un film d'1h30", "2h30 de débat": a length, not a time of day
             value = f"PT{int(h)}H{int(minutes)}M" if int(minutes) else f"PT{int(h)}H"
             return [_Mention(m.start("h"), m.end(), "DURATION", "value", {"value": value})]
+        if not m.group("prep") and not m.group("tod") and ctx.prev_word(m.start()) in (
+                "le", "du") and not _DAY_WORD_BEFORE.search(
+                ctx.text, max(0, m.start() - 30), m.start()):
+            return []  # "dans le 19h30", "le 20h": a news programme, not a time
         # "lundi 14 heures", "il était 20 heures": a time of day without preposition
         day_before = not m.group("prep") and _DAY_WORD_BEFORE.search(
             ctx.text, max(0, m.start() - 30), m.start())

@@ -1073,6 +1073,11 @@ def _extend(doc: Doc, cand: _Cand, owner: Mapping[int, _Cand], rules: EntityRule
                 and end + 1 < n and (_cap_word(texts[end + 1]) or texts[end + 1].isalpha())):
             end += 2
             continue
+        # "Michel Preud'" + "homme": a name the tokenizer cut after its apostrophe.
+        if (texts[end - 1][-1:] in "'’" and len(texts[end - 1]) > 2 and not spaces[end - 1]
+                and _cap_word(texts[end - 1]) and word.isalpha() and word.islower()):
+            end += 1
+            continue
         # "CAN 2019", "Paléo 2023": a name and a year name one edition of an event.
         if (label != "PER" and _YEAR.fullmatch(word) and spaces[end - 1]
                 and _cap_word(texts[end - 1]) and not (end + 1 < n and (
@@ -1229,6 +1234,9 @@ def _trim(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand | None:
         opened = _BALANCED.get(word)
         if word == "+" and end - 1 > start and not _punct_word(texts[end - 2]):
             break
+        if end - 1 > start and texts[end - 2][-1:] in "'’" and not table.spaces[end - 2] \
+                and texts[end - 2][:1].isupper():
+            break  # "Michel [Preud'homme]": a name split at its apostrophe
         if _punct_word(word) and not (opened and any(texts[k] == opened
                                                     for k in range(start, end - 1))):
             end -= 1
