@@ -1352,3 +1352,176 @@ def test_fourth_batch_subject_hung_on_an_adverbial_locution(fr_nlp):
 def test_fourth_batch_demonstrative_subject_is_no_speaker(fr_nlp):
     assert _triples(fr_nlp, "Cela signifie que deux ministres devront partir.") == []
     assert _triples(fr_nlp, "Ça montre que le projet avance.") == []
+
+
+# ---------------------------------------------------------------------------------------
+# Fifth batch of dev articles: constructions found there, on sentences written here
+# ---------------------------------------------------------------------------------------
+
+
+def _parsed(fr_nlp, words, heads, deps, pos, lemmas, morphs, ents):
+    """A Doc with a hand-written parse: a parser error reproduced on purpose."""
+    return Doc(fr_nlp.vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+               heads=heads, deps=deps, pos=pos, lemmas=lemmas, morphs=morphs, ents=ents)
+
+
+def test_fifth_batch_active_subject_parsed_as_passive_is_the_speaker(fr_nlp):
+    words = ["Claire", "Martin", "a", "rappelé", "que", "la", "saison", "sera", "longue", "."]
+    doc = _parsed(
+        fr_nlp, words, heads=[3, 0, 3, 3, 8, 6, 8, 8, 3, 3],
+        deps=["nsubj:pass", "flat:name", "aux:tense", "ROOT", "mark", "det", "nsubj", "cop",
+              "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "AUX", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+        lemmas=["Claire", "Martin", "avoir", "rappeler", "que", "le", "saison", "être", "long",
+                "."],
+        morphs=["", "", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+                "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", "", "", "", "", "", ""],
+        ents=["B-PER", "I-PER"] + ["O"] * 8)
+    assert [(q.text, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("la saison sera longue", "Claire Martin")]
+
+
+@pytest.mark.slow
+def test_fifth_batch_imager_is_a_cue_after_its_auxiliary(fr_nlp):
+    text = ("Lucie Bernard dirige le théâtre depuis vingt ans. « C'est comme une renaissance "
+            "après un long hiver », a imagé la directrice du théâtre.")
+    assert _records(fr_nlp, text) == [
+        ("C'est comme une renaissance après un long hiver", "direct", "imager",
+         "la directrice du théâtre", "Lucie Bernard")]
+
+
+@pytest.mark.slow
+def test_fifth_batch_pronoun_after_a_narrative_infinitive_takes_its_speaker(fr_nlp):
+    text = ("Nicolas Petit a fait le bilan devant la presse. « Nous sommes heureux », a-t-il "
+            "dit. Et d'ajouter qu'il reviendrait. « Ce fut une belle édition », a-t-il "
+            "affirmé.")
+    assert [r[4] for r in _records(fr_nlp, text)] == ["Nicolas Petit"] * 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a side locution between the verb and its inverted subject
+        ("Mais « la grève continuera jusqu'à la fin du mois », assure de son côté "
+         "Paul Girard.",
+         [("la grève continuera jusqu'à la fin du mois", "direct", "assurer", "Paul Girard")]),
+        # a connective without its comma before the quotation: still a stand-alone one
+        ("Pour autant « les commandes sont en hausse », assure pour sa part Claire Dumas.",
+         [("les commandes sont en hausse", "direct", "assurer", "Claire Dumas")]),
+    ],
+)
+def test_fifth_batch_frame_after_a_connective_and_a_side_locution(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+def test_fifth_batch_organisation_before_a_name_is_not_described(fr_nlp):
+    doc = fr_nlp("« Le chantier avance bien », assure le délégué CGT Marc Lenoir.")
+    if [e.text for e in doc.ents] != ["CGT", "Marc Lenoir"]:
+        pytest.skip("the model does not find both names here")
+    assert [(d.ent_text, d.description) for d in entity_descriptions(doc)] == [
+        ("Marc Lenoir", "délégué cgt")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the office and its holder are the complement of the noun who speaks
+        ("Le camp du président Paul Biya a revendiqué la victoire dès dimanche soir.",
+         "Le camp du président Paul Biya"),
+        ("La porte-parole du ministre Jean Castex a assuré que la réforme serait votée.",
+         "La porte-parole du ministre Jean Castex"),
+        # precision guard: a name after the office's complement is the holder
+        ("Le ministre de l'Intérieur Gérald Darmanin a assuré que la loi serait appliquée.",
+         "Gérald Darmanin"),
+    ],
+)
+def test_fifth_batch_holder_in_a_complement_is_not_the_speaker(fr_nlp, text, speaker):
+    assert [q[3] for q in _triples(fr_nlp, text)] == [speaker]
+
+
+@pytest.mark.slow
+def test_fifth_batch_selon_qui_gives_the_antecedent_s_view(fr_nlp):
+    text = ("Le maire a reçu le ministre de la Santé, Jean Dupont, selon qui l'hôpital "
+            "restera ouvert jusqu'en 2030.")
+    assert _triples(fr_nlp, text) == [
+        ("l'hôpital restera ouvert jusqu'en 2030", "indirect", "selon", "Jean Dupont")]
+    # precision guard: no person or speaker noun before "selon qui"
+    assert _triples(fr_nlp, "Il faut attendre la réunion de lundi, selon qui la décision "
+                            "sera prise.") == []
+
+
+@pytest.mark.slow
+def test_fifth_batch_plural_description_designates_nobody(fr_nlp):
+    text = ("Les joueurs ont été félicités par Didier Deschamps. Aux dires des joueurs, la "
+            "séance était très dure.")
+    (quote,) = extract_quotes(fr_nlp(text))
+    assert (quote.speaker_text, quote.antecedent_text, quote.speaker_description) == (
+        "joueurs", None, None)
+
+
+@pytest.mark.slow
+def test_fifth_batch_alors_que_ends_the_reported_clause(fr_nlp):
+    text = "Selon le ministre, les ventes ont progressé, alors que la crise continue."
+    assert _triples(fr_nlp, text) == [
+        ("les ventes ont progressé", "indirect", "selon", "le ministre")]
+
+
+@pytest.mark.slow
+def test_fifth_batch_infinitive_after_an_adjunct_closed_by_a_comma(fr_nlp):
+    text = ("Le gouvernement a expliqué ce mardi à l'issue du conseil des ministres, ne pas "
+            "vouloir commenter cette décision.")
+    assert _triples(fr_nlp, text) == [
+        ("ne pas vouloir commenter cette décision", "indirect", "expliquer",
+         "Le gouvernement")]
+
+
+@pytest.mark.slow
+def test_fifth_batch_capitalised_phrase_after_a_preposition_is_a_title(fr_nlp):
+    text = ("Les enfants pourront découvrir le conte avec « Les voyages extraordinaires du "
+            "capitaine Nemo ».")
+    assert _triples(fr_nlp, text) == []
+    # precision guard: a sentence (with its verb) quoted after a preposition is kept
+    text = "Elle a répondu avec « Nous ne lâcherons rien. »"
+    assert any("Nous ne lâcherons rien." in q[0] for q in _triples(fr_nlp, text))
+
+
+@pytest.mark.slow
+def test_fifth_batch_parler_with_a_quoted_complement_is_mixed(fr_nlp):
+    text = ("Le patron parle d'une « période noire » pour la profession et d'un effort "
+            "indispensable.")
+    assert _triples(fr_nlp, text) == [
+        ("une « période noire » pour la profession et d'un effort indispensable", "mixed",
+         "parler", "Le patron")]
+    # precision guard: talking about something unquoted reports nothing
+    assert _triples(fr_nlp, "Le directeur parle de la météo avec les clients.") == []
+
+
+@pytest.mark.slow
+def test_fifth_batch_frame_without_its_commas_inside_a_quotation(fr_nlp):
+    text = ('"Les ventes sont bonnes cette année lance Sophie Marchand, gérante du magasin. '
+            'Les clients reviennent enfin".')
+    assert _triples(fr_nlp, text) == [
+        ("Les ventes sont bonnes cette année", "direct", "lancer", "Sophie Marchand"),
+        ("Les clients reviennent enfin", "direct", "lancer", "Sophie Marchand")]
+    # precision guard: "ce que dit X" inside a quotation is the speaker's words
+    text = "« Je ne crois pas ce que dit Pierre Dupont sur ce dossier », a déclaré la ministre."
+    assert _triples(fr_nlp, text) == [
+        ("Je ne crois pas ce que dit Pierre Dupont sur ce dossier", "direct", "déclarer",
+         "la ministre")]
+
+
+def test_fifth_batch_object_verb_tagged_as_an_adjective_at_the_root(fr_nlp):
+    def doc_with(verb: str):
+        return _parsed(
+            fr_nlp, ["Le", "syndicat", verb, "200", "grévistes", "."],
+            heads=[1, 2, 2, 4, 2, 2], deps=["det", "nsubj", "ROOT", "nummod", "obj", "punct"],
+            pos=["DET", "NOUN", "ADJ", "NUM", "NOUN", "PUNCT"],
+            lemmas=["le", "syndicat", verb, "200", "gréviste", "."],
+            morphs=[""] * 6, ents=["O"] * 6)
+
+    assert [(q.text, q.cue, q.speaker_text) for q in extract_quotes(doc_with("revendique"))] \
+        == [("200 grévistes", "revendiquer", "Le syndicat")]
+    # precision guard: a reporting verb without @obj gives no object report
+    assert extract_quotes(doc_with("ajoute")) == []

@@ -634,6 +634,11 @@ _ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "
                     ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
                     ("à", "la", "suite"), ("en", "raison"))
 #: Words between a cue and "que" that announce its clause ("insiste sur le fait que").
+_CLOSERS_AND_SPACES = frozenset({"»", "”", '"', "›", "’", "'", " "})
+_SIDE_LOCUTIONS = frozenset({("de", "son", "côté"), ("de", "leur", "côté"),
+                             ("de", "notre", "côté"), ("à", "son", "tour"),
+                             ("à", "leur", "tour"), ("pour", "sa", "part"),
+                             ("pour", "leur", "part")})
 _FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 #: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
 _QUESTION_WORDS = ("comment", "pourquoi")
@@ -766,6 +771,8 @@ class _Extractor:
                 self.ent_of_tok[i] = ei
         self.titles = {qi for qi, q in enumerate(self.quotes) if self._is_title(q)}
         self._descriptions: list[EntityDescription] | None = None
+        # verb → the quoted prepositional complement taken for its content
+        self._complements: dict[int, tuple[int, int]] = {}
         self._genders: dict[str, str] | None = None
 
     # ---- positions ---------------------------------------------------------------
@@ -930,6 +937,14 @@ class _Extractor:
         k = ent.start - 1
         while k >= lo and self.doc[k].pos_ == "DET":
             k -= 1
+        if k >= lo and ent.label_ == "PER" and k == ent.start - 1 and self.is_role(
+                self.doc[k]) and self.lows[k] not in self.lex.org_nouns:
+            # "le camp du [président X]", "la porte-parole de la [ministre X]": the office
+            # and its holder are the complement of another noun, who speaks
+            k -= 1
+            while k >= lo and self.doc[k].pos_ == "DET":
+                k -= 1
+            return not (k > lo and _low(self.doc[k]) in _DE)
         return not (k >= lo and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in _DE))
 
     # ---- mentions ----------------------------------------------------------------
@@ -1093,6 +1108,9 @@ class _Extractor:
                     self.lows[j - 1] in _TIME_WORDS):
                 # a date before the subject: "prévient [ce mercredi 24 août] le ministre"
                 j += 1
+            elif tuple(self.lows[j:j + 3]) in _SIDE_LOCUTIONS:
+                # "assure [de son côté] X": whose turn it is, before the subject
+                j += 3
             elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
                 # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
@@ -1371,7 +1389,8 @@ class _Extractor:
             adverbs = [c for c in v.children if c.dep_ == "advmod" and c.i < v.i]
             subjects = [c for c in list(v.children) + [g for a in adverbs for g in a.children]
                         if (c.dep_ in ("nsubj", "expl:subj") or (
-                            c.dep_ == "nsubj:pass" and self._pronominal(v))) and c.i < v.i
+                            c.dep_ == "nsubj:pass" and (self._pronominal(v) or self._avoir_tense(
+                                v)))) and c.i < v.i
                         and c.lemma_.lower() not in _TIME_NOUNS]
             for subj in subjects:
                 if _low(subj) == "qui" and v.dep_ == "acl:relcl":
@@ -1462,7 +1481,8 @@ class _Extractor:
 
     def _is_title(self, q: QuotedSpan) -> bool:
         """Quoted titles and names: « Vivement dimanche » after "émission", "intitulé", or a
-        capitalised multi-word label without a verb.
+        capitalised multi-word label without a verb (all words capitalised, or the object of
+        a preposition: "avec « Les aventures du baron »").
         """
         doc = self.doc
         inside = [doc[i] for i in self._tok_range(q.start, q.end)]
@@ -1482,6 +1502,12 @@ class _Extractor:
         if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and not any(
                 t.pos_ in ("VERB", "AUX") for t in inside) and self.text[q.end - 1] not in ".!?":
             return True
+        # "découvrir l'opéra avec « Les aventures du baron »": a capitalised phrase without a
+        # verb as the object of a preposition names a work, it reports nobody's words
+        j = self._first_tok_at(q.open) - 1
+        if capital and len(words) >= 2 and j >= 0 and doc[j].pos_ == "ADP" and not any(
+                t.pos_ in ("VERB", "AUX") for t in inside) and self.text[q.end - 1] not in ".!?…":
+            return True
         # « Boussole » (Actes Sud), « Dune » (2021): a work cited with its publisher or year
         if capital and q.close is not None and self.text[q.end - 1] not in ".!?…" and \
                 _CITATION_RE.match(self.text, q.close + 1):
@@ -1494,8 +1520,8 @@ class _Extractor:
     def clause_end(self, a: int, hi: int, quote: int = -1) -> int:
         """End (exclusive) of a reported clause that starts at ``a``: the segment end, or an
         earlier cut before a postposed frame (", a rapporté X"), a postposed source
-        (", selon X"), a participial or "avant de" continuation, a colon or semicolon, or a
-        coordinated verb of the frame ("… et a appelé …").
+        (", selon X"), a participial, "avant de" or ", alors que" continuation, a colon or
+        semicolon, or a coordinated verb of the frame ("… et a appelé …").
         """
         doc = self.doc
         for k in range(a, hi):
@@ -1518,6 +1544,8 @@ class _Extractor:
                     return k
                 if _low(nxt) in ("avant", "tout", "ajoutant", "citant"):
                     return k
+                if _low(nxt) == "alors" and k + 2 < hi and self.lows[k + 2] in ("que", "qu'"):
+                    return k  # ", alors que …": the writer's contrast, not the source's
                 # "… que A, X affirme B": a new clause with its own reporting verb
                 for j in range(k + 2, min(k + 8, hi)):
                     if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in _STOP_PUNCT:
@@ -1650,6 +1678,8 @@ class _Extractor:
     def _relative_selon(self, k: int, lo: int, hi: int) -> _Report | None:
         """"la déclaration du président X selon laquelle [clause]": X is the speaker."""
         doc = self.doc
+        if k + 2 < hi and self.lows[k + 1] == "qui":
+            return self._selon_qui(k, lo, hi)
         if k + 1 >= hi or self.lows[k + 1] not in ("laquelle", "lequel", "lesquels", "lesquelles"):
             return None
         noun = doc[k - 1] if k - 1 >= lo else None
@@ -1676,6 +1706,32 @@ class _Extractor:
             b = min(b, self._verb_group_start(noun.head))
         chars = self.trim(a, b)
         if chars is None:
+            return None
+        return _Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
+
+    def _selon_qui(self, k: int, lo: int, hi: int) -> _Report | None:
+        """"le ministre, X, selon qui [clause]": the one "qui" stands for is the speaker.
+
+        Only a person or organisation name, or a speaker noun, right before the marker (its
+        comma aside) is taken for the antecedent: "selon qui" then gives that one's view.
+        """
+        doc = self.doc
+        j = k - 1
+        while j >= lo and doc[j].text == ",":
+            j -= 1
+        if j < lo:
+            return None
+        ei = self.ent_of_tok[j]
+        if ei >= 0 and self.ents[ei].label_ in ("PER", "ORG"):
+            ent = self.ents[ei]
+            speaker = _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        elif doc[j].pos_ == "NOUN" and self.is_role(doc[j]):
+            speaker = self.mention_at(doc[j], lo, j + 1)[0]
+        else:
+            return None
+        b = self.clause_end(k + 2, hi)
+        chars = self.trim(k + 2, b)
+        if speaker is None or chars is None:
             return None
         return _Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
 
@@ -1718,7 +1774,8 @@ class _Extractor:
         if _low(doc[j]) in ("s'", "se") and j + 1 < hi:
             j += 1
         pron = None
-        if _low(doc[j]) in _AUX_FORMS:
+        compound = _low(doc[j]) in _AUX_FORMS
+        if compound:
             j, pron = self._inverted(j + 1, hi)
             steps = 0
             # adverbs between the auxiliary and the participle, multiword ones included
@@ -1737,8 +1794,11 @@ class _Extractor:
         # its subject follows (", dit le maire"), not in an apposition (", écrit en 2019,")
         present_like = j == k and self.lows[j].endswith("it") and (
             j + 1 < hi and self.lows[j + 1] not in ("par", ",", "en", "dans", "pour"))
-        if participle and (
-                "Pres" in verb.morph.get("Tense") or j == k or self.lows[j - 1] in (",", "s'")):
+        # (a past participle after its auxiliary that the tagger read as a present: ", a
+        # imagé X")
+        present = "Pres" in verb.morph.get("Tense") and not (
+            compound and self.lows[j].endswith(("é", "ée", "és", "ées")))
+        if participle and (present or j == k or self.lows[j - 1] in (",", "s'")):
             # ", saluant la performance", ", reconnu coupable": participles, not frames
             if not (j + 1 < hi and doc[j + 1].text.startswith("-")) and not present_like:
                 return None
@@ -2012,6 +2072,14 @@ class _Extractor:
                     speaker) and not self._documentary(v, speaker):
             # "le budget prévoit une hausse": an object report needs someone who speaks
             return []
+        if self._complements.get(v.i) == content and speaker is not None and (
+                speaker.kind == "description") and not self._speaker_like(speaker) and not (
+                lemma in self.lex.object_verbs | self.lex.infinitive_verbs | self.lex.de_verbs
+                | self.lex.a_verbs or lemma in self.lex.prep_verbs):
+            # "le texte parle d'une « mascarade »": nor does the quoted complement of a cue
+            # that has no content complement of its own ("X parle d'une « crise »" reports
+            # X's words only if X is someone who speaks)
+            return []
         return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
 
@@ -2092,6 +2160,8 @@ class _Extractor:
         deps = {c.dep_ for c in verb.children}
         if "obl:agent" not in deps and "aux:pass" not in deps and self._pronominal(verb):
             return False  # "X s'est inquiétée de …": the parse takes "s'est" for a passive
+        if "obl:agent" not in deps and self._avoir_tense(verb):
+            return False
         return bool(deps & {"aux:pass", "nsubj:pass"}) or (
             "obl:agent" in deps and "nsubj" not in deps)
 
@@ -2109,18 +2179,25 @@ class _Extractor:
     def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
         """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known
         present form of a reporting verb between a noun phrase and "que" (or "sur le fait
-        que": "Le maire insiste sur le fait que …", or a quoted "« que »").
+        que": "Le maire insiste sur le fait que …", or a quoted "« que »"); for an @obj
+        verb, also between its subject and its object at the root of the sentence.
         """
         i = token.i
         after = i + 1 + next((len(w) for w in _FACT_OPENERS
                               if tuple(self.lows[i + 1:i + 1 + len(w)]) == w), 0)
         if after < len(self.doc) and self._opening_quote(after) is not None:
             after += 1  # "La Belgique demande « que … »": the clause quoted from its "que"
-        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or after >= len(self.doc) or (
-                self.lows[after] not in ("que", "qu'")) or self.doc[i - 1].pos_ not in (
-                "NOUN", "PROPN", "PRON") or not self.lows[i].endswith(("e", "ent", "it")):
-            return None
+        # (or, for @obj verbs, the root of its sentence between its subject and its object:
+        # "Le syndicat revendique 200 grévistes")
         lemma = self.lex.verb_forms.get(self.lows[i])
+        rooted = token.dep_ == "ROOT" and lemma in self.lex.object_verbs and any(
+            c.dep_ == "nsubj" and c.i == i - 1 for c in token.children) and any(
+            c.dep_ == "obj" and c.i > i for c in token.children)
+        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or not rooted and (
+                after >= len(self.doc) or self.lows[after] not in ("que", "qu'")) or self.doc[
+                i - 1].pos_ not in ("NOUN", "PROPN", "PRON") or not self.lows[i].endswith(
+                ("e", "ent", "it")):
+            return None
         return (lemma, i) if lemma is not None else None
 
     def _documentary(self, verb: Token, speaker: _Mention | None) -> bool:
@@ -2133,6 +2210,16 @@ class _Extractor:
         group = range(max(self._verb_group_start(verb) - 1, 0), verb.i)
         return any(self.lows[k] in ("se", "s'") for k in group) or any(
             c.lemma_ == "se" and c.i < verb.i for c in verb.children)
+
+    def _avoir_tense(self, verb: Token) -> bool:
+        """"X a rappelé que …" with a passive subject: a compound past on "avoir" only.
+
+        The parse sometimes labels the subject of an active compound past ``nsubj:pass``;
+        a passive needs a form of "être" ("a été accusé"), so without one it is active.
+        """
+        children = list(verb.children)
+        return any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children) and not any(
+            c.dep_ == "aux:pass" or c.lemma_ == "être" for c in children)
 
     def _speaker_like(self, mention: _Mention | None) -> bool:
         """A name, a pronoun, or a description headed by a speaker noun."""
@@ -2169,6 +2256,12 @@ class _Extractor:
                 if close is not None and not any(t.pos_ in ("VERB", "AUX")
                                                  for t in between[1:close]):
                     between = between[close + 1:]
+            # "a expliqué mercredi à l'issue du conseil, ne pas avoir …": an adjunct without
+            # a verb, closed by a comma before the infinitive
+            if between and between[-1].text == "," and len(between) <= 16 and not any(
+                    t.pos_ in ("VERB", "AUX", "PUNCT") or self._in_quote(t.i)
+                    for t in between[:-1]):
+                between = []
             # "demande à X de « changer de cap »": the infinitive opens a quotation
             if between and self._opening_quote(between[-1].i) is not None and self._in_quote(
                     child.left_edge.i):
@@ -2226,7 +2319,10 @@ class _Extractor:
             rel = next((c for c in v.children if c.dep_ == "obj" and self.lows[c.i] in (
                 "que", "qu'") and c.i < v.i), None)
             if rel is None:
-                return self._quoted_complement(v, last, hi) or (
+                complement = self._quoted_complement(v, last, hi)
+                if complement is not None:
+                    self._complements[v.i] = complement
+                return complement or (
                     self._relative_antecedent(v) if lemma in self.lex.object_verbs else None)
             # "qu'il a qualifiée de « … »": the quoted complement
             k = last + 1
@@ -2397,6 +2493,16 @@ class _Extractor:
             # parole devant des députés [appelant à sa « démission »]")
             if quoted and not any(self.cue_lemma(self.doc[i], strict=True)
                                   for i in range(a, quoted[0])):
+                # (what the parse hung on the verb right after it still qualifies it: "parle
+                # d'une « crise » [pour le secteur et d'une transformation]")
+                end = self.clause_end(a, hi)
+                for sibling in sorted(v.children, key=lambda c: c.i):
+                    first = sibling.left_edge.i
+                    while first > b and self.doc[first - 1].text in _CLOSERS_AND_SPACES:
+                        first -= 1
+                    if sibling.i > child.i and first <= b and sibling.dep_ == "obl:arg" and (
+                            sibling.right_edge.i < end):
+                        b = sibling.right_edge.i + 1
                 return a, b
         return None
 
@@ -2763,6 +2869,35 @@ class _Extractor:
                     return frame
         return None
 
+    def bare_incise(self, q: QuotedSpan) -> tuple[_Frame, int, int] | None:
+        """A frame without its commas inside a quotation: '"A lance X, gérant. B"'.
+
+        Some sites leave out the closing and reopening marks around a frame; a reporting
+        verb right after a word of the quotation and right before a person's name is then
+        the frame of what precedes it, and the quotation resumes after the frame's
+        sentence. Returns the frame, its verb token and the token that ends its sentence
+        (the end of the quotation if none does). Not "ce que dit X", "comme le dit X".
+        """
+        doc = self.doc
+        toks = self._tok_range(q.start, q.end)
+        for k in range(toks.start + 3, toks.stop - 1):
+            ei = self.ent_of_tok[k + 1]
+            if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ != "PER":
+                continue
+            if not doc[k - 1].is_alpha or self.lows[k - 1] in _RELATIVES | _CLITICS | {
+                    "comme", "ce", "que", "qu'"} or not doc[k].is_lower:
+                continue
+            if self.cue_lemma(doc[k], strict=False) is None:
+                continue
+            frame = self.postposed(k, toks.stop)
+            if frame is None or frame.speaker is None or frame.speaker.kind != "name":
+                continue
+            end = frame.end
+            while end < toks.stop and doc[end].text not in (".", "!", "?", "…"):
+                end += 1
+            return frame, k, end
+        return None
+
     def _previous_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
         doc = self.doc
         k = self._first_tok_at(q.open)
@@ -2818,8 +2953,17 @@ class _Extractor:
         return None
 
     def _starts_clause(self, q: QuotedSpan) -> bool:
+        """The quotation opens its sentence, perhaps after a connective.
+
+        A connective before the mark ("Mais « … »", "Pour autant « … », assure X") links
+        the sentence to the story and is no frame: the quotation still stands alone.
+        """
         prev = self._prev_char(q.open)
-        return prev in "\n.!?…:—–-" or q.continues
+        if prev in "\n.!?…:—–-" or q.continues:
+            return True
+        before = re.split(r"[.!?…:\n«»\"“”]", self.text[max(0, q.open - 40):q.open])[-1]
+        words = before.strip(" \t\u00a0\u202f,").lower().replace("’", "'")
+        return bool(words) and words in self.lex.connectives
 
     def _ends_clause_q(self, q: QuotedSpan) -> bool:
         if q.close is None:
@@ -2874,6 +3018,8 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
            sentence or followed by a frame) are ``direct``; their frame is searched after
            them, before their colon, inside them ("« A, affirme X. B »"), in the previous
            sentence (a frame without complement: "X a réagi lundi.") and in the next one.
+           A frame whose marks were left out ('"A lance X, gérant. B"') splits the
+           quotation into two quotations of its speaker.
            A quotation continued over paragraphs shares one frame; a quotation after a
            colon that its clause continues is ``mixed`` ("X a tranché : « … » de …"); a
            report without a speaker (a frameless quotation, a fragment, a verb whose subject
@@ -2894,7 +3040,8 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
            the entity that carries a matching description in the article
            (:func:`entity_descriptions`, :func:`match_description`; the description's
            gender excludes the other one), else, for a definite description, the salient
-           entity of the right kind (:func:`_resolve_anaphor`).
+           entity of the right kind (:func:`_resolve_anaphor`); a plural description
+           ("aux dires des joueurs") designates nobody.
     """
     if not doc.has_annotation("DEP"):
         raise ValueError(
@@ -3118,6 +3265,19 @@ def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[
     last_by_seg: dict[int, _Report] = {}
     for chain in chains:
         first, last = ex.quotes[chain[0]], ex.quotes[chain[-1]]
+        bare = ex.bare_incise(first) if len(chain) == 1 and ex._starts_clause(first) else None
+        if bare is not None:
+            # '"A lance X, gérant. B"': A and B, two quotations of the frame's speaker
+            frame, k, end = bare
+            toks = ex._tok_range(first.start, first.end)
+            for a, b in ((toks.start, k), (end + 1, toks.stop)):
+                chars = ex.trim(a, b, quote=chain[0]) if a < b else None
+                if chars is not None:
+                    reports.append(_Report(chars[0], chars[1], "direct", frame.cue,
+                                           frame.cue_tok, frame.speaker, "direct", chain[0]))
+            used.add(chain[0])
+            last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = reports[-1]
+            continue
         frame, where = ex.direct_frame(chain[-1])
         if frame is None and len(chain) > 1:
             frame, where = ex.direct_frame(chain[0])
@@ -3235,8 +3395,12 @@ def _descriptions(ex: _Extractor) -> list[EntityDescription]:
         k = ent.start - 1
         while k >= lo and doc[k].pos_ == "DET":
             k -= 1
-        # "l'entraîneur du [X]": X is the complement of the noun, not described by it
-        if k >= lo and doc[k].pos_ != "ADP" and ex.lows[k] not in _DE:
+        # "l'entraîneur du [X]": X is the complement of the noun, not described by it;
+        # nor is "le délégué [CGT] Jean Martin": an organisation right before a person's
+        # name tells that person's side
+        qualifier = ent.label_ == "ORG" and ent.end < hi and ex.ent_of_tok[ent.end] >= 0 and (
+            ex.ents[ex.ent_of_tok[ent.end]].label_ == "PER")
+        if k >= lo and doc[k].pos_ != "ADP" and ex.lows[k] not in _DE and not qualifier:
             before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
             if before is not None:
                 spans.append(before)
@@ -3490,6 +3654,11 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
             elif last.speaker.kind == "description" and _description_agrees(
                     ex, last.speaker, pron):
                 return None
+        elif last.speaker is None and last.source is not None and ent is not None and (
+                ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= seg - 1
+                and _compatible(ex, pron, ent)):
+            # a report that inherited its speaker ("Et d'ajouter que …"), right before
+            return ent
     # a named subject two sentences back
     if seg >= 2:
         for m in _segment_subjects(ex, seg - 2):
@@ -3517,6 +3686,9 @@ def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
     org = _org_description(ex.lex, desc)
     gender = _mention_gender(ex, mention)
     genders = _gender_votes(ex)
+    if "Plur" in ex.doc[mention.head].morph.get("Number"):
+        # "aux dires des joueurs", "les médecins": several people, not one of them
+        records = [d for d in records if d.label != "PER"]
     records = [d for d in records if (d.label == "ORG") == org == _org_description(
         ex.lex, d.description) and (gender == "-" or d.label != "PER" or genders.get(
             _ent_key_from_record(ex, d), "-") in ("-", gender))]
@@ -3714,7 +3886,10 @@ def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
 
 def _quote(ex: _Extractor, r: _Report, m: _Mention | None, ent: Span | None) -> Quote:
     description = None
-    if m is not None and m.kind == "description":
+    if m is not None and m.kind == "description" and not (
+            "Plur" in ex.doc[m.head].morph.get("Number")
+            and not _org_description(ex.lex, normalise_description(ex.text[m.start:m.end]))):
+        # (several people, "aux dires des joueurs", are nobody to look up in the corpus)
         description = normalise_description(ex.text[m.start:m.end])
     return Quote(
         start=r.start, end=r.end, text=ex.text[r.start:r.end], kind=r.kind, cue=r.cue,
