@@ -1416,9 +1416,12 @@ def test_fifth_batch_frame_after_a_connective_and_a_side_locution(fr_nlp, text, 
 
 
 def test_fifth_batch_organisation_before_a_name_is_not_described(fr_nlp):
-    doc = fr_nlp("« Le chantier avance bien », assure le délégué CGT Marc Lenoir.")
-    if [e.text for e in doc.ents] != ["CGT", "Marc Lenoir"]:
-        pytest.skip("the model does not find both names here")
+    text = "« Le chantier avance bien », assure le délégué CGT Marc Lenoir."
+    doc = fr_nlp(text)
+    # The two names as the entities stage gives them, whatever the model tagged.
+    doc.set_ents([doc.char_span(text.index("CGT"), text.index("CGT") + 3, label="ORG"),
+                  doc.char_span(text.index("Marc"), len(text) - 1, label="PER")],
+                 default="outside")
     assert [(d.ent_text, d.description) for d in entity_descriptions(doc)] == [
         ("Marc Lenoir", "délégué cgt")]
 
@@ -1525,3 +1528,67 @@ def test_fifth_batch_object_verb_tagged_as_an_adjective_at_the_root(fr_nlp):
         == [("200 grévistes", "revendiquer", "Le syndicat")]
     # precision guard: a reporting verb without @obj gives no object report
     assert extract_quotes(doc_with("ajoute")) == []
+
+
+@pytest.mark.slow
+def test_sixth_batch_negated_cesser_affirms_the_object_report(fr_nlp):
+    assert _triples(fr_nlp, "Les salariés n'ont cessé de clamer leur innocence.") == [
+        ("leur innocence", "indirect", "clamer", "Les salariés")]
+    # precision guard: "ont cessé de clamer" says the speech stopped
+    assert _triples(fr_nlp, "Les salariés ont cessé de clamer leur innocence.") == []
+
+
+@pytest.mark.slow
+def test_sixth_batch_regretter_takes_an_object_report(fr_nlp):
+    assert _triples(fr_nlp, "L'entraîneur regrettait le scénario du match.") == [
+        ("le scénario du match", "indirect", "regretter", "L'entraîneur")]
+    # precision guard: negated, no speech act
+    assert _triples(fr_nlp, "L'entraîneur ne regrettait pas le scénario du match.") == []
+
+
+@pytest.mark.slow
+def test_sixth_batch_selon_l_altitude_is_no_source(fr_nlp):
+    assert _triples(fr_nlp, "Selon l'altitude, la neige fond plus tôt.") == []
+    # precision guard: a person after "selon" is a source
+    assert _triples(fr_nlp, "Selon le glaciologue, la neige fond plus tôt.") == [
+        ("la neige fond plus tôt", "indirect", "selon", "le glaciologue")]
+
+
+@pytest.mark.slow
+def test_sixth_batch_partitive_speaker_with_an_apposed_name(fr_nlp):
+    assert _triples(fr_nlp, "« Nous resterons ici », a dit l'un des manifestants, "
+                            "Paul Martin, 37 ans.") == [
+        ("Nous resterons ici", "direct", "dire", "Paul Martin")]
+    # the name after a civility: "L'une des avocates, Me X,"
+    doc = fr_nlp("L'une des avocates de la famille, Me Claire Dubois, a dit : « Je suis choquée. »")
+    start = next(t.i for t in doc if t.text == "Claire")
+    doc.ents = [doc[start:start + 2].char_span(0, len("Claire Dubois"), label="PER")]
+    assert [(q.text, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("Je suis choquée.", "Claire Dubois")]
+    # precision guard: without a name, the description is the speaker
+    assert _triples(fr_nlp, "« Nous resterons ici », a dit l'un des manifestants.") == [
+        ("Nous resterons ici", "direct", "dire", "l'un des manifestants")]
+
+
+@pytest.mark.slow
+def test_sixth_batch_bare_past_participle_has_no_object_report(fr_nlp):
+    text = "Les grévistes veulent attendre les réunions prévues début mars."
+    assert _triples(fr_nlp, text) == []
+    # precision guard: a participle sharing the auxiliary of its coordinated verb
+    assert _triples(fr_nlp, "Le ministre a dénoncé la réforme et fustigé le gouvernement.") == [
+        ("la réforme", "indirect", "dénoncer", "Le ministre"),
+        ("le gouvernement", "indirect", "fustiger", "Le ministre")]
+
+
+@pytest.mark.slow
+def test_sixth_batch_reported_clause_after_an_adjunct_with_a_relative(fr_nlp):
+    text = ("La directrice a affirmé que contrairement aux autres sites, qui sont « saturés », "
+            "l'usine recrute encore.")
+    assert _triples(fr_nlp, text) == [
+        ("contrairement aux autres sites, qui sont « saturés », l'usine recrute encore",
+         "mixed", "affirmer", "La directrice")]
+    # precision guard: after a full clause, a new subject with its own cue is a new report
+    text = ("La directrice a affirmé que les autres sites sont saturés, le syndicat dénonce "
+            "un mensonge.")
+    assert _triples(fr_nlp, text)[0] == (
+        "les autres sites sont saturés", "indirect", "affirmer", "La directrice")

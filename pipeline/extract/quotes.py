@@ -599,8 +599,9 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
-#: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire").
-_AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer"})
+#: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
+#: "n'a cessé de répéter").
+_AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
                 "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
@@ -976,7 +977,11 @@ class _Extractor:
         pron = self.pronoun(head)
         if pron is not None:
             return pron, head.i + 1
-        if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM") and self.ent_of_tok[head.i] < 0:
+        # "l'un des manifestants, X,": a partitive pronoun heads a description
+        partitive = self.lows[head.i] in ("un", "une") and head.i + 1 < len(doc) and (
+            self.lows[head.i + 1] in ("des", "d'entre"))
+        if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM") and self.ent_of_tok[
+                head.i] < 0 and not partitive:
             return None, head.i + 1
         left = max(head.left_edge.i, lo)
         for k in range(head.i - 1, left - 1, -1):
@@ -1078,6 +1083,9 @@ class _Extractor:
             k = close + 1 if close is not None else k
         if k + 1 >= hi or doc[k].text != ",":
             return None
+        # a civility before the name ("l'avocate, Me Claire Martin,")
+        if k + 2 < hi and self.lows[k + 1].rstrip(".") in _CIVILITIES:
+            k += 1
         ei = self.ent_of_tok[k + 1]
         if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ not in ("PER", "ORG"):
             return None
@@ -1133,6 +1141,9 @@ class _Extractor:
                 return self.mention_at(t, j, hi)
             if self.pronoun(t) is not None:
                 return self.pronoun(t), m + 1
+            if self.lows[m] in ("un", "une") and m + 1 < hi and self.lows[m + 1] in (
+                    "des", "d'entre"):
+                return self.mention_at(t, j, hi)  # "a dit l'un des manifestants, X,"
             if t.pos_ in ("NOUN", "PROPN") or self.ent_of_tok[m] >= 0:
                 head = t
                 ei = self.ent_of_tok[m]
@@ -1517,6 +1528,22 @@ class _Extractor:
 
     # ---- clause boundaries ---------------------------------------------------------
 
+    def _has_main_verb(self, a: int, k: int) -> bool:
+        """Whether tokens [a, k) hold a finite verb outside a relative clause and quotation.
+
+        "contrairement à Y, qui est « Z »," is an adjunct, not a clause: the clause that
+        follows its comma is the reported one.
+        """
+        doc = self.doc
+
+        def relative(x: Token) -> bool:
+            return x.dep_ == "acl:relcl" or any(c.dep_ in ("nsubj", "obj", "obl") and (
+                self.lows[c.i] in _RELATIVES) for c in x.children)
+
+        return any("Fin" in doc[i].morph.get("VerbForm") and not self._in_quote(i) and not any(
+            a <= x.i < k and relative(x) for x in [doc[i], *doc[i].ancestors])
+            for i in range(a, k))
+
     def clause_end(self, a: int, hi: int, quote: int = -1) -> int:
         """End (exclusive) of a reported clause that starts at ``a``: the segment end, or an
         earlier cut before a postposed frame (", a rapporté X"), a postposed source
@@ -1546,8 +1573,9 @@ class _Extractor:
                     return k
                 if _low(nxt) == "alors" and k + 2 < hi and self.lows[k + 2] in ("que", "qu'"):
                     return k  # ", alors que …": the writer's contrast, not the source's
-                # "… que A, X affirme B": a new clause with its own reporting verb
-                for j in range(k + 2, min(k + 8, hi)):
+                # "… que A, X affirme B": a new clause with its own reporting verb (not when A
+                # has no verb of its own: "que contrairement à Y, qui est …, X défend B")
+                for j in range(k + 2, min(k + 8, hi) if self._has_main_verb(a, k) else k):
                     if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in _STOP_PUNCT:
                         if self.cue_lemma(doc[j], strict=True) and any(
                                 c.dep_ == "nsubj" and k < c.i < j for c in doc[j].children):
@@ -1929,9 +1957,12 @@ class _Extractor:
         lemma = head.lemma_.lower()
         # (a negated hesitation affirms: "n'a pas hésité à dire que …", "n'a pas manqué
         # de rappeler que …")
+        # ("n'a cessé de clamer …": "cesser" is negated by "ne" alone)
+        negated = self.negated(head) or lemma == "cesser" and any(
+            w in ("ne", "n'") for w in self.lows[max(self._verb_group_start(head) - 1, 0):head.i])
         return (v.dep_ == "xcomp" and head.i < v.i and head.pos_ in ("VERB", "AUX")
-                and (lemma not in _CANCELLING_HEADS and not self.negated(head) or (
-                    lemma in _AFFIRMED_WHEN_NEGATED and self.negated(head)))
+                and (lemma not in _CANCELLING_HEADS and not negated or (
+                    lemma in _AFFIRMED_WHEN_NEGATED and negated))
                 and "Inf" not in head.morph.get("VerbForm"))
 
     def _narrative_infinitive(self, v: Token) -> bool:
@@ -2365,6 +2396,12 @@ class _Extractor:
             # a name given with "de": "accuse X de « schizophrénie »" is a mixed report)
             return self._quote_tokens(self.quote_of_tok[quoted[0]])
         if lemma not in self.lex.object_verbs and not quoted:
+            return None
+        if not quoted and v.dep_ in ("xcomp", "acl", "amod") and "Part" in v.morph.get(
+                "VerbForm") and "Pres" not in v.morph.get("Tense") and not any(
+                c.dep_.startswith("aux") for c in v.children):
+            # "les réunions prévues [début 2023]": a past participle without its auxiliary
+            # is passive, so the word the parse gives it as object is an adjunct
             return None
         if quoted and b < hi and self._quote_tokens(self.quote_of_tok[quoted[-1]])[1] >= b:
             # "a dénoncé la décision « hostile » [et « inacceptable » des États-Unis …]":
