@@ -669,14 +669,6 @@ def _lower(token: Token) -> bool:
     return token.text[:1].islower()
 
 
-def _is_break(token: Token) -> bool:
-    return "\n" in token.text
-
-
-def _is_punct(token: Token) -> bool:
-    return _punct_word(token.text)
-
-
 def _sentence_initial(doc: Doc, i: int) -> bool:
     """The token opens a sentence, a line, or a quotation, so its capital says nothing.
 
@@ -763,12 +755,8 @@ def _name_word(text: str, first: bool, rules: EntityRules) -> bool:
     return shaped and not _stopish(text, rules)
 
 
-def _name_token(token: Token, rules: EntityRules) -> bool:
-    return _name_word(token.text, token.i == 0, rules)
-
-
 def _name_at(doc: Doc, i: int, rules: EntityRules) -> bool:
-    """:func:`_name_token` of ``doc[i]`` without a Token object."""
+    """:func:`_name_word` of ``doc[i]``, read from the token table."""
     return _name_word(_token_texts(doc).texts[i], i == 0, rules)
 
 
