@@ -559,14 +559,16 @@ def _date_mention(m: re.Match[str], start: int, ctx: _Context, checks=()) -> lis
         return []
     week = _WEEK_OF_MONTH.match(fold(groups.get("part") or ""))
     if week and month and not slots["day"]:  # "la première semaine d'octobre": a week
-        slots["week_of_month"] = _WEEK_RANKS[week.group(1)]
+        slots["week_of_month"] = _ORDINAL_RANKS[week.group(1)]
     return [_Mention(start, m.end(), "TIME" if slots["tod"] else "DATE", "date", slots, checks)]
 
 
+#: Ranks of the ordinals that count a week or a weekday in its month; -1 is the last one.
+_ORDINAL_RANKS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2,
+                  "seconde": 2, "2e": 2, "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4,
+                  "dernier": -1, "dernière": -1}
 #: "la première semaine de mars" and the like name one week of the month: the ISO week
 #: of its first, second, … or last Thursday (a week belongs to the month of its Thursday).
-_WEEK_RANKS = {"première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
-               "dernière": -1}
 _WEEK_OF_MONTH = re.compile(r"(?:la)?(première|deuxième|seconde|troisième|quatrième|dernière)"
                             r"semaine")  # on :func:`fold`ed text, which has no spaces
 
@@ -738,9 +740,8 @@ def _rule_month(f: _Fragments) -> Rule:
     return Rule("month", pattern, build)
 
 
-#: Ordinals of a weekday in its month ("le premier lundi de mars"); -1 is the last one.
-_WEEKDAY_RANKS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
-                  "3e": 3, "quatrième": 4, "4e": 4, "dernier": -1}
+#: The masculine ordinals, which count a weekday ("le premier lundi de mars").
+_WEEKDAY_ORDINALS = "|".join(k for k in _ORDINAL_RANKS if not k.endswith(("ère", "onde")))
 
 
 def _rule_nth_weekday(f: _Fragments) -> Rule:
@@ -750,7 +751,7 @@ def _rule_nth_weekday(f: _Fragments) -> Rule:
     2024" → 2024-10-27, "le troisième jeudi du mois de novembre".
     """
     pattern = _compile(
-        rf"{_B}(?:le\s+)?(?P<rank>{'|'.join(_WEEKDAY_RANKS)})\s+(?P<wd>{f.weekday})\s+"
+        rf"{_B}(?:le\s+)?(?P<rank>{_WEEKDAY_ORDINALS})\s+(?P<wd>{f.weekday})\s+"
         rf"(?:de\s+|d['’]\s*|du\s+mois\s+(?:de\s+|d['’]\s*))(?P<month>{f.month})"
         rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?{_E}"
     )
@@ -758,7 +759,7 @@ def _rule_nth_weekday(f: _Fragments) -> Rule:
     def build(m: re.Match[str], ctx: _Context) -> list[_Mention]:
         mentions = _date_mention(m, m.start(), ctx)
         for mention in mentions:
-            mention.slots["nth"] = _WEEKDAY_RANKS[fold(m.group("rank"))]
+            mention.slots["nth"] = _ORDINAL_RANKS[fold(m.group("rank"))]
         return mentions
 
     return Rule("nth_weekday", pattern, build)

@@ -645,6 +645,8 @@ _FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 _QUESTION_WORDS = ("comment", "pourquoi")
 #: Prepositions left out of a complement reported as content ("a appelé [à] la retenue").
 _CONTENT_PREPOSITIONS = frozenset({"de", "d'", "à", "sur", "pour", "contre"})
+#: Second words of a negation ("ne … pas", "n'… jamais").
+_NEGATION_WORDS = frozenset({"pas", "jamais", "plus", "point", "guère", "rien"})
 _STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
                         "lesquelles", "auquel", "auxquels", "duquel"})
@@ -2317,13 +2319,13 @@ class _Extractor:
         doc = self.doc
         a = last + 1
         j = a
-        while j < hi and j - a < 4 and (self.lows[j] in _CLITICS or self.lows[j] in (
-                "pas", "jamais", "plus", "point", "guère", "rien")):
+        while j < hi and j - a < 4 and (self.lows[j] in _CLITICS
+                                        or self.lows[j] in _NEGATION_WORDS):
             j += 1
         if j >= hi or self._in_quote(j) or not (
                 doc[j].pos_ in ("VERB", "AUX") and "Inf" in doc[j].morph.get("VerbForm")):
             return None
-        if self.lows[a] in ("pas", "jamais", "plus", "point", "guère", "rien"):
+        if self.lows[a] in _NEGATION_WORDS:
             return None  # the negation of the cue itself ("ne dit pas …")
         verb = doc[j].head if doc[j].dep_.startswith("aux") and doc[j].head.i > j else doc[j]
         return a, min(self.clause_end(a, hi), max(verb.right_edge.i, j) + 1)
