@@ -22,6 +22,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.docs import DocRef
+
 PACKAGE = Path(__file__).resolve().parent
 
 #: Files whose content defines each stage's per-document output (globs, package-relative).
@@ -135,28 +137,29 @@ NO_CACHE = DocumentCache(None)
 
 
 def for_each_document(
-    docs: Iterable[Doc],
+    docs: Iterable[DocRef],
     stage: str,
     compute: Callable[[Doc, str], dict[str, Any]],
     cache: DocumentCache = NO_CACHE,
-    key_parts: Callable[[Doc], tuple[Any, ...]] = lambda doc: (doc._.pipeline_key,),
-) -> Iterator[tuple[Doc, str, dict[str, Any]]]:
+    key_parts: Callable[[DocRef], tuple[Any, ...]] = lambda ref: (ref.key,),
+) -> Iterator[tuple[DocRef, str, dict[str, Any]]]:
     """Run a stage's per-document step, or take its result from the cache.
 
     Args:
-        docs: the Docs the stage reads (each carries its upstream key).
+        docs: references to the Docs the stage reads (each carries its upstream key); a
+            Doc is decoded only if its result is not in the cache.
         stage: the stage name (a key of :data:`STAGE_SOURCES`).
         compute: ``(doc, key) -> result``, a dict of picklable values.
         cache: where results are looked up and stored.
         key_parts: what the result depends on besides the stage's code.
 
     Yields:
-        ``(doc, key, result)`` in the order of ``docs``.
+        ``(ref, key, result)`` in the order of ``docs``.
     """
-    for doc in docs:
-        key = stage_key(stage, *key_parts(doc)) if cache.enabled else ""
+    for ref in docs:
+        key = stage_key(stage, *key_parts(ref)) if cache.enabled else ""
         result = cache.get(stage, key) if cache.enabled else None
         if result is None:
-            result = compute(doc, key)
+            result = compute(ref.doc, key)
             cache.put(stage, key, result)
-        yield doc, key, result
+        yield ref, key, result

@@ -8,10 +8,12 @@ needs to report raw offsets travels on the Doc as ``doc._.pipeline_*`` attribute
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import catalogue
@@ -137,45 +139,204 @@ class _FolderWriter:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
 
 
+class DocRef:
+    """A document of a shard: its id and cache key at hand, its Doc decoded on demand.
+
+    Later stages look a document's results up in the cache by its key; the Doc itself is
+    only decoded for the documents they compute again. An incremental run over an archive
+    where 1% changed thus decodes 1% of the Docs, not all of them.
+    """
+
+    __slots__ = ("doc_id", "key", "_doc", "_load")
+
+    def __init__(self, doc_id: str, key: str, load: Callable[[], Doc] | None = None,
+                 doc: Doc | None = None):
+        if doc is None and load is None:
+            raise ValueError("a DocRef needs a Doc or a way to load it")
+        self.doc_id, self.key, self._doc, self._load = doc_id, key, doc, load
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocRef:
+        """A reference to a Doc in memory (id and key from its attributes)."""
+        return cls(doc._.pipeline_doc_id, doc._.pipeline_key, doc=doc)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the Doc is in memory already."""
+        return self._doc is not None
+
+    @property
+    def doc(self) -> Doc:
+        """The Doc, decoded at the first access."""
+        if self._doc is None:
+            self._doc = self._load()
+            self._load = None
+        return self._doc
+
+
+INDEX_SUFFIX = ".index.msgpack"
+
+
+def _index_path(shard: Path) -> Path:
+    return shard.with_name(shard.name.removesuffix(".spacy") + INDEX_SUFFIX)
+
+
+def _signature(entries: list[tuple[str, str]]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for doc_id, key in entries:
+        digest.update(f"{doc_id}\x1f{key}\x1e".encode())
+    return digest.hexdigest()
+
+
 class ShardWriter(_FolderWriter):
-    """Write Docs into numbered DocBin shards of ``shard_size`` docs, in a fresh folder."""
+    """Write Docs into numbered DocBin shards of ``shard_size`` docs, in a fresh folder.
+
+    Beside each shard, an index lists the ``(doc_id, key)`` of its Docs, so that later
+    stages find a document's cached results without decoding the shard. A shard whose
+    documents all come from the cache with the same keys, in the same order, as a shard
+    of the folder being replaced is that shard: its file is linked, not encoded again
+    (the documents are never decoded), which is what keeps an incremental run short.
+    """
 
     def __init__(self, out_dir: Path, shard_size: int):
         super().__init__(out_dir, shard_size)
+        self._previous = _previous_shards(self.out_dir)
         self._bin = DocBin(store_user_data=True)
+        self._entries: list[tuple[str, str]] = []
+        # Cached documents not encoded yet (None once the shard is being encoded).
+        self._deferred: list[DocRef] | None = []
+        self.n_reused = 0
 
-    def _append(self, doc: Doc) -> None:
-        self._bin.add(doc)
+    def _append(self, item: Doc | DocRef) -> None:
+        ref = item if isinstance(item, DocRef) else DocRef.of(item)
+        self._entries.append((ref.doc_id, ref.key))
+        if self._deferred is not None and ref.key and not ref.loaded:
+            self._deferred.append(ref)
+            return
+        self._encode_deferred()
+        self._bin.add(ref.doc)
+
+    def _encode_deferred(self) -> None:
+        for ref in self._deferred or ():
+            self._bin.add(ref.doc)
+        self._deferred = None
 
     def _write(self, number: int) -> None:
-        self._bin.to_disk(self.tmp_dir / f"shard-{number:05d}.spacy")
+        path = self.tmp_dir / f"shard-{number:05d}.spacy"
+        previous = (self._previous.get(_signature(self._entries))
+                    if self._deferred is not None else None)
+        if previous is not None and _link_or_copy(previous, path):
+            self.n_reused += 1
+        else:
+            self._encode_deferred()
+            self._bin.to_disk(path)
+        srsly.write_msgpack(_index_path(path), [list(entry) for entry in self._entries])
         self._bin = DocBin(store_user_data=True)
+        self._entries, self._deferred = [], []
 
 
-def read_docs(docs_dir: Path, vocab: Vocab, entities_dir: Path | None = None) -> Iterator[Doc]:
-    """Stream the Docs of a shard folder in the order they were written.
+def _previous_shards(folder: Path) -> dict[str, Path]:
+    """Signature of the documents of each indexed shard of a folder -> the shard."""
+    found = {}
+    for shard in sorted(folder.glob(SHARD_GLOB)) if folder.is_dir() else ():
+        try:
+            entries = [tuple(entry) for entry in srsly.read_msgpack(_index_path(shard))]
+        except (OSError, ValueError):
+            continue  # no index (older run): the shard is encoded again
+        if entries and all(key for _, key in entries):
+            found[_signature(entries)] = shard
+    return found
 
-    With ``entities_dir``, each Doc gets the corrected entities and descriptions that the
-    ``entities`` stage wrote there (:class:`EntityLayerWriter`), in the same order.
+
+def _link_or_copy(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        try:
+            shutil.copyfile(source, target)
+        except OSError:
+            return False
+    return True
+
+
+class _LazyShard:
+    """A DocBin shard read from disk at the first Doc asked for, decoded Doc by Doc."""
+
+    def __init__(self, path: Path, vocab: Vocab):
+        self.path, self.vocab = path, vocab
+        self._bin: DocBin | None = None
+
+    def doc(self, i: int) -> Doc:
+        if self._bin is None:
+            self._bin = DocBin().from_disk(self.path)
+            for string in self._bin.strings:  # what get_docs does first, once per shard
+                self.vocab[string]
+        one = DocBin(store_user_data=self._bin.store_user_data)
+        one.attrs = self._bin.attrs
+        for name in ("tokens", "spaces", "cats", "span_groups", "flags", "user_data"):
+            values = getattr(self._bin, name)
+            setattr(one, name, values[i:i + 1])
+        return next(one.get_docs(self.vocab))
+
+    def all_docs(self) -> Iterator[Doc]:
+        return DocBin().from_disk(self.path).get_docs(self.vocab)
+
+
+def read_doc_refs(docs_dir: Path, vocab: Vocab, entities_dir: Path | None = None
+                  ) -> Iterator[DocRef]:
+    """Stream references to the Docs of a shard folder, in the order they were written.
+
+    A shard with an index is decoded only if a Doc of it is asked for, and then only that
+    Doc; one without (written by an older version) is decoded whole. With
+    ``entities_dir``, each Doc gets the corrected entities and descriptions that the
+    ``entities`` stage wrote there (:class:`EntityLayerWriter`), and its reference the
+    ``entities`` stage's key.
     """
     shards = sorted(Path(docs_dir).glob(SHARD_GLOB))
     if not shards and not Path(docs_dir).is_dir():
         raise FileNotFoundError(f"{docs_dir}: no such folder of DocBin shards")
-    docs = (doc for shard in shards for doc in DocBin().from_disk(shard).get_docs(vocab))
+    refs = (ref for shard in shards for ref in _shard_refs(shard, vocab))
     if entities_dir is None:
-        yield from docs
+        yield from refs
         return
     layers = read_entity_layers(entities_dir)
-    for doc in docs:
+    for ref in refs:
         record = next(layers, None)
-        if record is None or record["doc_id"] != doc._.pipeline_doc_id:
+        if record is None or record["doc_id"] != ref.doc_id:
             raise ValueError(f"{entities_dir}: the entity layer does not match the parsed "
-                             f"documents of {docs_dir} at {doc._.pipeline_doc_id!r}; re-run "
+                             f"documents of {docs_dir} at {ref.doc_id!r}; re-run "
                              "the entities stage")
-        yield apply_entity_layer(doc, record)
+        yield _layered(ref, record)
     if next(layers, None) is not None:
         raise ValueError(f"{entities_dir}: more entity records than parsed documents in "
                          f"{docs_dir}; re-run the entities stage")
+
+
+def _shard_refs(shard: Path, vocab: Vocab) -> Iterator[DocRef]:
+    lazy = _LazyShard(shard, vocab)
+    try:
+        entries = srsly.read_msgpack(_index_path(shard))
+    except (OSError, ValueError):
+        yield from (DocRef.of(doc) for doc in lazy.all_docs())
+        return
+    for i, (doc_id, key) in enumerate(entries):
+        yield DocRef(doc_id, key, load=functools.partial(lazy.doc, i))
+
+
+def _layered(ref: DocRef, record: dict) -> DocRef:
+    if ref.loaded:
+        return DocRef(ref.doc_id, record["key"], doc=apply_entity_layer(ref.doc, record))
+    return DocRef(ref.doc_id, record["key"],
+                  load=lambda: apply_entity_layer(ref.doc, record))
+
+
+def read_docs(docs_dir: Path, vocab: Vocab, entities_dir: Path | None = None) -> Iterator[Doc]:
+    """Stream the Docs of a shard folder in the order they were written (all decoded).
+
+    With ``entities_dir``, each Doc gets the corrected entities and descriptions that the
+    ``entities`` stage wrote there (:class:`EntityLayerWriter`), in the same order.
+    """
+    return (ref.doc for ref in read_doc_refs(docs_dir, vocab, entities_dir))
 
 
 # The entities stage stores what it changes on a Doc, not the whole Doc again: the

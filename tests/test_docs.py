@@ -128,3 +128,95 @@ def test_entity_layer_writer_abort_keeps_the_previous_folder(tmp_path):
     second.abort()
     assert [r["doc_id"] for r in docs.read_entity_layers(tmp_path / "ent")] == ["a"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ent"]
+
+
+def _keyed(words: list[str], doc_id: str, key: str) -> Doc:
+    doc = _parsed(words, doc_id)
+    doc._.pipeline_key = key
+    return doc
+
+
+def _cached_ref(doc: Doc, loads: list[str]) -> docs.DocRef:
+    """A document as tokenise hands it over from the cache: bytes, decoded on demand."""
+    data, vocab = doc.to_bytes(), doc.vocab
+
+    def load() -> Doc:
+        loads.append(doc._.pipeline_doc_id)
+        return Doc(vocab).from_bytes(data)
+
+    return docs.DocRef(doc._.pipeline_doc_id, doc._.pipeline_key, load=load)
+
+
+def test_a_shard_of_unchanged_cached_documents_is_linked_not_encoded_again(tmp_path):
+    articles = [(["Le", "maire", "parle"], "a", "ka"), (["Oui"], "b", "kb"),
+                (["Non"], "c", "kc")]
+    first = docs.ShardWriter(tmp_path / "tok", shard_size=2)
+    for words, doc_id, key in articles:
+        first.add(_keyed(words, doc_id, key))
+    first.commit()
+    shard = tmp_path / "tok" / "shard-00000.spacy"
+    # Second run: a and b come from the cache unchanged, c changed (new key, parsed again).
+    loads: list[str] = []
+    second = docs.ShardWriter(tmp_path / "tok", shard_size=2)
+    second.add(_cached_ref(_keyed(*articles[0]), loads))
+    second.add(_cached_ref(_keyed(*articles[1]), loads))
+    second.add(_keyed(["Peut-être"], "c", "kc2"))
+    second.commit()
+    assert loads == [] and second.n_reused == 1
+    assert shard.stat().st_ino == (tmp_path / "tok" / "shard-00000.spacy").stat().st_ino
+    vocab = spacy.blank("fr").vocab
+    read = list(docs.read_docs(tmp_path / "tok", vocab))
+    assert [(d._.pipeline_doc_id, d.text.strip()) for d in read] == [
+        ("a", "Le maire parle"), ("b", "Oui"), ("c", "Peut-être")]
+    # Same documents in another order, or a changed key: the shard is encoded again.
+    loads.clear()
+    third = docs.ShardWriter(tmp_path / "tok", shard_size=2)
+    third.add(_cached_ref(_keyed(*articles[1]), loads))
+    third.add(_cached_ref(_keyed(*articles[0]), loads))
+    third.commit()
+    assert loads == ["b", "a"] and third.n_reused == 0
+    assert [d._.pipeline_doc_id for d in docs.read_docs(tmp_path / "tok", vocab)] == ["b", "a"]
+
+
+def test_documents_without_a_key_are_never_taken_for_a_previous_shard(tmp_path):
+    for text in ("Oui", "Non"):
+        writer = docs.ShardWriter(tmp_path / "tok", shard_size=5)
+        writer.add(_keyed([text], "a", ""))  # a run without cache: no keys
+        writer.commit()
+        assert writer.n_reused == 0
+    vocab = spacy.blank("fr").vocab
+    assert [d.text.strip() for d in docs.read_docs(tmp_path / "tok", vocab)] == ["Non"]
+
+
+def test_doc_refs_give_ids_and_keys_without_decoding_and_decode_one_doc_on_demand(
+        tmp_path, monkeypatch):
+    writer = docs.ShardWriter(tmp_path / "tok", shard_size=10)
+    for i in range(4):
+        writer.add(_keyed([f"mot{i}", "final"], f"d{i}", f"k{i}"))
+    writer.commit()
+    decoded = []
+    real_doc = docs._LazyShard.doc
+    monkeypatch.setattr(docs._LazyShard, "doc",
+                        lambda self, i: decoded.append(i) or real_doc(self, i))
+    vocab = spacy.blank("fr").vocab
+    refs = list(docs.read_doc_refs(tmp_path / "tok", vocab))
+    assert [(r.doc_id, r.key) for r in refs] == [(f"d{i}", f"k{i}") for i in range(4)]
+    assert decoded == []
+    assert refs[2].doc.text.strip() == "mot2 final" and refs[2].doc._.pipeline_doc_id == "d2"
+    assert decoded == [2]
+
+
+def test_a_shard_folder_without_indexes_is_still_read(tmp_path):
+    # Shards written before the index existed (an older run's folder) are decoded whole.
+    folder = tmp_path / "tok"
+    folder.mkdir()
+    DocBin(docs=[_keyed(["Oui"], "a", "ka"), _keyed(["Non"], "b", "kb")],
+           store_user_data=True).to_disk(folder / "shard-00000.spacy")
+    vocab = spacy.blank("fr").vocab
+    assert [(r.doc_id, r.key, r.doc.text.strip()) for r in docs.read_doc_refs(folder, vocab)] == [
+        ("a", "ka", "Oui"), ("b", "kb", "Non")]
+    writer = docs.ShardWriter(folder, shard_size=5)  # and never taken for a match
+    writer.add(_cached_ref(_keyed(["Oui"], "a", "ka"), []))
+    writer.add(_cached_ref(_keyed(["Non"], "b", "kb"), []))
+    writer.commit()
+    assert writer.n_reused == 0

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 import pipeline.components.dates  # noqa: F401  (registers the factory)
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
-from pipeline.docs import read_docs, sentence_numbers
+from pipeline.docs import read_doc_refs, sentence_numbers
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.stages import document_stage_main
 from pipeline.tables import open_tables
@@ -66,7 +66,7 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     nlp = nlp or load_vocab_pipeline(model, ("pipeline_dates",))
     n_docs = n_dates = 0
     with open_tables(Path(out_dir), "dates") as writers:
-        docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
+        docs = read_doc_refs(Path(docs_in), nlp.vocab, entities_dir)
         compute = lambda doc, key: {"rows": list(date_rows(nlp(doc)))}  # noqa: E731
         for _, _, result in for_each_document(docs, "dates", compute, cache):
             writers["dates"].write_many(result["rows"])

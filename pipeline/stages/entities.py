@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 import pipeline.components.entities  # noqa: F401  (registers the factories)
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
-from pipeline.docs import EntityLayerWriter, entity_layer, read_docs, sentence_numbers
+from pipeline.docs import EntityLayerWriter, entity_layer, read_doc_refs, sentence_numbers
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
@@ -100,7 +100,7 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
 
         # Resolution reads a few columns of every mention; the full rows wait in a spool.
         with SpooledTable("mentions", RESOLUTION_COLUMNS, out_dir) as mentions:
-            docs = read_docs(Path(docs_in), nlp.vocab)
+            docs = read_doc_refs(Path(docs_in), nlp.vocab)
             for _, _, result in for_each_document(docs, "entities", compute, cache):
                 mentions.add(result["mentions"])
                 descriptions += result["descriptions"]

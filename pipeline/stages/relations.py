@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document, stage_key
-from pipeline.docs import read_docs, sentence_numbers
+from pipeline.docs import DocRef, read_doc_refs, sentence_numbers
 from pipeline.extract.relations import nearest_date, verb_relations
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.stages import document_stage_main
@@ -205,25 +205,24 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     with open_tables(out_dir, "relations") as writers:
         joined: dict[str, DocumentTables] = {}
 
-        def with_tables() -> Iterator[Doc]:
-            for doc in read_docs(Path(docs_in), vocab, entities_dir):
-                doc_id = doc._.pipeline_doc_id
+        def with_tables() -> Iterator[DocRef]:
+            for ref in read_doc_refs(Path(docs_in), vocab, entities_dir):
                 joined.clear()  # one document at a time
-                joined[doc_id] = DocumentTables(*(tables[name].rows(doc_id) for name in
-                                                  ("mentions", "quotes", "dates")))
-                yield doc
+                joined[ref.doc_id] = DocumentTables(*(tables[name].rows(ref.doc_id) for name
+                                                      in ("mentions", "quotes", "dates")))
+                yield ref
 
         def compute(doc: Doc, key: str) -> dict[str, Any]:
             dates = joined[doc._.pipeline_doc_id].dates
             return {"rows": role_spans(doc) + verb_spans(doc, dates)}
 
-        def key_parts(doc: Doc) -> tuple[str, str]:
+        def key_parts(ref: DocRef) -> tuple[str, str]:
             # The date anchors come from the dates stage: its key is part of this one.
-            return doc._.pipeline_key, stage_key("dates", doc._.pipeline_key)
+            return ref.key, stage_key("dates", ref.key)
 
-        for doc, _, result in for_each_document(with_tables(), "relations", compute, cache,
+        for ref, _, result in for_each_document(with_tables(), "relations", compute, cache,
                                                 key_parts):
-            doc_id = doc._.pipeline_doc_id
+            doc_id = ref.doc_id
             for row in document_relations(doc_id, result["rows"], joined[doc_id]):
                 writers["relations"].write(row)
                 kind = row["predicate"] if row["predicate"] in counts else "verb"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import functools
 import logging
 import time
 from collections import OrderedDict
@@ -23,7 +24,7 @@ from tqdm import tqdm
 
 from pipeline.cache import NO_CACHE, DocumentCache, stage_key
 from pipeline.clean import CleanText, clean_text, stated_publication_date
-from pipeline.docs import ShardWriter, sentence_bounds
+from pipeline.docs import DocRef, ShardWriter, sentence_bounds
 from pipeline.nlp import load_model
 from pipeline.reading import RawArticle, count_inputs, iter_input, read_metadata
 from pipeline.stages import setup_logging
@@ -263,8 +264,9 @@ def run(
                     writers["sentences"].write_rendered(result["sentences"], result["n_sentences"])
                     writers["tokens"].write_rendered(result["tokens"], result["n_tokens"])
                     row["n_sentences"], row["n_tokens"] = result["n_sentences"], result["n_tokens"]
-                    shards.add(pending.doc if pending.doc is not None
-                               else Doc(nlp.vocab).from_bytes(result["doc"]))
+                    shards.add(pending.doc if pending.doc is not None else DocRef(
+                        pending.article.doc_id, pending.key,
+                        load=functools.partial(Doc(nlp.vocab).from_bytes, result["doc"])))
                 summary.status[row["status"]] += 1
                 summary.n_sentences += row["n_sentences"]
                 summary.n_tokens += row["n_tokens"]
