@@ -22,6 +22,7 @@ from pipeline.extract.quotes import (
     find_quoted_spans,
     match_description,
     normalise_description,
+    normalise_quote,
     quote_lexicon_v1,
     reporting_forms,
 )
@@ -189,6 +190,32 @@ def test_match_description_generic_role_resolves_when_unique():
     assert match_description("le haut responsable japonais", candidates) == "tanaka"
 
 
+def test_description_matcher_compares_only_candidates_whose_role_can_match(monkeypatch):
+    from pipeline.extract import quotes as quotes_module
+
+    candidates = {"ruiz": ["président chilien"], "lopez": ["président argentin"],
+                  "kim": ["présidente-directrice générale du groupe"],
+                  "tanaka": ["vice-ministre japonais de l'économie"],
+                  "dubois": ["porte-parole de la présidence française"]}
+    matcher = quotes_module.DescriptionMatcher(candidates)
+    compared = []
+    real_rank = quotes_module._rank
+    monkeypatch.setattr(quotes_module, "_rank", lambda target, pairs: real_rank(
+        target, [compared.append(key) or (key, cand) for key, cand in pairs]))
+    assert matcher.match("le président chilien") == "ruiz"
+    # presidents, and the compound "présidente-directrice"; not the minister nor the spokesman
+    assert sorted(compared) == ["kim", "lopez", "ruiz"]
+    compared.clear()
+    assert matcher.match("la directrice") == "kim"  # a part of a compound role
+    assert compared == ["kim"]
+    compared.clear()
+    assert matcher.match("le responsable japonais") == "tanaka"  # generic: every candidate
+    assert len(compared) == len(candidates)
+    compared.clear()
+    assert matcher.match("le président chilien") == "ruiz"  # answered once per wording
+    assert compared == []
+
+
 def test_match_description_empty_candidates_give_none():
     assert match_description("le porte-parole", {}) is None
 
@@ -233,6 +260,19 @@ def test_find_duplicates_links_fragment_and_reworded_quote():
         ("w:q1", "w", "2024-01-04", "sereine et très bénéfique"),
     ])
     assert find_duplicates(table).tolist() == ["", "x:q1", "x:q1", ""]
+
+
+def test_find_duplicates_compares_the_given_normalised_words_when_present():
+    long = ("La coopération militaire avec nos partenaires est sereine et très bénéfique "
+            "et elle se poursuivra dans les années à venir")
+    table = _dup_table([("x:q1", "x", "2024-01-01", long), ("y:q1", "y", "2024-01-02", long),
+                        ("z:q1", "z", "2024-01-03", "Tout autre chose dite ce jour-là")])
+    assert find_duplicates(table).tolist() == ["", "x:q1", ""]
+    # The words kept with each row are what is compared (no folding of the texts again).
+    table["normalised"] = [" ".join(normalise_quote(t)) for t in table["text"]]
+    assert find_duplicates(table).tolist() == ["", "x:q1", ""]
+    table.loc[1, "normalised"] = "des mots tout autres que ceux du premier texte"
+    assert find_duplicates(table).tolist() == ["", "", ""]
 
 
 def test_find_duplicates_orders_by_date_then_doc_then_start():

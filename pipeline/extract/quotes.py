@@ -31,7 +31,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -3989,6 +3989,7 @@ def _speaker_stems(speaker_nouns: frozenset[str]) -> frozenset[str]:
                      for part in _fold(noun).split()[0].split("-") if part)
 
 
+@lru_cache(maxsize=1 << 16)
 def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description | None:
     words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text.replace("’", "'")))
     while words and words[0] in _DETERMINERS:
@@ -4030,39 +4031,96 @@ def _compound_role(a: str, b: str) -> bool:
     return (len(parts_a) == 1 and a in parts_b) or (len(parts_b) == 1 and b in parts_a)
 
 
-def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
-                     lexicon: QuoteLexicon) -> list[tuple[tuple[int, int], str]]:
+def _target(description: str, lexicon: QuoteLexicon) -> _Description | None:
+    """The parsed description, if it names someone (a speaker noun is its head)."""
     target = _parse_description(description, lexicon.generic_nouns)
     # only a speaker noun designates someone: "ces propos", "la réunion" name nobody
     if target is None or not set(target.role.split()[-1].split("-")) & _speaker_stems(
             lexicon.speaker_nouns):
-        return []
-    ranked = []
+        return None
+    return target
+
+
+def _parsed_candidates(candidates: Mapping[str, Sequence[str]], lexicon: QuoteLexicon
+                       ) -> Iterator[tuple[str, _Description]]:
     for key, descriptions in candidates.items():
-        best = None
         for text in descriptions:
             cand = _parse_description(text, lexicon.generic_nouns)
-            if cand is None:
-                continue
-            if cand.role == target.role:
-                level = 2
-            elif target.generic or _compound_role(target.role, cand.role):
-                # "le responsable japonais" may be the vice-minister; "l'avocat" is not
-                # whoever the corpus calls "responsable de …"
-                level = 1
-            else:
-                continue
-            modifiers = cand.adjectives | cand.complements
-            if target.adjectives and modifiers and not target.adjectives & modifiers:
-                continue
-            overlap = len((target.adjectives | target.complements)
-                          & (cand.adjectives | cand.complements))
-            score = (level, overlap)
-            best = score if best is None or score > best else best
-        if best is not None:
-            ranked.append((best, key))
+            if cand is not None:
+                yield key, cand
+
+
+def _rank(target: _Description, pairs: Iterable[tuple[str, _Description]]
+          ) -> list[tuple[tuple[int, int], str]]:
+    best: dict[str, tuple[int, int]] = {}
+    for key, cand in pairs:
+        if cand.role == target.role:
+            level = 2
+        elif target.generic or _compound_role(target.role, cand.role):
+            # "le responsable japonais" may be the vice-minister; "l'avocat" is not
+            # whoever the corpus calls "responsable de …"
+            level = 1
+        else:
+            continue
+        modifiers = cand.adjectives | cand.complements
+        if target.adjectives and modifiers and not target.adjectives & modifiers:
+            continue
+        overlap = len((target.adjectives | target.complements)
+                      & (cand.adjectives | cand.complements))
+        score = (level, overlap)
+        if key not in best or score > best[key]:
+            best[key] = score
+    ranked = [(score, key) for key, score in best.items()]
     ranked.sort(key=lambda x: x[0], reverse=True)
     return ranked
+
+
+def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
+                     lexicon: QuoteLexicon) -> list[tuple[tuple[int, int], str]]:
+    target = _target(description, lexicon)
+    return [] if target is None else _rank(target, _parsed_candidates(candidates, lexicon))
+
+
+def _unique_best(ranked: list[tuple[tuple[int, int], str]]) -> str | None:
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+class DescriptionMatcher:
+    """:func:`match_description` against one corpus's candidates, parsed and indexed once.
+
+    The corpus-wide step asks it for every unresolved description of every document:
+    candidates are parsed once and indexed by role (and by each part of a compound role),
+    so a description is compared only with the candidates whose role can match it (all
+    of them for a generic noun), and each wording is answered once.
+    """
+
+    def __init__(self, candidates: Mapping[str, Sequence[str]], *,
+                 lexicon: QuoteLexicon | None = None):
+        self.lexicon = lexicon or default_lexicon()
+        self._all = list(_parsed_candidates(candidates, self.lexicon))
+        self._by_role: dict[str, list[tuple[str, _Description]]] = {}
+        for pair in self._all:
+            for role in {pair[1].role, *pair[1].role.split("-")}:
+                self._by_role.setdefault(role, []).append(pair)
+        self._answers: dict[str, str | None] = {}
+
+    def match(self, description: str) -> str | None:
+        """The entity that ``description`` designates, or None if absent or ambiguous."""
+        if description not in self._answers:
+            self._answers[description] = self._match(description)
+        return self._answers[description]
+
+    def _match(self, description: str) -> str | None:
+        target = _target(description, self.lexicon)
+        if target is None:
+            return None
+        if target.generic:
+            return _unique_best(_rank(target, self._all))
+        roles = {target.role, *target.role.split("-")}
+        return _unique_best(_rank(target, (pair for role in roles
+                                           for pair in self._by_role.get(role, ()))))
 
 
 def match_description(description: str, candidates: Mapping[str, Sequence[str]], *,
@@ -4106,10 +4164,7 @@ def match_description(description: str, candidates: Mapping[str, Sequence[str]],
         ...     {"ruiz": ["président chilien"], "lopez": ["président argentin"]})
         'ruiz'
     """
-    ranked = _rank_candidates(description, candidates, lexicon or default_lexicon())
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
-        return None
-    return ranked[0][1]
+    return DescriptionMatcher(candidates, lexicon=lexicon).match(description)
 
 
 # --------------------------------------------------------------------------------------
@@ -4153,7 +4208,9 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
 
     Args:
         quotes: Columns ``quote_id``, ``doc_id``, ``published`` (ISO date or empty),
-            ``text``; ``start`` is used for ordering when present.
+            ``text``; ``start`` is used for ordering when present, and ``normalised`` (the
+            words of :func:`normalise_quote` joined by spaces, kept with each document's
+            quotations so that a re-run does not fold every text again) when present.
 
     Returns:
         ``duplicate_of`` aligned on ``quotes.index``: the first occurrence's quote_id, or
@@ -4188,6 +4245,7 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
     }).sort_values(["published", "doc_id", "start", "pos"], na_position="last", kind="stable")
     ids = quotes["quote_id"].astype(str).tolist()
     texts = quotes["text"].fillna("").astype(str).tolist()
+    given = quotes["normalised"].tolist() if "normalised" in quotes else None
     docs = order.sort_values("pos")["doc_id"].tolist()
     starts = order.sort_values("pos")["start"].tolist()
 
@@ -4203,7 +4261,7 @@ def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
     exact: dict[str, list[int]] = {}
     normalised: dict[int, tuple[str, int]] = {}
     for pos in order["pos"].tolist():
-        words = normalise_quote(texts[pos])
+        words = given[pos].split() if given is not None else normalise_quote(texts[pos])
         if not words:
             continue
         joined = " ".join(words)

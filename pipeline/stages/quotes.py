@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 
 import pipeline.components.quotes  # noqa: F401  (registers the factory)
 from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
-from pipeline.docs import read_docs, sentence_numbers
-from pipeline.extract.quotes import find_duplicates, match_description
+from pipeline.docs import read_doc_refs, sentence_numbers
+from pipeline.extract.quotes import DescriptionMatcher, find_duplicates, normalise_quote
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.stages import document_stage_main
 from pipeline.tables import RowsByDocument, SpooledTable, read_rows
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 #: Entity labels that can speak.
 SPEAKER_LABELS = ("PER", "ORG")
 #: The columns of the quotations that corpus-wide deduplication reads.
-DEDUPLICATION_COLUMNS = ("quote_id", "doc_id", "start", "text")
+DEDUPLICATION_COLUMNS = ("quote_id", "doc_id", "start", "text", "normalised")
 
 
 def quote_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -118,22 +118,28 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
         out_dir / "entities.csv").exists() else pd.DataFrame(
         columns=["entity_id", "name", "label", "descriptions"])
-    candidates = description_candidates(entities)
+    matcher = DescriptionMatcher(description_candidates(entities))
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     del entities
     n_docs = with_speaker_entity = 0
-    docs = read_docs(Path(docs_in), nlp.vocab, entities_dir)
-    compute = lambda doc, key: {"rows": quote_rows(nlp(doc))}  # noqa: E731
+    docs = read_doc_refs(Path(docs_in), nlp.vocab, entities_dir)
+
+    def compute(doc: Doc, key: str) -> dict[str, Any]:
+        rows = quote_rows(nlp(doc))
+        for row in rows:  # what deduplication compares, folded once per document
+            row["normalised"] = " ".join(normalise_quote(row["text"]))
+        return {"rows": rows}
+
     # Deduplication reads a few columns of every quotation; the full rows wait in a spool.
     with SpooledTable("quotes", DEDUPLICATION_COLUMNS, out_dir) as quotes:
-        for doc, _, result in for_each_document(docs, "quotes", compute, cache):
+        for ref, _, result in for_each_document(docs, "quotes", compute, cache):
             doc_rows = [dict(row) for row in result["rows"]]
-            attach_speakers(doc_rows, mentions.rows(doc._.pipeline_doc_id))
+            attach_speakers(doc_rows, mentions.rows(ref.doc_id))
             for row in doc_rows:
                 # A description the document does not resolve: ask the corpus.
                 description = row.pop("_description")
                 if description and not row.get("speaker_entity_id"):
-                    row["speaker_entity_id"] = match_description(description, candidates) or ""
+                    row["speaker_entity_id"] = matcher.match(description) or ""
                 row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
                 del row["_antecedent"]
                 with_speaker_entity += bool(row.get("speaker_entity_id"))
