@@ -40,7 +40,10 @@ def typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         values = frame[column.name] if column.name in frame else pd.Series(
             [None] * len(frame), dtype="object")
         if column.type == "date":
-            out[column.name] = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+            # One unit whatever the values (pandas infers it from them): every chunk of
+            # a table, and an empty table, get the same type.
+            out[column.name] = pd.to_datetime(values, format="%Y-%m-%d",
+                                              errors="coerce").astype("datetime64[us]")
         elif column.type == "boolean":
             out[column.name] = values.map({"true": True, "false": False, True: True,
                                            False: False}).astype("boolean")

@@ -6,9 +6,14 @@ so the data dictionary cannot drift from the files.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import hashlib
+import itertools
 import json
 import os
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +22,7 @@ import pandas as pd
 from pipeline import __version__
 from pipeline.frames import PARQUET_DIR, iter_csv_table
 from pipeline.schema import TABLES, Table
+from pipeline.tables import ENCODING, ESCAPE
 
 #: Excel's limits: rows per sheet and characters per cell.
 XLSX_MAX_ROWS = 1_048_575
@@ -98,11 +104,14 @@ def write_datapackage(out_dir: Path) -> Path:
 
 
 def write_parquet(out_dir: Path) -> list[Path]:
-    """One typed Parquet file per table, under ``out_dir/parquet``, written in chunks."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """One typed Parquet file per table, under ``out_dir/parquet``, converted in blocks.
 
-    from pipeline.frames import typed
+    Arrow reads and converts the CSV (multi-threaded, a block at a time, so a table of
+    any size fits in memory) into the types :func:`pipeline.frames.typed` gives: the
+    files hold the same schema, pandas metadata and values as a conversion through
+    pandas, several times faster (``tokens`` is most of an archive's tables).
+    """
+    import pyarrow.parquet as pq
 
     folder = out_dir / PARQUET_DIR
     folder.mkdir(exist_ok=True)
@@ -112,22 +121,97 @@ def write_parquet(out_dir: Path) -> list[Path]:
             continue
         path = folder / f"{name}.parquet"
         tmp = folder / f".{name}.parquet.tmp"
-        writer = None
-        try:
-            for chunk in iter_csv_table(out_dir / table.filename, table):
-                batch = pa.Table.from_pandas(chunk, preserve_index=False)
-                writer = writer or pq.ParquetWriter(tmp, batch.schema)
+        schema = arrow_schema(table)
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for batch in arrow_batches(out_dir / table.filename, table, schema):
                 writer.write_table(batch)
-            if writer is None:  # header only: an empty table with the right types
-                empty = pa.Table.from_pandas(typed(pd.DataFrame(columns=table.column_names),
-                                                   table), preserve_index=False)
-                pq.write_table(empty, tmp)
-        finally:
-            if writer is not None:
-                writer.close()
         os.replace(tmp, path)
         written.append(path)
     return written
+
+
+def arrow_schema(table: Table):
+    """The Arrow schema (with pandas metadata) of a table's typed frame."""
+    import pyarrow as pa
+
+    from pipeline.frames import typed
+
+    return pa.Schema.from_pandas(typed(pd.DataFrame(columns=table.column_names), table),
+                                 preserve_index=False)
+
+
+def arrow_batches(path: Path, table: Table, schema, block_bytes: int = 1 << 24):
+    """Typed Arrow tables of a CSV table, block by block, text cells unescaped."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+
+    reader = pa_csv.open_csv(
+        path, read_options=pa_csv.ReadOptions(block_size=block_bytes),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: pa.large_string() for name in table.column_names},
+            strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True))
+    for batch in reader:
+        columns = []
+        for column, field in zip(table.columns, schema, strict=True):
+            values = batch.column(column.name)
+            if column.type == "string" and not column.enum:
+                guarded = pc.starts_with(values, ESCAPE)
+                values = pc.if_else(guarded, pc.utf8_slice_codeunits(values, 1), values)
+            elif column.enum:
+                indices = pc.index_in(values, value_set=pa.array(column.enum, pa.string()))
+                values = pa.DictionaryArray.from_arrays(
+                    indices.cast(field.type.index_type), pa.array(column.enum, pa.string()))
+            elif column.type == "date":
+                values = pc.strptime(values, format="%Y-%m-%d", unit=field.type.unit,
+                                     error_is_null=True)
+            elif column.type == "boolean":
+                values = pc.if_else(pc.equal(values, "true"), True,
+                                    pc.if_else(pc.equal(values, "false"), False, None))
+            columns.append(values.cast(field.type) if values.type != field.type else values)
+        yield pa.Table.from_arrays(columns, schema=schema)
+
+
+#: Custom property of the workbook holding :func:`workbook_digest`.
+DIGEST_PROPERTY = "pipeline_inputs"
+
+
+def _first_records(path: Path, limit: int) -> tuple[list[list[str]], bool]:
+    """The header and first ``limit`` records of a CSV table, and whether more follow."""
+    with path.open(encoding=ENCODING, newline="") as handle:
+        records = list(itertools.islice(csv.reader(handle), limit + 2))
+    return records[:limit + 1], len(records) > limit + 1
+
+
+def workbook_digest(out_dir: Path, skip: tuple[str, ...], limit: int) -> str:
+    """What the workbook shows: the cells of every sheet, cut or whole, and this code.
+
+    Stored in the workbook; a re-run whose sheets would show the same cells (an archive
+    grown past the rows the sheets keep, a table whose first rows did not change) leaves
+    the file as it is instead of writing it again.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(Path(__file__).read_bytes())
+    digest.update(repr((sorted(skip), limit)).encode())
+    for name, table in TABLES.items():
+        path = out_dir / table.filename
+        if name in skip or not path.exists():
+            continue
+        records, cut = _first_records(path, limit)
+        digest.update(repr((name, cut)).encode())
+        for record in records:
+            digest.update("\x1f".join(record).encode() + b"\x1e")
+    return digest.hexdigest()
+
+
+def _stored_digest(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            custom = archive.read("docProps/custom.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(rf'name="{DIGEST_PROPERTY}"[^>]*><vt:lpwstr>([0-9a-f]+)<', custom)
+    return found.group(1) if found else None
 
 
 def write_workbook(out_dir: Path, path: Path | None = None,
@@ -142,12 +226,16 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     named in ``skip`` get no sheet (``tokens`` by default in params.yaml: it is larger
     than all the others together and is rarely read in a spreadsheet). Written row by
     row with XlsxWriter's constant-memory mode, so the memory does not grow with the
-    tables.
+    tables; not written at all when it would show the same cells as the file in place
+    (:func:`workbook_digest`).
     """
     import xlsxwriter
 
     path = path or out_dir / "tables.xlsx"
     limit = min(max_rows or XLSX_MAX_ROWS, XLSX_MAX_ROWS)
+    digest = workbook_digest(out_dir, skip, limit)
+    if path.exists() and _stored_digest(path) == digest:
+        return path
     tmp = path.with_name(f".{path.name}.tmp")
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -155,28 +243,31 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     # A fixed creation date: the same tables give the same file, byte for byte (DVC and
     # the tests compare outputs across runs).
     workbook.set_properties({"created": dt.datetime(2000, 1, 1)})
+    workbook.set_custom_property(DIGEST_PROPERTY, digest)
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    chunk_rows = min(limit, 100_000)
     try:
         for name, table in TABLES.items():
-            if name in skip or not (out_dir / table.filename).exists():
+            csv_path = out_dir / table.filename
+            if name in skip or not csv_path.exists():
                 continue
-            chunks = iter_csv_table(out_dir / table.filename, table)
+            records, cut = _first_records(csv_path, limit)
+            n_rows = len(records) - 1  # at most limit
+            chunks = iter_csv_table(csv_path, table, chunk_rows)
             frame = next(chunks, None)
             if frame is None:
                 frame = pd.DataFrame(columns=table.column_names)
-            n_rows = sum((len(c) for c in chunks), len(frame))
-            cut = n_rows > limit
             sheet = workbook.add_worksheet(f"{name} (first rows)" if cut else name)
             sheet.freeze_panes(1, 0)
             for i, column in enumerate(table.columns):
                 longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
                 longest = 0 if pd.isna(longest) else int(longest)
                 sheet.set_column(i, i, min(max(len(column.name), longest) + 2, 60))
-            sheet.autofilter(0, 0, min(n_rows, limit), len(table.columns) - 1)
+            sheet.autofilter(0, 0, n_rows, len(table.columns) - 1)
             sheet.write_row(0, 0, [column.name for column in table.columns], bold)
-            records = (record for chunk in iter_csv_table(out_dir / table.filename, table)
+            records = (record for chunk in itertools.chain([frame], chunks)
                        for record in chunk.itertuples(index=False))
             for n, record in enumerate(records, start=1):
                 if n > limit:

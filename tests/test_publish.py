@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 
 import pandas as pd
 import pytest
@@ -11,7 +12,7 @@ import spacy
 import pipeline
 from pipeline.schema import TABLES
 from pipeline.stages import publish, tokenise
-from pipeline.tables import TableWriter, escape_text, read_rows, unescape_text
+from pipeline.tables import TableWriter, escape_text, open_tables, read_rows, unescape_text
 
 DANGEROUS = ['=HYPERLINK("http://x","y")', "-1+2", "+33 1 23", "@SUM(A1)", "\tx", "'=déjà"]
 
@@ -96,8 +97,6 @@ def test_seeds_outputs_validate_against_datapackage(seeds_run):
 
 
 def test_datapackage_validation_catches_broken_files(injected_run, tmp_path):
-    import shutil
-
     from frictionless import validate
 
     broken = tmp_path / "broken"
@@ -150,3 +149,70 @@ def test_workbook_is_byte_identical_across_runs(injected_run, tmp_path):
     time.sleep(1.1)  # a creation time taken from the clock would differ
     second = publishing.write_workbook(injected_run, tmp_path / "second.xlsx")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_workbook_is_not_written_again_when_its_sheets_would_not_change(injected_run,
+                                                                         tmp_path):
+    import os
+
+    from pipeline import publish as publishing
+
+    out = tmp_path / "out"
+    shutil.copytree(injected_run, out)
+    path = publishing.write_workbook(out, skip=("tokens",), max_rows=1)
+    os.utime(path, (0, 0))
+    # Rows past the first one change: the sheets, cut at one row, show the same cells.
+    lines = (out / "sentences.csv").read_text(encoding="utf-8-sig").splitlines(True)
+    assert len(lines) > 3
+    (out / "sentences.csv").write_text("".join(lines[:2] + lines[3:]), encoding="utf-8-sig")
+    publishing.write_workbook(out, skip=("tokens",), max_rows=1)
+    assert path.stat().st_mtime == 0
+    # The first row changes: written again, and the new text is in the sheet.
+    header, first = lines[0], lines[1].replace("Le texte commence ici.", "Autre début.")
+    (out / "sentences.csv").write_text(header + first, encoding="utf-8-sig")
+    publishing.write_workbook(out, skip=("tokens",), max_rows=1)
+    assert path.stat().st_mtime > 0
+    from openpyxl import load_workbook
+    rows = list(load_workbook(path)["sentences"].iter_rows(values_only=True))
+    assert "Autre début." in rows[1]
+
+
+def _assert_parquet_matches_the_csv(out_dir):
+    from pipeline.frames import read_csv_table
+
+    for name, table in TABLES.items():
+        if (out_dir / table.filename).exists():
+            from_parquet = pd.read_parquet(out_dir / "parquet" / f"{name}.parquet")
+            pd.testing.assert_frame_equal(from_parquet, read_csv_table(
+                out_dir / table.filename, table), check_dtype=True, obj=name)
+
+
+@pytest.mark.slow
+def test_parquet_files_hold_the_typed_values_of_the_csv_tables(seeds_run):
+    _, out = seeds_run
+    assert (out / "parquet" / "quotes.parquet").exists()
+    _assert_parquet_matches_the_csv(out)
+
+
+def test_parquet_conversion_in_small_blocks_keeps_types_nulls_and_guards(tmp_path,
+                                                                         monkeypatch):
+    from pipeline import publish as publishing
+
+    with open_tables(tmp_path, "documents", "sentences") as writers:
+        for i in range(30):
+            writers["documents"].write({
+                "doc_id": f"d{i:02d}", "title": ["=titre", "'cité", "", "Normal"][i % 4],
+                "published": "2024-02-29" if i % 3 else "", "published_source": "metadata",
+                "n_chars": i if i % 5 else None, "status": ["ok", "empty", "error"][i % 3]})
+            writers["sentences"].write({
+                "doc_id": f"d{i:02d}", "sentence_id": f"d{i:02d}:s0", "paragraph": 0,
+                "start": 0, "end": 3, "text": "-1+2" if i % 2 else "Oui",
+                "is_title": [True, False, None][i % 3]})
+    real = publishing.arrow_batches
+    monkeypatch.setattr(publishing, "arrow_batches",
+                        lambda path, table, schema: real(path, table, schema, block_bytes=256))
+    publishing.write_parquet(tmp_path)
+    _assert_parquet_matches_the_csv(tmp_path)
+    frame = pd.read_parquet(tmp_path / "parquet" / "documents.parquet")
+    assert frame["title"].tolist()[:4] == ["=titre", "'cité", pd.NA, "Normal"]
+    assert frame["published"].isna().sum() == 10 and str(frame["n_chars"].dtype) == "Int64"
