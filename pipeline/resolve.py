@@ -558,7 +558,7 @@ def resolve_entities(mentions: pd.DataFrame,
     else:
         m["local"] = _local_names(mentions)
     m["local"] = [strip_civility(x) if lab == "PER" else " ".join(x.split())
-                  for x, lab in zip(m["local"], m["label"], strict=True)]
+                  for x, lab in zip(m["local"].tolist(), m["label"].tolist(), strict=True)]
     key_of = {x: name_key(x) for x in pd.unique(pd.concat([m["local"], m["text"]]))}
     m["key"] = m["local"].map(key_of)
     m["text_key"] = m["text"].map(key_of)
@@ -569,7 +569,8 @@ def resolve_entities(mentions: pd.DataFrame,
     if is_per.any():
         # (Plain dictionaries: pandas calls a Python function per group, far slower.)
         docs_of: dict[str, set[str]] = defaultdict(set)
-        for local, doc_id in zip(m.loc[is_per, "local"], m.loc[is_per, "doc_id"], strict=True):
+        for local, doc_id in zip(m.loc[is_per, "local"].tolist(),
+                                 m.loc[is_per, "doc_id"].tolist(), strict=True):
             docs_of[local].add(doc_id)
         forms = pd.DataFrame({"local": sorted(docs_of)})
         forms["docs"] = [frozenset(docs_of[local]) for local in forms["local"]]
@@ -585,7 +586,7 @@ def resolve_entities(mentions: pd.DataFrame,
              .sort_values(["cluster", "n", "label"], ascending=[True, False, True])
              .drop_duplicates("cluster").set_index("cluster")["label"])
     texts_of: dict[str, list[str]] = defaultdict(list)
-    for cluster_name, text in zip(m["cluster"], m["text"], strict=True):
+    for cluster_name, text in zip(m["cluster"].tolist(), m["text"].tolist(), strict=True):
         texts_of[cluster_name].append(text)
     names = pd.Series({c: _canonical(texts_of[c]) for c in sorted(texts_of)}, dtype=object)
     ids = pd.Series({c: entity_id(label[c], names[c]) for c in names.index})
@@ -600,8 +601,10 @@ def resolve_entities(mentions: pd.DataFrame,
     documents: dict[str, set[str]] = defaultdict(set)
     counts: Counter = Counter()
     cluster_of: dict[str, str] = {}
-    for eid, text, doc_id, cluster_name in zip(m["entity_id"], m["text"], m["doc_id"],
-                                              m["cluster"], strict=True):
+    # (Lists: iterating Arrow-backed string columns costs a Python object per cell.)
+    for eid, text, doc_id, cluster_name in zip(m["entity_id"].tolist(), m["text"].tolist(),
+                                              m["doc_id"].tolist(), m["cluster"].tolist(),
+                                              strict=True):
         aliases[eid].add(" ".join(text.split()))
         documents[eid].add(doc_id)
         counts[eid] += 1

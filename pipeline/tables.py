@@ -144,8 +144,13 @@ def open_tables(out_dir: Path, *names: str) -> Iterator[dict[str, TableWriter]]:
 
 def _sort_key(table: Table):
     keys = (*table.sort_by, table.primary_key)
-    return lambda row: tuple((row.get(k) is None, row.get(k) if row.get(k) is not None else "")
-                             for k in keys)
+
+    def key(row: Mapping[str, Any]) -> tuple:
+        # Missing values last; one lookup per column (this runs once per row written).
+        values = [row.get(k) for k in keys]
+        return tuple((True, "") if v is None else (False, v) for v in values)
+
+    return key
 
 
 def sort_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -258,14 +263,22 @@ class SpooledTable(RowSpool):
 def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
     """Stream the rows of a written table as dicts of strings, text cells unescaped."""
     table = TABLES[name]
-    text_columns = [column.name for column in table.columns if column.type == "string"]
+    text_columns = {column.name for column in table.columns if column.type == "string"}
     path = Path(out_dir) / table.filename
     with path.open(encoding=ENCODING, newline="") as handle:
-        for row in csv.DictReader(handle):
-            for column in text_columns:
-                if row.get(column):
-                    row[column] = unescape_text(row[column])
-            yield row
+        # csv.reader and an inlined unescape_text: later stages read whole tables back.
+        records = csv.reader(handle)
+        header = next(records, None)
+        if header is None:
+            return
+        texts = [i for i, column in enumerate(header) if column in text_columns]
+        for record in records:
+            if not record:  # a blank line (csv.DictReader skips them too)
+                continue
+            for i in texts:
+                if record[i][:1] == ESCAPE:
+                    record[i] = record[i][1:]
+            yield dict(zip(header, record, strict=True))
 
 
 class RowsByDocument:

@@ -67,10 +67,15 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     n_docs = n_dates = 0
     with open_tables(Path(out_dir), "dates") as writers:
         docs = read_doc_refs(Path(docs_in), nlp.vocab, entities_dir)
-        compute = lambda doc, key: {"rows": list(date_rows(nlp(doc)))}  # noqa: E731
+
+        def compute(doc: Doc, key: str) -> dict[str, Any]:
+            # Rendered once: a re-run copies a cached document's rows as CSV text.
+            rows = list(date_rows(nlp(doc)))
+            return {"csv": writers["dates"].render(rows), "n_rows": len(rows)}
+
         for _, _, result in for_each_document(docs, "dates", compute, cache):
-            writers["dates"].write_many(result["rows"])
-            n_dates += len(result["rows"])
+            writers["dates"].write_rendered(result["csv"], result["n_rows"])
+            n_dates += result["n_rows"]
             n_docs += 1
     counts = {"documents": n_docs, "dates": n_dates,
               "seconds": round(time.perf_counter() - started, 2)}
