@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.schema import TABLES, Table
+from pipeline.schema import TABLES, Column, Table
 
 ENCODING = "utf-8-sig"
 #: First characters that make a spreadsheet run a cell as a formula (CSV injection).
@@ -64,21 +64,18 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-class TableWriter:
-    """Stream rows of one table into a temporary file; :meth:`commit` renames it."""
+class RowRenderer:
+    """The CSV text of a table's rows: what :class:`TableWriter` writes, without a file."""
 
-    def __init__(self, table: Table, out_dir: Path):
+    def __init__(self, table: Table, columns: Sequence[Column] | None = None):
         self.table = table
-        self.path = Path(out_dir) / table.filename
-        self.tmp_path = self.path.with_name(f".{table.filename}.{os.getpid()}.tmp")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = self.tmp_path.open("w", encoding=ENCODING, newline="")
-        self._writer = csv.writer(self._handle, lineterminator="\r\n")
-        self._writer.writerow(table.column_names)
-        self._columns = [(column.name, column.type == "string") for column in table.columns]
-        self.n_rows = 0
+        self._columns = [(column.name, column.type == "string")
+                         for column in (table.columns if columns is None else columns)]
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
 
-    def _cells(self, row: Mapping[str, Any]) -> list[str]:
+    def cells(self, row: Mapping[str, Any]) -> list[str]:
+        """The cells of one row, formatted and formula-guarded."""
         # The inner loop of every table (tokens.csv: one call per token): plain strings and
         # integers skip format_cell, and escape_text's test is inlined.
         cells = []
@@ -91,6 +88,82 @@ class TableWriter:
             cells.append(cell)
         return cells
 
+    def render(self, rows: Iterable[Mapping[str, Any]]) -> str:
+        """The CSV text of some rows."""
+        for row in rows:
+            self._writer.writerow(self.cells(row))
+        return self._take()
+
+    def cell_text(self, value: Any) -> str:
+        """A value of the (first) column as it appears between two commas of a line."""
+        cell = self.cells({self._columns[0][0]: value})[0]
+        # With a second, empty cell: csv writes a row of one empty cell as '""'.
+        self._writer.writerow([cell, ""])
+        return self._take()[:-3]  # the empty cell's comma and the line end
+
+    def _take(self) -> str:
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text
+
+
+#: Marks a cell left for later in a line of :func:`render_with_holes` (never in a table).
+HOLE = "\x00"
+
+
+def render_with_holes(name: str, rows: Sequence[Mapping[str, Any]], holes: Sequence[str]
+                      ) -> list[str] | None:
+    """One CSV line per row with the cells of ``holes`` left open, for :class:`LineFiller`.
+
+    A stage caches a document's rows rendered this way when a corpus-wide step sets
+    some of their columns on every run (entity ids, duplicates): a re-run fills the holes
+    and never formats the rest again. None if a cell contains the hole mark itself.
+    """
+    renderer = RowRenderer(TABLES[name])
+    marks = {column: f"{HOLE}{i}{HOLE}" for i, column in enumerate(holes)}
+    lines = []
+    for row in rows:
+        if any(HOLE in value for value in row.values() if type(value) is str):
+            return None
+        lines.append(renderer.render([{**row, **marks}]))
+    return lines
+
+
+class LineFiller:
+    """Fill the holes of :func:`render_with_holes` lines: each value as the writer renders it."""
+
+    def __init__(self, name: str, holes: Sequence[str]):
+        columns = {column.name: column for column in TABLES[name].columns}
+        self._renderers = [RowRenderer(TABLES[name], columns=(columns[hole],)) for hole in holes]
+        self._marks = [f"{HOLE}{i}{HOLE}" for i in range(len(holes))]
+        self._rendered: list[dict[Any, str]] = [{} for _ in holes]
+
+    def fill(self, line: str, values: Sequence[Any]) -> str:
+        """The line with hole i replaced by ``values[i]``."""
+        for i, value in enumerate(values):
+            memo = self._rendered[i]
+            if value not in memo:  # ids and names repeat: each is rendered once
+                memo[value] = self._renderers[i].cell_text(value)
+            line = line.replace(self._marks[i], memo[value], 1)
+        return line
+
+
+class TableWriter:
+    """Stream rows of one table into a temporary file; :meth:`commit` renames it."""
+
+    def __init__(self, table: Table, out_dir: Path):
+        self.table = table
+        self.path = Path(out_dir) / table.filename
+        self.tmp_path = self.path.with_name(f".{table.filename}.{os.getpid()}.tmp")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = self.tmp_path.open("w", encoding=ENCODING, newline="")
+        self._writer = csv.writer(self._handle, lineterminator="\r\n")
+        self._writer.writerow(table.column_names)
+        self._renderer = RowRenderer(table)
+        self._cells = self._renderer.cells
+        self.n_rows = 0
+
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row given as a mapping column -> value (missing keys are empty)."""
         self._writer.writerow(self._cells(row))
@@ -98,11 +171,7 @@ class TableWriter:
 
     def render(self, rows: Iterable[Mapping[str, Any]]) -> str:
         """The CSV text of some rows, exactly as :meth:`write` would write them."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        for row in rows:
-            writer.writerow(self._cells(row))
-        return buffer.getvalue()
+        return self._renderer.render(rows)
 
     def write_rendered(self, text: str, n_rows: int) -> None:
         """Write rows rendered earlier by :meth:`render` (e.g. from the document cache)."""
@@ -233,17 +302,35 @@ class SpooledTable(RowSpool):
     Documents hand their rows in (:meth:`add`, sorted in the table's order); the columns
     that the corpus-wide step reads stay in memory (:meth:`frame`, repeated strings
     shared); :meth:`write` writes every row with the computed column, streamed, in order.
+
+    A document may also hand in its rows already rendered with holes
+    (:func:`render_with_holes`, from the document cache): ``holes`` names the columns
+    left open, the last being the one :meth:`write` computes; the others are taken from
+    the rows when they are added. Those rows are then never formatted again.
     """
 
-    def __init__(self, name: str, keep: Sequence[str], directory: Path | None = None):
+    def __init__(self, name: str, keep: Sequence[str], directory: Path | None = None,
+                 holes: Sequence[str] = ()):
         super().__init__(directory)
         self.name = name
+        self.holes = tuple(holes)
         self._kept: dict[str, list] = {column: [] for column in keep}
 
-    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Set aside one document's rows and keep their compact columns."""
-        rows = sort_rows(TABLES[self.name], rows)
-        super().add(rows)
+    def add(self, rows: Iterable[Mapping[str, Any]], lines: Sequence[str] | None = None
+            ) -> None:
+        """Set aside one document's rows and keep their compact columns.
+
+        With ``lines`` (the rows rendered with :attr:`holes`, in the same order, which must
+        be the table's), the lines are spooled instead of the rows.
+        """
+        if lines is None:
+            rows = sort_rows(TABLES[self.name], rows)
+            super().add(rows)
+        else:
+            rows = list(rows)
+            known = self.holes[:-1]
+            super().add([(line, tuple(row.get(column) for column in known))
+                         for row, line in zip(rows, lines, strict=True)])
         for column, values in self._kept.items():
             values.extend(sys.intern(v) if type(v) is str else v
                           for v in (row[column] for row in rows))
@@ -256,8 +343,24 @@ class SpooledTable(RowSpool):
 
     def write(self, out_dir: Path, column: str, values: Iterable[Any]) -> Path:
         """Write the table: every spooled row with ``column`` set from ``values``."""
-        return write_ordered(self.name, ({**row, column: value} for row, value
-                                         in zip(self, values, strict=True)), out_dir)
+        if self.holes and self.holes[-1] != column:
+            raise ValueError(f"{self.name}: the rows wait for {self.holes[-1]!r}, not {column!r}")
+        filler = LineFiller(self.name, self.holes) if self.holes else None
+        key = _sort_key(TABLES[self.name])
+        with open_tables(out_dir, self.name) as writers:
+            writer, previous = writers[self.name], None
+            for item, value in zip(self, values, strict=True):
+                if type(item) is tuple:  # a rendered line (its document sorted its rows)
+                    writer.write_rendered(filler.fill(item[0], (*item[1], value)), 1)
+                    continue
+                row = {**item, column: value}
+                current = key(row)
+                if previous is not None and current < previous:
+                    raise ValueError(f"{self.name}: row {row.get(TABLES[self.name].primary_key)!r}"
+                                     " comes out of the table's order")
+                previous = current
+                writer.write(row)
+        return Path(out_dir) / TABLES[self.name].filename
 
 
 def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:

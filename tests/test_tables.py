@@ -11,6 +11,7 @@ from pipeline.tables import (
     SpooledTable,
     TableWriter,
     open_tables,
+    render_with_holes,
     write_ordered,
     write_table,
 )
@@ -104,3 +105,40 @@ def test_spooled_table_keeps_columns_in_write_order_and_writes_the_computed_one(
         table.write(tmp_path, "entity_id", ["PER:a", "PER:b", "PER:c"])
     rows = list(RowsByDocument("mentions", tmp_path).rows("d2"))
     assert [(r["start"], r["entity_id"]) for r in rows] == [("0", "PER:a"), ("10", "PER:b")]
+
+
+def _quote(doc_id, start, text, speaker="", name=""):
+    return {"quote_id": f"{doc_id}:q{start}", "doc_id": doc_id, "sentence_id": f"{doc_id}:s0",
+            "start": start, "end": start + len(text), "text": text, "kind": "direct",
+            "speaker_text": "il", "speaker_entity_id": speaker, "speaker_name": name}
+
+
+def test_rows_rendered_with_holes_give_the_bytes_of_rows_written_whole(tmp_path):
+    # Cells that need quoting, formula guards and empty values, in the text and in the holes.
+    docs = {"a": [_quote("a", 0, 'Il a dit "oui", puis non'), _quote("a", 40, "=SOMME(A1)")],
+            "b": [_quote("b", 5, "Rien\nde plus")]}
+    speakers = [("PER:x", "Dupont, Jean"), ("", ""), ("PER:y", '-"Zorro"')]
+    duplicates = ["", "a:q0", ""]
+    holes = ("speaker_entity_id", "speaker_name", "duplicate_of")
+    for name, rendered in (("whole", False), ("holes", True)):
+        with SpooledTable("quotes", ("quote_id",), tmp_path, holes=holes) as table:
+            i = 0
+            for rows in docs.values():
+                lines = render_with_holes("quotes", rows, holes) if rendered else None
+                rows = [dict(row) for row in rows]
+                for row in rows:  # set after rendering, as the corpus-wide step does
+                    row["speaker_entity_id"], row["speaker_name"] = speakers[i]
+                    i += 1
+                table.add(rows, lines)
+            table.write(tmp_path / name, "duplicate_of", duplicates)
+    whole = (tmp_path / "whole" / "quotes.csv").read_bytes()
+    assert (tmp_path / "holes" / "quotes.csv").read_bytes() == whole
+    rows = list(RowsByDocument("quotes", tmp_path / "holes").rows("a"))
+    assert [(r["speaker_name"], r["text"]) for r in rows] == [
+        ("Dupont, Jean", 'Il a dit "oui", puis non'), ("", "=SOMME(A1)")]
+    assert '"\'-""Zorro"""' in whole.decode("utf-8-sig")  # guarded, then quoted
+
+
+def test_rows_holding_the_hole_mark_are_not_rendered_with_holes():
+    assert render_with_holes("quotes", [_quote("a", 0, "un \x00 caché")], ("speaker_name",)) is None
+    assert render_with_holes("quotes", [_quote("a", 0, "rien")], ("speaker_name",)) is not None

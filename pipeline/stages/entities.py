@@ -26,8 +26,9 @@ from pipeline.docs import EntityLayerWriter, entity_layer, read_doc_refs, senten
 from pipeline.extract.entities import link_within_document
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.resolve import resolve_entities
+from pipeline.schema import TABLES
 from pipeline.stages import setup_logging
-from pipeline.tables import SpooledTable, write_table
+from pipeline.tables import SpooledTable, render_with_holes, sort_rows, write_table
 
 log = logging.getLogger(__name__)
 
@@ -95,14 +96,18 @@ def run(docs_in: Path, docs_out: Path, out_dir: Path, *, model: str = "fr_core_n
             doc = nlp(doc)
             doc._.pipeline_key = key
             doc_mentions, doc_descriptions = document_mentions(doc)
+            doc_mentions = sort_rows(TABLES["mentions"], doc_mentions)
+            # Rendered once, entity ids left open: resolution sets them on every run.
             return {"layer": entity_layer(doc), "mentions": doc_mentions,
+                    "lines": render_with_holes("mentions", doc_mentions, ("entity_id",)),
                     "descriptions": doc_descriptions}
 
         # Resolution reads a few columns of every mention; the full rows wait in a spool.
-        with SpooledTable("mentions", RESOLUTION_COLUMNS, out_dir) as mentions:
+        with SpooledTable("mentions", RESOLUTION_COLUMNS, out_dir,
+                          holes=("entity_id",)) as mentions:
             docs = read_doc_refs(Path(docs_in), nlp.vocab)
             for _, _, result in for_each_document(docs, "entities", compute, cache):
-                mentions.add(result["mentions"])
+                mentions.add(result["mentions"], result["lines"])
                 descriptions += result["descriptions"]
                 layers.add(result["layer"])
                 n_docs += 1

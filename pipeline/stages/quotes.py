@@ -25,8 +25,9 @@ from pipeline.cache import NO_CACHE, DocumentCache, for_each_document
 from pipeline.docs import read_doc_refs, sentence_numbers
 from pipeline.extract.quotes import DescriptionMatcher, find_duplicates, normalise_quote
 from pipeline.nlp import load_vocab_pipeline
+from pipeline.schema import TABLES
 from pipeline.stages import document_stage_main
-from pipeline.tables import RowsByDocument, SpooledTable, read_rows
+from pipeline.tables import RowsByDocument, SpooledTable, read_rows, render_with_holes, sort_rows
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 SPEAKER_LABELS = ("PER", "ORG")
 #: The columns of the quotations that corpus-wide deduplication reads.
 DEDUPLICATION_COLUMNS = ("quote_id", "doc_id", "start", "text", "normalised")
+#: Columns set on every run from the whole corpus (entities, other articles).
+CORPUS_COLUMNS = ("speaker_entity_id", "speaker_name", "duplicate_of")
 
 
 def quote_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -125,13 +128,14 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     docs = read_doc_refs(Path(docs_in), nlp.vocab, entities_dir)
 
     def compute(doc: Doc, key: str) -> dict[str, Any]:
-        rows = quote_rows(nlp(doc))
+        rows = sort_rows(TABLES["quotes"], quote_rows(nlp(doc)))
         for row in rows:  # what deduplication compares, folded once per document
             row["normalised"] = " ".join(normalise_quote(row["text"]))
-        return {"rows": rows}
+        # Rendered once, the columns set corpus-wide left open.
+        return {"rows": rows, "lines": render_with_holes("quotes", rows, CORPUS_COLUMNS)}
 
     # Deduplication reads a few columns of every quotation; the full rows wait in a spool.
-    with SpooledTable("quotes", DEDUPLICATION_COLUMNS, out_dir) as quotes:
+    with SpooledTable("quotes", DEDUPLICATION_COLUMNS, out_dir, holes=CORPUS_COLUMNS) as quotes:
         for ref, _, result in for_each_document(docs, "quotes", compute, cache):
             doc_rows = [dict(row) for row in result["rows"]]
             attach_speakers(doc_rows, mentions.rows(ref.doc_id))
@@ -143,7 +147,7 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
                 row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
                 del row["_antecedent"]
                 with_speaker_entity += bool(row.get("speaker_entity_id"))
-            quotes.add(doc_rows)
+            quotes.add(doc_rows, result["lines"])
             n_docs += 1
         published = {r["doc_id"]: r["published"] for r in read_rows("documents", out_dir)}
         table = quotes.frame()
