@@ -14,6 +14,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,18 +141,49 @@ def arrow_schema(table: Table):
                                  preserve_index=False)
 
 
-def arrow_batches(path: Path, table: Table, schema, block_bytes: int = 1 << 24):
-    """Typed Arrow tables of a CSV table, block by block, text cells unescaped."""
+def csv_pieces(path: Path, piece_bytes: int = 1 << 24) -> Iterator[bytes]:
+    """The records of a CSV table after its header, in pieces of about ``piece_bytes``.
+
+    A piece ends at a line break outside any quoted cell: a quotation mark opens or closes
+    a quoted cell (a doubled one inside a cell does both), so a line break is a record's
+    end where the marks before it are even in number. Arrow's own streaming reader reads
+    the whole file ahead of its consumer, so that its memory grows with the table; this
+    reads one piece at a time.
+    """
+    with path.open("rb") as handle:
+        handle.readline()  # the header (no quoted line ends in column names)
+        rest, odd = b"", False  # odd: the text before ``rest`` leaves a quoted cell open
+        while True:
+            block = handle.read(piece_bytes)
+            data = rest + block
+            if not block:
+                if data:
+                    yield data
+                return
+            end = data.rfind(b"\n")
+            while end >= 0 and (odd ^ (data.count(b'"', 0, end) % 2 == 1)):
+                end = data.rfind(b"\n", 0, end)
+            if end < 0:  # no record ends in this piece: read on
+                rest = data
+                continue
+            piece, rest = data[:end + 1], data[end + 1:]
+            odd ^= piece.count(b'"') % 2 == 1
+            yield piece
+
+
+def arrow_batches(path: Path, table: Table, schema, piece_bytes: int = 1 << 24):
+    """Typed Arrow tables of a CSV table, piece by piece, text cells unescaped."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
-    reader = pa_csv.open_csv(
-        path, read_options=pa_csv.ReadOptions(block_size=block_bytes),
-        convert_options=pa_csv.ConvertOptions(
-            column_types={name: pa.large_string() for name in table.column_names},
-            strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True))
-    for batch in reader:
+    read_options = pa_csv.ReadOptions(column_names=table.column_names)
+    convert_options = pa_csv.ConvertOptions(
+        column_types={name: pa.large_string() for name in table.column_names},
+        strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True)
+    for piece in csv_pieces(path, piece_bytes):
+        batch = pa_csv.read_csv(pa.py_buffer(piece), read_options=read_options,
+                                convert_options=convert_options)
         columns = []
         for column, field in zip(table.columns, schema, strict=True):
             values = batch.column(column.name)
@@ -161,7 +193,8 @@ def arrow_batches(path: Path, table: Table, schema, block_bytes: int = 1 << 24):
             elif column.enum:
                 indices = pc.index_in(values, value_set=pa.array(column.enum, pa.string()))
                 values = pa.DictionaryArray.from_arrays(
-                    indices.cast(field.type.index_type), pa.array(column.enum, pa.string()))
+                    indices.combine_chunks().cast(field.type.index_type),
+                    pa.array(column.enum, pa.string()))
             elif column.type == "date":
                 values = pc.strptime(values, format="%Y-%m-%d", unit=field.type.unit,
                                      error_is_null=True)

@@ -210,9 +210,27 @@ def test_parquet_conversion_in_small_blocks_keeps_types_nulls_and_guards(tmp_pat
                 "is_title": [True, False, None][i % 3]})
     real = publishing.arrow_batches
     monkeypatch.setattr(publishing, "arrow_batches",
-                        lambda path, table, schema: real(path, table, schema, block_bytes=256))
+                        lambda path, table, schema: real(path, table, schema, piece_bytes=256))
     publishing.write_parquet(tmp_path)
     _assert_parquet_matches_the_csv(tmp_path)
     frame = pd.read_parquet(tmp_path / "parquet" / "documents.parquet")
     assert frame["title"].tolist()[:4] == ["=titre", "'cité", pd.NA, "Normal"]
     assert frame["published"].isna().sum() == 10 and str(frame["n_chars"].dtype) == "Int64"
+
+
+def test_csv_pieces_end_at_record_ends_outside_quoted_cells(tmp_path):
+    from pipeline import publish as publishing
+
+    texts = ['Il a dit "oui",\r\npuis "non".', "Une ligne\r\nde plus", 'Rien "', "Fin."]
+    writer = TableWriter(TABLES["sentences"], tmp_path)
+    for i, text in enumerate(texts * 20):
+        writer.write({"doc_id": "a", "sentence_id": f"a:s{i}", "paragraph": 0, "start": i,
+                      "end": i + 1, "text": text, "is_title": False})
+    writer.commit()
+    data = (tmp_path / "sentences.csv").read_bytes()
+    for size in (7, 50, 1000, 1 << 20):
+        pieces = list(publishing.csv_pieces(tmp_path / "sentences.csv", piece_bytes=size))
+        assert b"".join(pieces) == data[data.index(b"\r\n") + 2:]
+        for piece in pieces:  # each piece is whole records
+            rows = list(csv.reader(piece.decode("utf-8").splitlines(keepends=True)))
+            assert all(len(row) == len(TABLES["sentences"].columns) for row in rows)
