@@ -13,7 +13,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -243,18 +243,29 @@ def write_ordered(name: str, rows: Iterable[Mapping[str, Any]], out_dir: Path) -
     :func:`write_table` gives, without holding the rows. A row out of order is an error,
     and the previous table stays.
     """
+    in_order = _order_check(name)
+    with open_tables(out_dir, name) as writers:
+        for row in rows:
+            writers[name].write(in_order(row))
+    return Path(out_dir) / TABLES[name].filename
+
+
+def _order_check(name: str) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    """A pass-through that raises on a row coming before the previous one in the table."""
     table = TABLES[name]
     key = _sort_key(table)
-    with open_tables(out_dir, name) as writers:
-        previous = None
-        for row in rows:
-            current = key(row)
-            if previous is not None and current < previous:
-                raise ValueError(f"{name}: row {row.get(table.primary_key)!r} comes out of "
-                                 f"the table's order ({', '.join(table.sort_by)})")
-            previous = current
-            writers[name].write(row)
-    return Path(out_dir) / table.filename
+    previous = None
+
+    def in_order(row: Mapping[str, Any]) -> Mapping[str, Any]:
+        nonlocal previous
+        current = key(row)
+        if previous is not None and current < previous:
+            raise ValueError(f"{name}: row {row.get(table.primary_key)!r} comes out of "
+                             f"the table's order ({', '.join(table.sort_by)})")
+        previous = current
+        return row
+
+    return in_order
 
 
 class RowSpool:
@@ -346,20 +357,14 @@ class SpooledTable(RowSpool):
         if self.holes and self.holes[-1] != column:
             raise ValueError(f"{self.name}: the rows wait for {self.holes[-1]!r}, not {column!r}")
         filler = LineFiller(self.name, self.holes) if self.holes else None
-        key = _sort_key(TABLES[self.name])
+        in_order = _order_check(self.name)
         with open_tables(out_dir, self.name) as writers:
-            writer, previous = writers[self.name], None
+            writer = writers[self.name]
             for item, value in zip(self, values, strict=True):
                 if type(item) is tuple:  # a rendered line (its document sorted its rows)
                     writer.write_rendered(filler.fill(item[0], (*item[1], value)), 1)
-                    continue
-                row = {**item, column: value}
-                current = key(row)
-                if previous is not None and current < previous:
-                    raise ValueError(f"{self.name}: row {row.get(TABLES[self.name].primary_key)!r}"
-                                     " comes out of the table's order")
-                previous = current
-                writer.write(row)
+                else:
+                    writer.write(in_order({**item, column: value}))
         return Path(out_dir) / TABLES[self.name].filename
 
 
