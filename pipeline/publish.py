@@ -13,8 +13,10 @@ import itertools
 import json
 import os
 import re
+import shutil
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +209,20 @@ def arrow_batches(path: Path, table: Table, schema, piece_bytes: int = 1 << 24):
 
 #: Custom property of the workbook holding :func:`workbook_digest`.
 DIGEST_PROPERTY = "pipeline_inputs"
+#: Prefix of the custom properties holding each sheet's title and digest, by position
+#: (one property per sheet: Excel keeps property texts to 255 characters).
+SHEET_PROPERTY = "pipeline_sheet_"
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    """One sheet of the workbook: its table, title, rows shown and a digest of its cells."""
+
+    name: str
+    table: Table
+    title: str
+    n_rows: int
+    digest: str
 
 
 def _first_records(path: Path, limit: int) -> tuple[list[list[str]], bool]:
@@ -216,35 +232,79 @@ def _first_records(path: Path, limit: int) -> tuple[list[list[str]], bool]:
     return records[:limit + 1], len(records) > limit + 1
 
 
-def workbook_digest(out_dir: Path, skip: tuple[str, ...], limit: int) -> str:
-    """What the workbook shows: the cells of every sheet, cut or whole, and this code.
+def plan_sheets(out_dir: Path, skip: tuple[str, ...], limit: int) -> list[SheetPlan]:
+    """The sheets the workbook shows, each with a digest of its cells and of this code."""
+    code = Path(__file__).read_bytes()
+    plans = []
+    for name, table in TABLES.items():
+        path = out_dir / table.filename
+        if name in skip or not path.exists():
+            continue
+        records, cut = _first_records(path, limit)
+        title = f"{name} (first rows)" if cut else name
+        digest = hashlib.blake2b(code, digest_size=20)
+        digest.update(repr((title, limit)).encode())
+        for record in records:
+            digest.update("\x1f".join(record).encode() + b"\x1e")
+        plans.append(SheetPlan(name, table, title, len(records) - 1, digest.hexdigest()))
+    return plans
+
+
+def workbook_digest(plans: list[SheetPlan]) -> str:
+    """What the workbook shows: the digests of its sheets, in order.
 
     Stored in the workbook; a re-run whose sheets would show the same cells (an archive
     grown past the rows the sheets keep, a table whose first rows did not change) leaves
     the file as it is instead of writing it again.
     """
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(Path(__file__).read_bytes())
-    digest.update(repr((sorted(skip), limit)).encode())
-    for name, table in TABLES.items():
-        path = out_dir / table.filename
-        if name in skip or not path.exists():
-            continue
-        records, cut = _first_records(path, limit)
-        digest.update(repr((name, cut)).encode())
-        for record in records:
-            digest.update("\x1f".join(record).encode() + b"\x1e")
+    for plan in plans:
+        digest.update(f"{plan.title}={plan.digest}|".encode())
     return digest.hexdigest()
 
 
-def _stored_digest(path: Path) -> str | None:
+def _stored_properties(path: Path) -> dict[str, str]:
+    """The workbook's custom text properties ({} if it is missing or unreadable)."""
     try:
         with zipfile.ZipFile(path) as archive:
             custom = archive.read("docProps/custom.xml").decode("utf-8")
     except (OSError, KeyError, zipfile.BadZipFile):
-        return None
-    found = re.search(rf'name="{DIGEST_PROPERTY}"[^>]*><vt:lpwstr>([0-9a-f]+)<', custom)
-    return found.group(1) if found else None
+        return {}
+    return dict(re.findall(r'name="([^"]+)"[^>]*><vt:lpwstr>([^<]*)<', custom))
+
+
+def _sheet_member(index: int) -> str:
+    """The zip member of the index-th sheet, as XlsxWriter names it."""
+    return f"xl/worksheets/sheet{index + 1}.xml"
+
+
+def _sheet_entry(plan: SheetPlan) -> str:
+    return f"{plan.title}={plan.digest}"
+
+
+def _reusable_sheets(stored: dict[str, str], plans: list[SheetPlan]) -> dict[str, str]:
+    """New sheet member -> member of the workbook in place that holds the same sheet.
+
+    ``stored`` are the workbook's custom properties. XlsxWriter's constant-memory mode
+    writes strings inline, so a sheet's XML depends on its own cells alone and can be
+    carried over from the previous file unchanged.
+    """
+    old = {entry: int(name[len(SHEET_PROPERTY):]) for name, entry in stored.items()
+           if name.startswith(SHEET_PROPERTY) and name[len(SHEET_PROPERTY):].isdigit()}
+    return {_sheet_member(i): _sheet_member(old[_sheet_entry(plan)])
+            for i, plan in enumerate(plans) if _sheet_entry(plan) in old}
+
+
+def _carry_over_sheets(written: Path, previous: Path, members: dict[str, str],
+                       target: Path) -> None:
+    """Copy ``written`` to ``target``, taking the given sheet members from ``previous``."""
+    with zipfile.ZipFile(written) as new, zipfile.ZipFile(previous) as old, \
+            zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for info in new.infolist():
+            source, name = (old, members[info.filename]) if info.filename in members \
+                else (new, info.filename)
+            with source.open(name) as reader, out.open(info, "w") as writer:
+                shutil.copyfileobj(reader, writer, 1 << 20)
 
 
 def write_workbook(out_dir: Path, path: Path | None = None,
@@ -259,16 +319,19 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     named in ``skip`` get no sheet (``tokens`` by default in params.yaml: it is larger
     than all the others together and is rarely read in a spreadsheet). Written row by
     row with XlsxWriter's constant-memory mode, so the memory does not grow with the
-    tables; not written at all when it would show the same cells as the file in place
-    (:func:`workbook_digest`).
+    tables. Not written at all when it would show the same cells as the file in place
+    (:func:`workbook_digest`); a sheet whose cells did not change is copied from it.
     """
     import xlsxwriter
 
     path = path or out_dir / "tables.xlsx"
     limit = min(max_rows or XLSX_MAX_ROWS, XLSX_MAX_ROWS)
-    digest = workbook_digest(out_dir, skip, limit)
-    if path.exists() and _stored_digest(path) == digest:
+    plans = plan_sheets(out_dir, skip, limit)
+    digest = workbook_digest(plans)
+    stored = _stored_properties(path) if path.exists() else {}
+    if stored.get(DIGEST_PROPERTY) == digest:
         return path
+    reuse = _reusable_sheets(stored, plans)
     tmp = path.with_name(f".{path.name}.tmp")
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -277,28 +340,28 @@ def write_workbook(out_dir: Path, path: Path | None = None,
     # the tests compare outputs across runs).
     workbook.set_properties({"created": dt.datetime(2000, 1, 1)})
     workbook.set_custom_property(DIGEST_PROPERTY, digest)
+    for i, plan in enumerate(plans):
+        workbook.set_custom_property(f"{SHEET_PROPERTY}{i}", _sheet_entry(plan))
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
     chunk_rows = min(limit, 100_000)
     try:
-        for name, table in TABLES.items():
-            csv_path = out_dir / table.filename
-            if name in skip or not csv_path.exists():
-                continue
-            records, cut = _first_records(csv_path, limit)
-            n_rows = len(records) - 1  # at most limit
-            chunks = iter_csv_table(csv_path, table, chunk_rows)
+        for i, plan in enumerate(plans):
+            table = plan.table
+            sheet = workbook.add_worksheet(plan.title)
+            sheet.freeze_panes(1, 0)
+            sheet.autofilter(0, 0, plan.n_rows, len(table.columns) - 1)
+            if _sheet_member(i) in reuse:
+                continue  # its XML comes from the previous file
+            chunks = iter_csv_table(out_dir / table.filename, table, chunk_rows)
             frame = next(chunks, None)
             if frame is None:
                 frame = pd.DataFrame(columns=table.column_names)
-            sheet = workbook.add_worksheet(f"{name} (first rows)" if cut else name)
-            sheet.freeze_panes(1, 0)
-            for i, column in enumerate(table.columns):
+            for c, column in enumerate(table.columns):
                 longest = frame[column.name].astype("string").str.len().max() if len(frame) else 0
                 longest = 0 if pd.isna(longest) else int(longest)
-                sheet.set_column(i, i, min(max(len(column.name), longest) + 2, 60))
-            sheet.autofilter(0, 0, n_rows, len(table.columns) - 1)
+                sheet.set_column(c, c, min(max(len(column.name), longest) + 2, 60))
             sheet.write_row(0, 0, [column.name for column in table.columns], bold)
             records = (record for chunk in itertools.chain([frame], chunks)
                        for record in chunk.itertuples(index=False))
@@ -307,8 +370,13 @@ def write_workbook(out_dir: Path, path: Path | None = None,
                     break
                 for c, (column, value) in enumerate(zip(table.columns, record, strict=False)):
                     _write_cell(sheet, n, c, column.type, value, wrap, day)
+            chunks.close()  # a cut table is not read to its end
     finally:
         workbook.close()
+    if reuse:
+        merged = path.with_name(f".{path.name}.merged")
+        _carry_over_sheets(tmp, path, reuse, merged)
+        os.replace(merged, tmp)
     os.replace(tmp, path)
     return path
 

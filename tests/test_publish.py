@@ -234,3 +234,30 @@ def test_csv_pieces_end_at_record_ends_outside_quoted_cells(tmp_path):
         for piece in pieces:  # each piece is whole records
             rows = list(csv.reader(piece.decode("utf-8").splitlines(keepends=True)))
             assert all(len(row) == len(TABLES["sentences"].columns) for row in rows)
+
+
+def test_workbook_carries_unchanged_sheets_over_and_matches_a_fresh_write(injected_run,
+                                                                          tmp_path, monkeypatch):
+    from pipeline import frames
+    from pipeline import publish as publishing
+
+    out = tmp_path / "out"
+    shutil.copytree(injected_run, out)
+    path = publishing.write_workbook(out, skip=("tokens",))
+    lines = (out / "sentences.csv").read_text(encoding="utf-8-sig").splitlines(True)
+    changed = lines[1].replace("Le texte commence ici.", "Autre début.")
+    (out / "sentences.csv").write_text("".join([lines[0], changed, *lines[2:]]),
+                                       encoding="utf-8-sig")
+    read = []
+
+    def spy(csv_path, table, chunk_rows):
+        read.append(csv_path.name)
+        return frames.iter_csv_table(csv_path, table, chunk_rows)
+
+    monkeypatch.setattr(publishing, "iter_csv_table", spy)
+    publishing.write_workbook(out, skip=("tokens",))
+    assert read == ["sentences.csv"]  # the other sheets come from the previous file
+    fresh = publishing.write_workbook(out, tmp_path / "fresh.xlsx", skip=("tokens",))
+    assert path.read_bytes() == fresh.read_bytes()
+    from openpyxl import load_workbook
+    assert "Autre début." in list(load_workbook(path)["sentences"].iter_rows(values_only=True))[1]
