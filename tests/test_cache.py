@@ -100,8 +100,9 @@ def test_changing_one_stage_recomputes_it_and_not_the_stages_before(tmp_path, mo
     second = run_all(SEEDS, tmp_path / "o2", params=params, cache_dir=tmp_path / "c",
                      progress=False)
     n_docs = 5
-    # tokenise, entities and quotes hit; dates and relations (anchored to dates) recompute.
-    assert (second.cache_hits, second.cache_misses) == (3 * n_docs, 2 * n_docs)
+    # tokenise, entities and quotes hit; dates and relations (anchored to dates) recompute,
+    # and so do the relation rows as written.
+    assert (second.cache_hits, second.cache_misses) == (3 * n_docs, 3 * n_docs)
     for path in (tmp_path / "o1").glob("*.csv"):
         assert path.read_bytes() == (tmp_path / "o2" / path.name).read_bytes(), path.name
 
@@ -115,3 +116,48 @@ def test_two_articles_with_the_same_text_keep_their_own_ids(tmp_path, counting_n
                          progress=False, cache=store)
     sentences = (tmp_path / "o2" / "sentences.csv").read_text(encoding="utf-8-sig")
     assert "a:s0" in sentences and "b:s0" in sentences
+
+
+def test_relation_rows_follow_new_entity_ids_and_reuse_unchanged_documents(tmp_path, seeds_run):
+    import csv
+    import shutil
+
+    from pipeline.stages import relations
+
+    def relation_rows():
+        with (out / "relations.csv").open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    _, seeds_out = seeds_run
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    docs = (out / "_docs" / "tokenise", out / "_docs" / "entities")
+    with DocumentCache(tmp_path / "c.sqlite") as store:
+        relations.run(docs[0], out, entities_dir=docs[1], cache=store)
+    first = relation_rows()
+    in_docs: dict[str, set[str]] = {}
+    for row in first:
+        for entity in (row["subject_id"], row["object_id"]):
+            in_docs.setdefault(entity, set()).add(row["doc_id"])
+    speaker = min((row["subject_id"] for row in first if row["predicate"] == "said"),
+                  key=lambda entity: (len(in_docs[entity]), entity))
+    with (out / "mentions.csv").open(encoding="utf-8-sig", newline="") as handle:
+        touched = {row["doc_id"] for row in csv.DictReader(handle) if row["entity_id"] == speaker}
+    n_docs = len({row["doc_id"] for row in first})
+    assert 0 < len(touched) < n_docs
+    # A corpus-wide step renames one entity (as resolution may after new articles).
+    for name in ("mentions", "quotes"):
+        path = out / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8-sig").replace(speaker, "PER:renamed"),
+                        encoding="utf-8-sig")
+    with DocumentCache(tmp_path / "c.sqlite") as store:
+        relations.run(docs[0], out, entities_dir=docs[1], cache=store)
+        hits, misses = store.hits, store.misses
+    second = relation_rows()
+    renamed = [{k: v.replace(speaker, "PER:renamed") for k, v in row.items()
+                if k != "relation_id"} for row in first]
+    assert [{k: v for k, v in row.items() if k != "relation_id"} for row in second] == renamed
+    # Documents whose joined rows did not change reuse their rows as written; the others
+    # miss them and join their cached relation spans again (their Docs are not read).
+    assert misses == len(touched)
+    assert hits == (n_docs - len(touched)) + len(touched)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,16 @@ class DocumentTables:
                                for m in mentions}
         self.quotes = quotes
         self.dates = dates
+
+    def digest(self) -> str:
+        """A hash of every row, so that rows joined from the same table rows can be reused."""
+        digest = hashlib.blake2b(digest_size=20)
+        for rows in (self.mentions, self.quotes, self.dates):
+            for row in rows:
+                digest.update("\x1f".join(row.values()).encode())
+                digest.update(b"\x1e")
+            digest.update(b"\x1d")
+        return digest.hexdigest()
 
     def entity_at(self, start: int, end: int) -> str | None:
         """entity_id of the mention at exactly these raw offsets."""
@@ -180,6 +191,14 @@ def document_relations(doc_id: str, spans: list[dict[str, Any]], tables: Documen
     return sorted(rows.values(), key=lambda r: (r["evidence_start"], r["relation_id"]))
 
 
+#: Cache entries of a document's relation rows as written, by the rows they join.
+RENDERED = "relations-rendered"
+
+
+def _kind(predicate: str) -> str:
+    return predicate if predicate in ("said", "mentions", "role") else "verb"
+
+
 def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
         model: str = "fr_core_news_md",
         cache: DocumentCache = NO_CACHE) -> dict[str, Any]:
@@ -220,13 +239,24 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
             # The date anchors come from the dates stage: its key is part of this one.
             return ref.key, stage_key("dates", ref.key)
 
-        for ref, _, result in for_each_document(with_tables(), "relations", compute, cache,
-                                                key_parts):
-            doc_id = ref.doc_id
-            for row in document_relations(doc_id, result["rows"], joined[doc_id]):
-                writers["relations"].write(row)
-                kind = row["predicate"] if row["predicate"] in counts else "verb"
-                counts[kind] += 1
+        writer = writers["relations"]
+        for ref in with_tables():
+            doc_tables = joined[ref.doc_id]
+            # The joined rows change with the corpus-wide ids even when the document does
+            # not: the rendered rows are reused when the rows they join are the same.
+            key = stage_key("relations", "rendered", *key_parts(ref), doc_tables.digest()) \
+                if cache.enabled else ""
+            rendered = cache.get(RENDERED, key) if cache.enabled else None
+            if rendered is None:
+                [(_, _, result)] = for_each_document([ref], "relations", compute, cache,
+                                                     key_parts)
+                rows = document_relations(ref.doc_id, result["rows"], doc_tables)
+                rendered = {"text": writer.render(rows), "n_rows": len(rows),
+                            "kinds": dict(Counter(_kind(row["predicate"]) for row in rows))}
+                cache.put(RENDERED, key, rendered)
+            writer.write_rendered(rendered["text"], rendered["n_rows"])
+            for kind, n in rendered["kinds"].items():
+                counts[kind] += n
             counts["documents"] += 1
     counts["seconds"] = round(time.perf_counter() - started, 2)
     log.info("Saved relations: %s", counts)
