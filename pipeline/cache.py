@@ -91,17 +91,20 @@ class DocumentCache:
         """Whether results are stored at all."""
         return self._db is not None
 
-    def get(self, stage: str, key: str) -> Any | None:
-        """The stored result, or None."""
+    def get(self, stage: str, key: str, count: bool = True) -> Any | None:
+        """The stored result, or None.
+
+        ``count=False`` for a lookup that is not a stage result reused or missed (the
+        parsed Doc of a cached document): :attr:`hits` and :attr:`misses` stay as they are.
+        """
         if self._db is None:
             return None
         row = self._db.execute("SELECT value FROM results WHERE stage = ? AND key = ?",
                                (stage, key)).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return pickle.loads(row[0])
+        if count:
+            self.hits += row is not None
+            self.misses += row is None
+        return pickle.loads(row[0]) if row is not None else None
 
     def put(self, stage: str, key: str, value: Any) -> None:
         """Store a result; committed with the next batch."""

@@ -161,3 +161,20 @@ def test_relation_rows_follow_new_entity_ids_and_reuse_unchanged_documents(tmp_p
     # miss them and join their cached relation spans again (their Docs are not read).
     assert misses == len(touched)
     assert hits == (n_docs - len(touched)) + len(touched)
+
+
+def test_cached_rows_without_their_parse_are_a_clear_error(tmp_path, counting_nlp):
+    corpus = tmp_path / "in"
+    write(corpus, {"a.txt": "Le maire a parlé."})
+    with DocumentCache(tmp_path / "cache.sqlite") as store:
+        tokenise.run(corpus, tmp_path / "d1", tmp_path / "o1", nlp=counting_nlp,
+                     progress=False, cache=store)
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+        assert db.execute("DELETE FROM results WHERE stage = ?",
+                          (tokenise.DOC_BYTES,)).rowcount == 1
+    # A new shard folder needs the Doc itself, which the damaged cache no longer has.
+    with DocumentCache(tmp_path / "cache.sqlite") as store, \
+            pytest.raises(LookupError, match="no parse"):
+        tokenise.run(corpus, tmp_path / "d2", tmp_path / "o2", nlp=counting_nlp,
+                     progress=False, cache=store)
+    assert not (tmp_path / "o2" / "documents.csv").exists()

@@ -125,16 +125,18 @@ def prepare(article: RawArticle, metadata: dict[str, str], cache: DocumentCache 
     return pending
 
 
-def parsed_result(doc: Doc, pending: Pending, writers: dict[str, Any],
-                  keep_doc: bool) -> dict[str, Any]:
-    """What the stage keeps of a parsed document: its rendered rows (and the Doc's bytes)."""
+#: Cache entries of the parsed Docs' bytes, apart from the rows: a re-run reads them only
+#: for a shard it cannot take whole from the previous run.
+DOC_BYTES = "tokenise-doc"
+
+
+def parsed_result(doc: Doc, pending: Pending, writers: dict[str, Any]) -> dict[str, Any]:
+    """What the stage keeps of a parsed document: its rendered rows."""
     sentences, tokens = [], []
     for sentence, sentence_tokens in sentence_rows(doc, pending.article.text):
         sentences.append(sentence)
         tokens += sentence_tokens
-    # The tensor is by far the largest part and no later stage reads it (DocBin drops it).
-    return {"doc": doc.to_bytes(exclude=["tensor"]) if keep_doc else b"",
-            "n_sentences": len(sentences), "n_tokens": len(tokens),
+    return {"n_sentences": len(sentences), "n_tokens": len(tokens),
             "sentences": writers["sentences"].render(sentences),
             "tokens": writers["tokens"].render(tokens)}
 
@@ -256,8 +258,15 @@ def run(
                 row = pending.row
                 if pending.cached is None and pending.doc is not None and row["status"] == "ok":
                     pending.cached = parsed_result(annotate(pending.doc, pending), pending,
-                                                   writers, keep_doc=cache.enabled)
+                                                   writers)
                     pending.cached["row"] = {name: row[name] for name in _CLEANED_FIELDS}
+                    if cache.enabled:
+                        # Stored before the rows, which a re-run looks up first: a run
+                        # killed between the two commits never leaves rows without a parse.
+                        # No tensor: the largest part, which no later stage reads (DocBin
+                        # drops it too).
+                        cache.put(DOC_BYTES, pending.key,
+                                  pending.doc.to_bytes(exclude=["tensor"]))
                     cache.put("tokenise", pending.key, pending.cached)
                 if pending.cached is not None and row["status"] == "ok":
                     result = pending.cached
@@ -266,14 +275,14 @@ def run(
                     row["n_sentences"], row["n_tokens"] = result["n_sentences"], result["n_tokens"]
                     shards.add(pending.doc if pending.doc is not None else DocRef(
                         pending.article.doc_id, pending.key,
-                        load=functools.partial(Doc(nlp.vocab).from_bytes, result["doc"])))
+                        load=functools.partial(_cached_doc, cache, nlp.vocab, pending.key)))
                 summary.status[row["status"]] += 1
                 summary.n_sentences += row["n_sentences"]
                 summary.n_tokens += row["n_tokens"]
                 writers["documents"].write(row)
                 bar.update(1)
             bar.close()
-        shards.commit()
+            shards.commit()  # before the tables: a failing shard leaves no new table
     except BaseException:
         shards.abort()
         raise
@@ -282,6 +291,13 @@ def run(
     summary.seconds = time.perf_counter() - started
     log.info("Saved %s", summary.line())
     return summary
+
+
+def _cached_doc(cache: DocumentCache, vocab, key: str) -> Doc:
+    data = cache.get(DOC_BYTES, key, count=False)
+    if data is None:
+        raise LookupError(f"the document cache has rows but no parse for key {key}")
+    return Doc(vocab).from_bytes(data)
 
 
 def local_pipe(nlp: Language, batch_size: int, n_process: int) -> DocPipe:
