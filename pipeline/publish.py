@@ -163,13 +163,16 @@ def csv_pieces(path: Path, piece_bytes: int = 1 << 24) -> Iterator[bytes]:
                     yield data
                 return
             end = data.rfind(b"\n")
-            while end >= 0 and (odd ^ (data.count(b'"', 0, end) % 2 == 1)):
-                end = data.rfind(b"\n", 0, end)
+            marks = data.count(b'"', 0, end) if end >= 0 else 0  # before ``end``
+            while end >= 0 and (odd ^ (marks % 2 == 1)):
+                earlier = data.rfind(b"\n", 0, end)
+                marks -= data.count(b'"', max(earlier, 0), end)
+                end = earlier
             if end < 0:  # no record ends in this piece: read on
                 rest = data
                 continue
             piece, rest = data[:end + 1], data[end + 1:]
-            odd ^= piece.count(b'"') % 2 == 1
+            odd ^= marks % 2 == 1
             yield piece
 
 
@@ -191,7 +194,8 @@ def arrow_batches(path: Path, table: Table, schema, piece_bytes: int = 1 << 24):
             values = batch.column(column.name)
             if column.type == "string" and not column.enum:
                 guarded = pc.starts_with(values, ESCAPE)
-                values = pc.if_else(guarded, pc.utf8_slice_codeunits(values, 1), values)
+                if pc.any(guarded).as_py():  # rare: most pieces have no guarded cell
+                    values = pc.if_else(guarded, pc.utf8_slice_codeunits(values, 1), values)
             elif column.enum:
                 indices = pc.index_in(values, value_set=pa.array(column.enum, pa.string()))
                 values = pa.DictionaryArray.from_arrays(

@@ -368,8 +368,13 @@ class SpooledTable(RowSpool):
         return Path(out_dir) / TABLES[self.name].filename
 
 
-def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
-    """Stream the rows of a written table as dicts of strings, text cells unescaped."""
+def read_rows(name: str, out_dir: Path, columns: Sequence[str] | None = None
+              ) -> Iterator[dict[str, str]]:
+    """Stream the rows of a written table as dicts of strings, text cells unescaped.
+
+    ``columns`` keeps only those (a later stage joining a large table reads the few
+    columns it uses: building the dicts is most of the reading time).
+    """
     table = TABLES[name]
     text_columns = {column.name for column in table.columns if column.type == "string"}
     path = Path(out_dir) / table.filename
@@ -379,14 +384,23 @@ def read_rows(name: str, out_dir: Path) -> Iterator[dict[str, str]]:
         header = next(records, None)
         if header is None:
             return
-        texts = [i for i, column in enumerate(header) if column in text_columns]
+        if columns is None:
+            names, kept = header, None
+        else:
+            missing = [column for column in columns if column not in header]
+            if missing:
+                raise KeyError(f"{path}: no column {', '.join(missing)}")
+            names, kept = list(columns), [header.index(column) for column in columns]
+        texts = [i for i, column in enumerate(names) if column in text_columns]
         for record in records:
             if not record:  # a blank line (csv.DictReader skips them too)
                 continue
+            if kept is not None:
+                record = [record[i] for i in kept]
             for i in texts:
                 if record[i][:1] == ESCAPE:
                     record[i] = record[i][1:]
-            yield dict(zip(header, record, strict=True))
+            yield dict(zip(names, record, strict=True))
 
 
 class RowsByDocument:
@@ -397,10 +411,12 @@ class RowsByDocument:
     ask for the documents in the order of the Docs; a document without rows gets [].
     """
 
-    def __init__(self, name: str, out_dir: Path):
+    def __init__(self, name: str, out_dir: Path, columns: Sequence[str] | None = None):
         path = Path(out_dir) / TABLES[name].filename
-        self._groups = groupby(read_rows(name, out_dir), key=lambda row: row["doc_id"]) \
-            if path.exists() else iter(())
+        if columns is not None and "doc_id" not in columns:
+            columns = ("doc_id", *columns)
+        self._groups = groupby(read_rows(name, out_dir, columns),
+                               key=lambda row: row["doc_id"]) if path.exists() else iter(())
         self._pending: tuple[str, list[dict[str, str]]] | None = None
 
     def rows(self, doc_id: str) -> list[dict[str, str]]:

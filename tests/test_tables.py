@@ -33,6 +33,18 @@ def test_rows_by_document_joins_in_written_order_and_skips_documents_without_row
     assert rows.rows("c") == []
 
 
+def test_rows_by_document_reads_only_the_columns_asked_for_unescaped(tmp_path):
+    guarded = {**date_row("a", 3), "text": "-2024", "value": "2024"}
+    with open_tables(tmp_path, "dates") as writers:
+        writers["dates"].write_many([guarded, date_row("b", 0)])
+    assert "'-2024" in (tmp_path / "dates.csv").read_text(encoding="utf-8-sig")
+    rows = RowsByDocument("dates", tmp_path, ("text", "start"))
+    assert rows.rows("a") == [{"doc_id": "a", "text": "-2024", "start": "3"}]
+    assert rows.rows("b") == [{"doc_id": "b", "text": "2024", "start": "0"}]
+    with pytest.raises(KeyError, match="speaker"):
+        RowsByDocument("dates", tmp_path, ("speaker_name",)).rows("a")
+
+
 def test_rows_by_document_of_an_absent_table_is_empty(tmp_path):
     assert RowsByDocument("quotes", tmp_path).rows("a") == []
 

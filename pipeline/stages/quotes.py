@@ -117,7 +117,7 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     started = time.perf_counter()
     out_dir = Path(out_dir)
     nlp = nlp or load_vocab_pipeline(model, ("pipeline_quotes",))
-    mentions = RowsByDocument("mentions", out_dir)
+    mentions = RowsByDocument("mentions", out_dir, ("start", "end", "entity_id"))
     entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
         out_dir / "entities.csv").exists() else pd.DataFrame(
         columns=["entity_id", "name", "label", "descriptions"])

@@ -45,6 +45,15 @@ def _int(value: str | None) -> int | None:
     return int(value) if value not in (None, "") else None
 
 
+#: The columns of the earlier tables that relation rows are made of (all they depend on).
+JOINED_COLUMNS = {
+    "mentions": ("doc_id", "mention_id", "sentence_id", "start", "end", "entity_id"),
+    "quotes": ("doc_id", "quote_id", "sentence_id", "start", "end", "speaker_entity_id",
+               "speaker_start", "speaker_end"),
+    "dates": ("doc_id", "date_id", "start", "end", "value"),
+}
+
+
 class DocumentTables:
     """The rows of the earlier tables for one document, indexed for the joins."""
 
@@ -56,7 +65,7 @@ class DocumentTables:
         self.dates = dates
 
     def digest(self) -> str:
-        """A hash of every row, so that rows joined from the same table rows can be reused."""
+        """A hash of the rows (:data:`JOINED_COLUMNS`): the same hash, the same relations."""
         digest = hashlib.blake2b(digest_size=20)
         for rows in (self.mentions, self.quotes, self.dates):
             for row in rows:
@@ -219,7 +228,8 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     started = time.perf_counter()
     out_dir = Path(out_dir)
     vocab = load_vocab_pipeline(model).vocab
-    tables = {name: RowsByDocument(name, out_dir) for name in ("mentions", "quotes", "dates")}
+    tables = {name: RowsByDocument(name, out_dir, columns)
+              for name, columns in JOINED_COLUMNS.items()}
     counts: dict[str, Any] = {"documents": 0, "said": 0, "mentions": 0, "role": 0, "verb": 0}
     with open_tables(out_dir, "relations") as writers:
         joined: dict[str, DocumentTables] = {}
