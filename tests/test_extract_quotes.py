@@ -1449,6 +1449,13 @@ def test_fifth_batch_pronoun_after_a_narrative_infinitive_takes_its_speaker(fr_n
         # a connective without its comma before the quotation: still a stand-alone one
         ("Pour autant « les commandes sont en hausse », assure pour sa part Claire Dumas.",
          [("les commandes sont en hausse", "direct", "assurer", "Claire Dumas")]),
+        # a manner adverbial between the verb and its inverted subject
+        ("« Il ne faut pas abuser de la liberté de parole » a lancé de manière colérique "
+         "le procureur Paul Girard.",
+         [("Il ne faut pas abuser de la liberté de parole", "direct", "lancer",
+           "Paul Girard")]),
+        ("« Nous reviendrons », a répondu de façon très calme la ministre.",
+         [("Nous reviendrons", "direct", "répondre", "la ministre")]),
     ],
 )
 def test_fifth_batch_frame_after_a_connective_and_a_side_locution(fr_nlp, text, expected):

@@ -640,6 +640,8 @@ _SIDE_LOCUTIONS = frozenset({("de", "son", "côté"), ("de", "leur", "côté"),
                              ("de", "notre", "côté"), ("à", "son", "tour"),
                              ("à", "leur", "tour"), ("pour", "sa", "part"),
                              ("pour", "leur", "part")})
+#: Nouns of a manner adverbial ("a lancé [de manière colérique] le procureur").
+_MANNER_NOUNS = frozenset({"manière", "façon"})
 _FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 #: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
 _QUESTION_WORDS = ("comment", "pourquoi")
@@ -1121,6 +1123,12 @@ class _Extractor:
             elif tuple(self.lows[j:j + 3]) in _SIDE_LOCUTIONS:
                 # "assure [de son côté] X": whose turn it is, before the subject
                 j += 3
+            elif verb is not None and self.lows[j] in _DE and j + 2 < hi and self.lows[
+                    j + 1] in _MANNER_NOUNS and doc[j + 2].pos_ in ("ADJ", "ADV"):
+                # "a lancé [de manière colérique] X": how it was said, before the subject
+                j += 3
+                while j < hi and doc[j].pos_ == "ADV":
+                    j += 1
             elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
                 # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
