@@ -232,26 +232,19 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
               for name, columns in JOINED_COLUMNS.items()}
     counts: dict[str, Any] = {"documents": 0, "said": 0, "mentions": 0, "role": 0, "verb": 0}
     with open_tables(out_dir, "relations") as writers:
-        joined: dict[str, DocumentTables] = {}
-
-        def with_tables() -> Iterator[DocRef]:
-            for ref in read_doc_refs(Path(docs_in), vocab, entities_dir):
-                joined.clear()  # one document at a time
-                joined[ref.doc_id] = DocumentTables(*(tables[name].rows(ref.doc_id) for name
-                                                      in ("mentions", "quotes", "dates")))
-                yield ref
-
-        def compute(doc: Doc, key: str) -> dict[str, Any]:
-            dates = joined[doc._.pipeline_doc_id].dates
-            return {"rows": role_spans(doc) + verb_spans(doc, dates)}
-
         def key_parts(ref: DocRef) -> tuple[str, str]:
             # The date anchors come from the dates stage: its key is part of this one.
             return ref.key, stage_key("dates", ref.key)
 
         writer = writers["relations"]
-        for ref in with_tables():
-            doc_tables = joined[ref.doc_id]
+        for ref in read_doc_refs(Path(docs_in), vocab, entities_dir):
+            doc_tables = DocumentTables(*(tables[name].rows(ref.doc_id)
+                                          for name in JOINED_COLUMNS))
+
+            def compute(doc: Doc, key: str, dates: list[dict] = doc_tables.dates
+                        ) -> dict[str, Any]:
+                return {"rows": role_spans(doc) + verb_spans(doc, dates)}
+
             # The joined rows change with the corpus-wide ids even when the document does
             # not: the rendered rows are reused when the rows they join are the same.
             key = stage_key("relations", "rendered", *key_parts(ref), doc_tables.digest()) \
