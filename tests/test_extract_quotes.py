@@ -1639,3 +1639,99 @@ def test_sixth_batch_reported_clause_after_an_adjunct_with_a_relative(fr_nlp):
             "un mensonge.")
     assert _triples(fr_nlp, text)[0] == (
         "les autres sites sont saturés", "indirect", "affirmer", "La directrice")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participial or prepositional aside between the subject and its verb
+        ("Jean Morel, interrogé mardi sur ces propos, a assuré que la ligne restait la même.",
+         [("la ligne restait la même", "indirect", "assurer", "Jean Morel")]),
+        ("Le syndicat, dans un communiqué publié lundi, a affirmé que la grève continuerait.",
+         [("la grève continuerait", "indirect", "affirmer", "Le syndicat")]),
+        # a subordinate clause whose subject has a name in apposition
+        ("Le député exigeait des explications, après que le premier ministre, Marc Carrel, a "
+         "affirmé que son homologue était favorable.",
+         [("des explications", "indirect", "exiger", "Le député"),
+          ("son homologue était favorable", "indirect", "affirmer", "Marc Carrel")]),
+    ],
+)
+def test_seventh_batch_subject_past_an_aside(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_seventh_batch_second_conjunct_never_takes_an_object_as_speaker(fr_nlp):
+    text = ("Le ministre a visité l'usine et a expliqué que les salaires augmenteraient.")
+    assert _triples(fr_nlp, text) == [
+        ("les salaires augmenteraient", "indirect", "expliquer", "Le ministre")]
+    quotes = extract_quotes(fr_nlp(
+        "Le procureur Louis Bernier, estime avoir rempli ses obligations et considère que "
+        "la juge devrait maintenir l'accusation."))
+    assert all(q.speaker_text != "ses obligations" for q in quotes)
+
+
+@pytest.mark.slow
+def test_seventh_batch_third_group_cue_forms_and_a_cue_tagged_as_an_adverb(fr_nlp):
+    assert {"dément", "démentent", "démentait"} <= reporting_forms("démentir")
+    assert {"prévient", "préviennent", "prévenait"} <= reporting_forms("prévenir")
+    assert _triples(fr_nlp, "Mais Stellantis dément tout projet de fermeture de site en France.") \
+        == [("tout projet de fermeture de site en France", "indirect", "démentir", "Stellantis")]
+    # precision guard: the adjective "dément" reports nothing
+    assert _triples(fr_nlp, "Un projet dément a vu le jour à Lyon.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the cue is an infinitive under a verb of will or restraint
+        ("'Il est important que tous les canaux continuent de se parler', s'est contenté "
+         "d'ajouter M. Wehrli.",
+         [("Il est important que tous les canaux continuent de se parler", "direct",
+           "ajouter", "M. Wehrli")]),
+        ("« Nous partirons demain matin vers la capitale », a tenu à préciser le ministre.",
+         [("Nous partirons demain matin vers la capitale", "direct", "préciser",
+           "le ministre")]),
+        ("« Nous partirons demain matin vers la capitale », a voulu rappeler la ministre.",
+         [("Nous partirons demain matin vers la capitale", "direct", "rappeler",
+           "la ministre")]),
+        # a dative clitic before the inverted verb
+        ("« Ce résultat ne me surprend pas du tout », nous dit l'entraîneur Paul Girard.",
+         [("Ce résultat ne me surprend pas du tout", "direct", "dire", "Paul Girard")]),
+        ("'Nous avons été pris à froid, et ce sera très serré', grince Geiger.",
+         [("Nous avons été pris à froid, et ce sera très serré", "direct", "grincer",
+           "Geiger")]),
+    ],
+)
+def test_seventh_batch_inverted_frames(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_seventh_batch_modal_before_an_infinitive_is_no_frame(fr_nlp):
+    # precision guard: "doit reprendre" is no incise, whatever the lexicon holds
+    text = ("Le Belge, un coureur qui s'est imposé dès sa première saison, doit reprendre la "
+            "compétition lors du Tour de l'Algarve.")
+    assert _triples(fr_nlp, text) == []
+    # and a refusal cancels the speech act
+    assert [t[3] for t in _triples(
+        fr_nlp, "« Nous partirons demain matin vers la capitale », a refusé de dire le maire.")
+    ] != ["le maire"]
+
+
+@pytest.mark.slow
+def test_seventh_batch_incise_inside_a_quotation_with_an_adjunct(fr_nlp):
+    text = ("« C'est une journée incroyable, s'est réjoui Pavel Orlov après sa victoire. Je me "
+            "savais en forme. »")
+    assert [(q.cue, q.speaker_text) for q in extract_quotes(fr_nlp(text))] == [
+        ("se réjouir", "Pavel Orlov")]
+
+
+@pytest.mark.slow
+def test_seventh_batch_colon_frame_past_an_adjectival_participle(fr_nlp):
+    text = ("Omar Diallo, élève en 3e, se soucie des absences répétées de ses professeurs : "
+            "« Il y a grève. On devrait avoir cours. »")
+    assert [(q.cue, q.speaker_text) for q in extract_quotes(fr_nlp(text))] == [
+        ("", "Omar Diallo")]

@@ -228,6 +228,16 @@ def reporting_forms(lemma: str) -> set[str]:
         soft = soft[:-1] + "ç" if soft.endswith("c") else soft
         forms.update({stem + "é", stem + "ée", stem + "és", stem + "ées", soft + "ait",
                       soft + "aient", soft + "a", stem + "èrent", lemma + "a", lemma + "ont"})
+    elif lemma.endswith("entir"):
+        # third group, like "mentir": "dément", "démentent", "démentait"
+        stem = lemma[:-2]
+        forms.update({stem, stem + "ent", stem + "ait", stem + "aient", stem + "i",
+                      stem + "ie", stem + "it", stem + "irent"})
+    elif lemma.endswith("enir"):
+        # third group, like "venir": "prévient", "préviennent", "prévenait", "prévenu"
+        stem = lemma[:-4]
+        forms.update({stem + "ient", stem + "iennent", stem + "enait", stem + "enaient",
+                      stem + "enu", stem + "enue", stem + "int", stem + "inrent"})
     elif lemma.endswith("ir") and len(lemma) > 3:
         stem = lemma[:-2]
         forms.update({stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is",
@@ -610,6 +620,12 @@ _AUX_FORMS = frozenset({
     "a", "avait", "aurait", "aura", "ont", "avaient", "auraient", "eut", "est", "était",
     "sont", "étaient", "sera", "serait", "a-t", "avait-t",
 })
+#: Verbs whose infinitive is the cue of an inverted frame (", a tenu à préciser X", ", s'est
+#: contenté d'ajouter X", ", a voulu rappeler X", ", vient de déclarer X").
+_FRAMING_HEADS = frozenset({"tenir", "contenter", "borner", "vouloir", "préférer", "empresser",
+                            "choisir", "oser", "venir"})
+#: Clitics of the person spoken to, before an inverted frame's verb (", nous dit X").
+_DATIVE_CLITICS = frozenset({"nous", "vous", "lui", "leur", "me", "m'", "te", "t'"})
 _CLITICS = frozenset({"l'", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "ne", "n'",
                       "me", "m'", "nous", "vous", "te", "t'"})
 _TIME_WORDS = frozenset({
@@ -1208,17 +1224,22 @@ class _Extractor:
     def _aside_before(self, k: int, lo: int) -> int | None:
         """The comma that opens an aside ending at token ``k``, else None.
 
-        A comparison or a relative clause between commas: ", tout comme Y,", ", ainsi que
-        Y,", ", à l'instar de Y,", ", qui représente Y,".
+        A comparison, a relative clause, a participle or a prepositional phrase between
+        commas: ", tout comme Y,", ", ainsi que Y,", ", à l'instar de Y,", ", qui représente
+        Y,", ", interrogé mardi sur ces propos,", ", dans un communiqué,".
         """
         doc = self.doc
         comma = next((j for j in range(k, lo - 1, -1) if doc[j].text == ","), None)
         if comma is None or comma <= lo or comma + 1 > k:
             return None
         words = " ".join(self.lows[comma + 1:min(comma + 4, k + 1)]).replace("' ", "'")
-        relative = self.lows[comma + 1] in ("qui", "dont") and any(
-            "Fin" in doc[j].morph.get("VerbForm") for j in range(comma + 2, k + 1))
-        return comma if words.startswith(_COMPARISONS) or relative else None
+        finite = any("Fin" in doc[j].morph.get("VerbForm") for j in range(comma + 2, k + 1))
+        relative = self.lows[comma + 1] in ("qui", "dont") and finite
+        opener = doc[comma + 1]
+        adjunct = not finite and not self._in_quote(opener.i) and (
+            opener.pos_ == "ADP" or opener.pos_ == "VERB" and "Part" in opener.morph.get(
+                "VerbForm"))
+        return comma if words.startswith(_COMPARISONS) or relative or adjunct else None
 
     def np_before(self, end: int, lo: int) -> _Mention | None:
         """A subject read linearly: the noun phrase that ends right before token ``end``,
@@ -1298,9 +1319,11 @@ class _Extractor:
             if b >= lo and doc[b].text != ",":
                 continue
             rest = doc[ent.end + 1:k + 1]
-            if rest[0].pos_ not in ("DET", "NOUN", "ADJ") or any(
-                    "Fin" in t.morph.get("VerbForm") or self._in_quote(t.i)
-                    or self.lows[t.i] in _RELATIVES for t in rest):
+            # (a speaker noun the tagger took for a verb counts: "X, élève en 3e,")
+            role = self.is_role(rest[0])
+            if rest[0].pos_ not in ("DET", "NOUN", "ADJ") and not role or any(
+                    ("Fin" in t.morph.get("VerbForm") and not (role and t.i == rest[0].i))
+                    or self._in_quote(t.i) or self.lows[t.i] in _RELATIVES for t in rest):
                 continue
             return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
         return None
@@ -1375,6 +1398,9 @@ class _Extractor:
         comma = next((j for j in range(subj.i - 1, lo - 1, -1) if doc[j].text == ","), None)
         if comma is None or comma + 1 >= subj.i + 1:
             return None
+        if any(doc[j].dep_ == "mark" and doc[j].head == subj.head
+               for j in range(comma + 1, subj.i)):
+            return None  # "…, après que le ministre, X, a affirmé": the verb's own clause
         opener = doc[comma + 1]
         if self.lows[opener.i] in _RELATIVES:
             return None
@@ -1466,6 +1492,15 @@ class _Extractor:
                 return self.subject(head)
             return None
         first = self._verb_group_start(verb)
+        if verb.dep_ == "conj" and first > lo and doc[first - 1].pos_ == "CCONJ":
+            # "X estime avoir rempli ses obligations et considère que": the noun phrase
+            # before "et" closes the first conjunct; the subject is the one of its head
+            top = verb
+            while top.dep_ in ("conj", "xcomp", "advcl") and lo <= top.head.i < top.i:
+                top = top.head
+            if top == verb:
+                return None
+            first = self._verb_group_start(top)
         return self._name_after_description(lo, first) or self.np_before(first, lo)
 
     def _name_after_description(self, lo: int, first: int) -> _Mention | None:
@@ -1811,6 +1846,8 @@ class _Extractor:
         j = k
         if _low(doc[j]) in ("s'", "se") and j + 1 < hi:
             j += 1
+        elif _low(doc[j]) in _DATIVE_CLITICS and j + 1 < hi and doc[j + 1].pos_ in ("VERB", "AUX"):
+            j += 1  # ", nous dit le coach", ", lui a répondu X"
         pron = None
         compound = _low(doc[j]) in _AUX_FORMS
         if compound:
@@ -1842,6 +1879,15 @@ class _Extractor:
                 return None
         else:
             present_like = False
+        own = self.cue_lemma(verb, strict=False)
+        if (own is None or own[0] in self.lex.plan_verbs) and verb.pos_ in ("VERB", "AUX") and (
+                verb.lemma_.lower() in _FRAMING_HEADS):
+            # ", a tenu à préciser X", ", s'est contenté d'ajouter X", ", a voulu rappeler X":
+            # the infinitive is the cue
+            n = j + 1 + (j + 1 < hi and self.lows[j + 1] in ("à", "de", "d'"))
+            if n < hi and "Inf" in doc[n].morph.get("VerbForm") and self.cue_lemma(
+                    doc[n], strict=False) is not None:
+                verb = doc[n]
         cue = self.cue_lemma(verb, strict=False) or self._any_inverted_verb(verb, hi)
         if cue is None:
             return None
@@ -2231,13 +2277,20 @@ class _Extractor:
         # (or, for @obj verbs, the root of its sentence between its subject and its object:
         # "Le syndicat revendique 200 grévistes")
         lemma = self.lex.verb_forms.get(self.lows[i])
-        rooted = token.dep_ == "ROOT" and lemma in self.lex.object_verbs and any(
-            c.dep_ == "nsubj" and c.i == i - 1 for c in token.children) and any(
-            c.dep_ == "obj" and c.i > i for c in token.children)
-        if token.pos_ not in ("ADJ", "NOUN") or i == 0 or not rooted and (
-                after >= len(self.doc) or self.lows[after] not in ("que", "qu'")) or self.doc[
-                i - 1].pos_ not in ("NOUN", "PROPN", "PRON") or not self.lows[i].endswith(
-                ("e", "ent", "it")):
+        doc = self.doc
+        # (the parse may also make it a modifier of the subject it follows: "Stellantis
+        # [dément] tout projet", "X, [estime] avoir …")
+        before = i - 1 if i > 0 and doc[i - 1].text != "," else i - 2
+        rooted = before >= 0 and (token.dep_ == "ROOT" or token.head.i == before and (
+            token.head.dep_ == "ROOT")) and lemma is not None and (
+            lemma in self.lex.object_verbs and any(
+                c.dep_ == "obj" and c.i > i for c in (*token.children, *token.head.children))
+            or lemma in self.lex.infinitive_verbs and i + 1 < len(doc) and "Inf" in doc[
+                i + 1].morph.get("VerbForm"))
+        if token.pos_ not in ("ADJ", "NOUN", "ADV") or before < 0 or not rooted and (
+                token.pos_ == "ADV" or after >= len(doc) or self.lows[after] not in (
+                    "que", "qu'")) or doc[before].pos_ not in ("NOUN", "PROPN", "PRON") or (
+                not self.lows[i].endswith(("e", "ent", "it"))):
             return None
         return (lemma, i) if lemma is not None else None
 
@@ -2352,8 +2405,12 @@ class _Extractor:
         # ("a mis en avant [le recul …]": the object of a periphrastic cue ending with a
         # preposition is parsed as its complement)
         deps = ("obj", "obl:arg") if last > v.i and doc[last].pos_ in ("ADP", "ADV") else ("obj",)
+        # (a cue the parse took for a modifier of its subject has its object there:
+        # "Stellantis [dément] tout projet")
+        mistagged = list(v.head.children) if v.pos_ not in ("VERB", "AUX") and (
+            v.head.i < v.i) else []
         obj = next((c for c in list(v.children) + list(doc[last].children)
-                    + [g for t in times for g in t.children]
+                    + [g for t in times for g in t.children] + mistagged
                     if c.dep_ in deps and c.i > last and not (
                         self.lows[c.i] in _TIME_WORDS and c.n_lefts + c.n_rights == 0)), None)
         if obj is None:
@@ -2863,7 +2920,9 @@ class _Extractor:
         if c >= len(doc) or doc[c].idx > colon:
             c -= 1
         lo = self._seg(c)[0]
-        verbs = [t for t in doc[lo:c] if not self._in_quote(t.i) and self.cue_lemma(t, strict=True)]
+        # (not a participle that qualifies a noun: "des absences répétées de ses professeurs")
+        verbs = [t for t in doc[lo:c] if not self._in_quote(t.i) and self.cue_lemma(t, strict=True)
+                 and not self._adjectival_participle(t)]
         # the word right before the colon may be a cue the tagger missed ("raconte :")
         near = [t for t in doc[max(lo, c - 2):c] if not self._in_quote(t.i) and t.is_alpha
                 and self.cue_lemma(t, strict=False)]
@@ -2905,14 +2964,29 @@ class _Extractor:
                 return _Frame("", None, speaker, c)
         return None
 
+    def _adjectival_participle(self, verb: Token) -> bool:
+        """"des absences répétées", "reconnu coupable": a past participle that qualifies a
+        noun, without an auxiliary, reports no speech act.
+        """
+        return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and (
+            "Pres" not in verb.morph.get("Tense")) and not any(
+            c.dep_.startswith("aux") and c.i < verb.i for c in verb.children)
+
     def _inner_incise(self, q: QuotedSpan) -> _Frame | None:
         doc = self.doc
         toks = self._tok_range(q.start, q.end)
         for k in toks:
             if doc[k].text == "," and k + 1 < toks.stop:
                 frame = self.postposed(k, toks.stop, incise=True)
-                if frame is not None and frame.end < toks.stop and doc[frame.end].text in (
-                        ",", ".", "!", "?", "…"):
+                if frame is None or frame.end >= toks.stop:
+                    continue
+                # (an adjunct may follow the speaker: ", s'est réjoui X après sa victoire.")
+                e = frame.end
+                while e < min(toks.stop, frame.end + 8) and doc[e].text not in (
+                        ",", ".", "!", "?", "…", "«", "»", '"', "“", "”") and (
+                        "Fin" not in doc[e].morph.get("VerbForm")):
+                    e += 1
+                if e < toks.stop and doc[e].text in (",", ".", "!", "?", "…"):
                     return frame
         return None
 
