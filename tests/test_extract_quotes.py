@@ -1735,3 +1735,34 @@ def test_seventh_batch_colon_frame_past_an_adjectival_participle(fr_nlp):
             "« Il y a grève. On devrait avoir cours. »")
     assert [(q.cue, q.speaker_text) for q in extract_quotes(fr_nlp(text))] == [
         ("", "Omar Diallo")]
+
+
+def _with_entities(fr_nlp, text: str, names: dict[str, str]) -> Doc:
+    """The text parsed, with every occurrence of each name as an entity of its label."""
+    doc = fr_nlp(text)
+    spans = []
+    for name, label in names.items():
+        start = text.find(name)
+        while start >= 0:
+            spans.append(doc.char_span(start, start + len(name), label=label))
+            start = text.find(name, start + 1)
+    doc.set_ents(sorted(spans, key=lambda s: s.start), default="outside")
+    return doc
+
+
+@pytest.mark.slow
+def test_seventh_batch_description_falls_back_on_the_article_main_entity(fr_nlp):
+    text = ("Valmont Industries a annoncé lundi la fermeture de son usine de Dijon. Valmont "
+            "Industries y emploie 300 personnes. Les salariés sont inquiets. Le maire de la "
+            "ville, Paul Girard, a réagi dans la soirée. La situation est jugée grave. "
+            "L'organisme a précisé que les salariés seraient reclassés.")
+    doc = _with_entities(fr_nlp, text, {"Valmont Industries": "ORG", "Paul Girard": "PER"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, text[last.antecedent_start:last.antecedent_end]) == (
+        "L'organisme", "Valmont Industries")
+    # precision guard: two organisations as often named leave it unresolved
+    text = text.replace("Valmont Industries y emploie", "Norvia Group y emploie")
+    doc = _with_entities(fr_nlp, text, {"Valmont Industries": "ORG", "Norvia Group": "ORG",
+                                        "Paul Girard": "PER"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_start) == ("L'organisme", None)

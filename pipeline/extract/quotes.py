@@ -3969,7 +3969,34 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
                  and fits(e)}
         if len(named) == 1:
             return next(iter(named.values()))
-    return None
+    # "L'organisme précise", "l'astronaute a confirmé": the one the article is about
+    dominant = _dominant_entity(ex, label, mention.start)
+    return dominant if dominant is not None and fits(dominant) else None
+
+
+#: How many more mentions than the next one of its kind the article's main entity has.
+DOMINANCE_RATIO = 2
+
+
+def _dominant_entity(ex: _Extractor, label: str, before: int) -> Span | None:
+    """The entity of ``label`` the article is about, by its mentions outside quotations: at
+    least two, ``DOMINANCE_RATIO`` times as many as any other of its kind, one of them
+    before ``before``; its last mention there.
+    """
+    counts: dict[str, int] = {}
+    last: dict[str, Span] = {}
+    for ent in ex.ents:
+        if ent.label_ != label or ex._in_quote(ent.start):
+            continue
+        key = _entity_key(ent)
+        counts[key] = counts.get(key, 0) + 1
+        if ent.end_char <= before:
+            last[key] = ent
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or ranked[0][0] not in last or (
+            len(ranked) > 1 and ranked[0][1] < DOMINANCE_RATIO * ranked[1][1]):
+        return None
+    return last[ranked[0][0]]
 
 
 def _ent_key_from_record(ex: _Extractor, d: EntityDescription) -> str:
