@@ -1766,3 +1766,18 @@ def test_seventh_batch_description_falls_back_on_the_article_main_entity(fr_nlp)
                                         "Paul Girard": "PER"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_start) == ("L'organisme", None)
+
+
+@pytest.mark.slow
+def test_seventh_batch_demonym_speaker_is_the_person_introduced_with_it(fr_nlp):
+    text = ("L'étape a été dominée par le Russe de 26 ans Pavel Orlov, devant l'Allemand Jonas "
+            "Keller. « C'est une journée incroyable », s'est réjoui le Russe.")
+    doc = _with_entities(fr_nlp, text, {"Pavel Orlov": "PER", "Jonas Keller": "PER"})
+    (quote,) = extract_quotes(doc)
+    assert (quote.speaker_text, quote.speaker_kind) == ("le Russe", "description")
+    assert text[quote.antecedent_start:quote.antecedent_end] == "Pavel Orlov"
+    # a town's demonym is a description too, never a name of its own
+    doc = _with_entities(fr_nlp, "« Nous avons besoin d'une autre ligne », a poursuivi le "
+                         "Biennois.", {})
+    assert [(q.speaker_text, q.speaker_kind) for q in extract_quotes(doc)] == [
+        ("le Biennois", "description")]

@@ -43,6 +43,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 from unidecode import unidecode
 
+from pipeline.extract.entities import demonym_forms
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "fr"
 
 KINDS = ("direct", "indirect", "mixed")
@@ -152,6 +154,8 @@ class QuoteLexicon:
         title_nouns: Nouns and verbs that introduce a quoted title ("émission", "intituler").
         connectives: Clause-initial connectives kept out of indirect content ("cependant").
         non_sources: Words showing that "selon" does not introduce a source ("laquelle").
+        demonyms: Folded demonyms and their forms ("russe", "belges"): "le Russe" is a
+            description of someone, not a name.
     """
 
     speech_verbs: frozenset[str]
@@ -174,6 +178,7 @@ class QuoteLexicon:
     a_verbs: frozenset[str] = frozenset()
     prep_verbs: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     plan_verbs: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()
 
 
 def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
@@ -376,6 +381,8 @@ def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
         a_verbs=verbs.a_complements,
         prep_verbs=verbs.prepositions,
         plan_verbs=verbs.plans,
+        demonyms=frozenset(demonym_forms(
+            w for w, _ in read_word_list(root / "entities_demonyms.txt"))),
     )
 
 
@@ -1064,12 +1071,22 @@ class _Extractor:
                 a -= 1
             while b < end and doc[b].pos_ == "PROPN":
                 b += 1
-            s, e = self._chars(a, b)
-            return _Mention(s, e, "name", head.i), end
+            # "le Russe", "le Biennois": a demonym after its determiner describes someone
+            if not (b - a == 1 and a > left and doc[a - 1].pos_ == "DET" and self.demonym(a)):
+                s, e = self._chars(a, b)
+                return _Mention(s, e, "name", head.i), end
         if not any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(left, end)):
             return None, end
         s, e = self._chars(left, end)
         return _Mention(s, e, "description", head.i), end
+
+    def demonym(self, i: int) -> bool:
+        """Whether token ``i`` is a demonym: a known one, or a town's ("Biennois",
+        "Montréalaise").
+        """
+        word = self.lows[i]
+        return _fold(word) in self.lex.demonyms or re.fullmatch(
+            r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise)s?", word) is not None
 
     def _in_role_complement(self, head: Token, ei: int) -> bool:
         """A name that only qualifies the complement of an office.
@@ -3921,6 +3938,14 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
         return None
     if not headless and "Plur" in head.morph.get("Number"):
         return None
+    if ex.demonym(mention.head):
+        # "le Russe": the last person introduced with that demonym ("le Russe de 26 ans
+        # Aleksandr Vlasov")
+        word = _fold(ex.lows[mention.head])
+        named = [e for e in ex.ents if e.label_ == "PER" and e.end_char <= mention.start and any(
+            _fold(ex.lows[j]) == word for j in range(max(e.start - 5, 0), e.start))]
+        if named:
+            return named[-1]
     word = ex.glued_word(mention.head)[0]
     lemma = head.lemma_.lower()
     anchor = _anchor(ex, mention, report)
