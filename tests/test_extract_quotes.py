@@ -1781,3 +1781,38 @@ def test_seventh_batch_demonym_speaker_is_the_person_introduced_with_it(fr_nlp):
                          "Biennois.", {})
     assert [(q.speaker_text, q.speaker_kind) for q in extract_quotes(doc)] == [
         ("le Biennois", "description")]
+
+
+def test_description_matcher_needs_a_shared_word_across_the_corpus():
+    from pipeline.extract.quotes import DescriptionMatcher
+
+    matcher = DescriptionMatcher({"mensch": ["patron"], "guion": ["entraîneur de Reims"]},
+                                 shared_word=True)
+    assert matcher.match("le patron et fondateur du festival") is None
+    assert matcher.match("l'entraîneur du Standard") is None
+    assert matcher.match("l'entraîneur de Reims") == "guion"
+    assert matcher.match("le patron") == "mensch"  # no modifier: the office alone decides
+    # in the article itself, complements never contradict (same institution, other words)
+    assert match_description("l'entraîneur du Standard", {"guion": ["entraîneur de Reims"]}) \
+        == "guion"
+
+
+@pytest.mark.slow
+def test_seventh_batch_participle_after_an_inverted_subject(fr_nlp):
+    text = ("Un point sur lequel l'a rejoint son confrère Paul Girard, relevant que le jury "
+            "avait eu besoin de cinq heures pour arriver à une décision.")
+    assert _triples(fr_nlp, text) == [
+        ("le jury avait eu besoin de cinq heures pour arriver à une décision", "indirect",
+         "relever", "Paul Girard")]
+    # precision guard: after a plain object, the participle's subject is the clause's
+    assert _triples(fr_nlp, "La police a interpellé le suspect, précisant que l'enquête "
+                            "continuait.") == [
+        ("l'enquête continuait", "indirect", "préciser", "La police")]
+
+
+@pytest.mark.slow
+def test_seventh_batch_office_tagged_as_a_verb_stays_in_the_description(fr_nlp):
+    text = "« Tout a été réuni pour un grand millésime », s'est réjoui le patron et fondateur " \
+           "du festival."
+    assert [q.speaker_text for q in extract_quotes(fr_nlp(text))] == [
+        "le patron et fondateur du festival"]

@@ -1025,7 +1025,8 @@ class _Extractor:
                 break
             if self.lows[k] in _TIME_WORDS and self.ent_of_tok[k] < 0 and not in_clause:
                 break  # "a assuré le ministre [jeudi]"
-            if t.pos_ in ("VERB", "AUX"):
+            if t.pos_ in ("VERB", "AUX") and not (t.pos_ == "VERB" and self.is_role(t)):
+                # (an office the tagger took for a verb stays: "le patron et [fondateur]")
                 if not (t.dep_ == "acl" and t.i > head.i):
                     break
                 in_clause = True
@@ -1507,6 +1508,15 @@ class _Extractor:
                     # "« … », assure le ministre, tout en précisant que": the inverted subject
                     return self.inverted_subject(head)
                 return self.subject(head)
+            if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and (
+                    self.lows[self._verb_group_start(verb) - 1] == ","):
+                # "sur lequel l'a rejoint [son confrère X], relevant que": the inverted
+                # subject of a verb whose object is a clitic before it (the parse calls it
+                # the object)
+                v = head.head
+                if head.dep_ == "nsubj" or head.dep_ == "obj" and v.i < head.i and any(
+                        c.dep_ == "obj" and c.i < v.i and c.pos_ == "PRON" for c in v.children):
+                    return self.mention_at(head, self._seg(head.i)[0], verb.i - 1)[0]
             return None
         first = self._verb_group_start(verb)
         if verb.dep_ == "conj" and first > lo and doc[first - 1].pos_ == "CCONJ":
@@ -4227,12 +4237,17 @@ class DescriptionMatcher:
     The corpus-wide step asks it for every unresolved description of every document:
     candidates are parsed once and indexed by role (and by each part of a compound role),
     so a description is compared only with the candidates whose role can match it (all
-    of them for a generic noun), and each wording is answered once.
+    of them for a generic noun), and each wording is answered once. With ``shared_word``
+    (the corpus step: the person is named nowhere in the article) a description with
+    modifiers needs a candidate that shares one of its words: the office alone ("patron",
+    "entraîneur de Reims") does not say whose "patron du festival" or "entraîneur du
+    Standard" it is.
     """
 
     def __init__(self, candidates: Mapping[str, Sequence[str]], *,
-                 lexicon: QuoteLexicon | None = None):
+                 lexicon: QuoteLexicon | None = None, shared_word: bool = False):
         self.lexicon = lexicon or default_lexicon()
+        self.shared_word = shared_word
         self._all = list(_parsed_candidates(candidates, self.lexicon))
         self._by_role: dict[str, list[tuple[str, _Description]]] = {}
         for pair in self._all:
@@ -4251,10 +4266,17 @@ class DescriptionMatcher:
         if target is None:
             return None
         if target.generic:
-            return _unique_best(_rank(target, self._all))
-        roles = {target.role, *target.role.split("-")}
-        return _unique_best(_rank(target, (pair for role in roles
-                                           for pair in self._by_role.get(role, ()))))
+            pairs: Iterable[tuple[str, _Description]] = self._all
+        else:
+            roles = {target.role, *target.role.split("-")}
+            pairs = (pair for role in roles for pair in self._by_role.get(role, ()))
+        ranked = _rank(target, pairs)
+        if self.shared_word and (target.adjectives or target.complements):
+            # someone the article does not name: the corpus must say of them a word the
+            # description says ("le patron du festival" is not the "patron" of a start-up
+            # nor "l'entraîneur du Standard" the "entraîneur de Reims")
+            ranked = [r for r in ranked if r[0][1] > 0]
+        return _unique_best(ranked)
 
 
 def match_description(description: str, candidates: Mapping[str, Sequence[str]], *,

@@ -121,7 +121,7 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
     entities = pd.DataFrame(list(read_rows("entities", out_dir))) if (
         out_dir / "entities.csv").exists() else pd.DataFrame(
         columns=["entity_id", "name", "label", "descriptions"])
-    matcher = DescriptionMatcher(description_candidates(entities))
+    matcher = DescriptionMatcher(description_candidates(entities), shared_word=True)
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     del entities
     n_docs = with_speaker_entity = 0
