@@ -1816,3 +1816,15 @@ def test_seventh_batch_office_tagged_as_a_verb_stays_in_the_description(fr_nlp):
            "du festival."
     assert [q.speaker_text for q in extract_quotes(fr_nlp(text))] == [
         "le patron et fondateur du festival"]
+
+
+@pytest.mark.slow
+def test_seventh_batch_pronoun_antecedent_past_a_subheading(fr_nlp):
+    text = ("Marie Dupont a visité mardi les urgences de l'hôpital de Lyon.\n\n"
+            "La ministre doit faire le point ce mercredi matin sur l'épidémie.\n\n"
+            "Une saison délicate\n\n"
+            "Fin décembre, elle avait indiqué que certains hôpitaux rappelaient des soignants.")
+    doc = _with_entities(fr_nlp, text, {"Marie Dupont": "PER"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
+        "elle", "Marie Dupont")

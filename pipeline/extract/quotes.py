@@ -3779,9 +3779,11 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
     # Subjects inside what was reported are the speaker's words, not the story's
     # ("…, a-t-il affirmé, reconnaissant que [le constructeur] n'avait pas…").
     reported = [(r.start, r.end) for r, _ in previous]
-    for s in (seg, seg - 1):
-        if s < 0:
-            continue
+    # (the sentences before, not counting headlines: "Une saison délicate" between two
+    # sentences about the minister is no sentence of the story)
+    earlier = [s for s in range(seg - 1, max(seg - 6, -1), -1)
+               if ex.para_of_tok[ex.segs[s][0]] not in ex.headlines][:2]
+    for s in [seg] + earlier[:1]:
         for m in _segment_subjects(ex, s, anchor if s == seg else None):
             if m.start >= pron.start or m.coordination or any(
                     a <= m.start < b for a, b in reported):
@@ -3808,13 +3810,13 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
             # a report that inherited its speaker ("Et d'ajouter que …"), right before
             return ent
     # a named subject two sentences back
-    if seg >= 2:
-        for m in _segment_subjects(ex, seg - 2):
+    if len(earlier) > 1:
+        for m in _segment_subjects(ex, earlier[1]):
             if m.kind == "name" and m.ent is not None and not m.coordination and _compatible(
                     ex, pron, m.ent):
                 return m.ent
     # the nearest person of known, compatible gender in the last sentences
-    lo = ex.segs[max(seg - 2, 0)][0]
+    lo = ex.segs[earlier[-1] if earlier else seg][0]
     persons = [e for e in ex.ents if e.label_ == "PER" and lo <= e.start < pron.head
                and ex.para_of_tok[e.start] not in ex.headlines]
     known = [e for e in persons if _ent_gender(ex, e) == pron.gender]
