@@ -1828,3 +1828,18 @@ def test_seventh_batch_pronoun_antecedent_past_a_subheading(fr_nlp):
     quote = extract_quotes(doc)[-1]
     assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
         "elle", "Marie Dupont")
+
+
+@pytest.mark.slow
+def test_seventh_batch_pronoun_for_an_organisation_that_just_spoke(fr_nlp):
+    text = ("« Nous ferons tout notre possible pour ajuster notre programme de vols », précise "
+            "ainsi Valair. La compagnie informera tous les passagers de l'état de leur vol, "
+            "assure-t-elle encore.")
+    doc = _with_entities(fr_nlp, text, {"Valair": "ORG"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
+        "elle", "Valair")
+    # precision guard: not two sentences later, when others may have taken the floor
+    text = text.replace(" La compagnie", " Les syndicats ont réagi. La compagnie")
+    doc = _with_entities(fr_nlp, text, {"Valair": "ORG"})
+    assert extract_quotes(doc)[-1].antecedent_start is None

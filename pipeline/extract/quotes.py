@@ -3796,10 +3796,13 @@ def _resolve_pronoun(ex: _Extractor, pron: _Mention,
     # unresolved ("un conseiller", then "ajoute-t-il"), so is this one
     if previous:
         last, ent = previous[-1]
-        if last.speaker is not None and ex.seg_of_tok[
-                min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= seg - 4:
+        last_seg = ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)]
+        if last.speaker is not None and last_seg >= seg - 4:
             if ent is not None:
-                if _compatible(ex, pron, ent):
+                # (an organisation of unknown gender, when it spoke in this sentence or the
+                # one before: "…, précise Brussels Airlines. […], assure-t-elle")
+                if _compatible(ex, pron, ent) or ent.label_ == "ORG" and last_seg >= seg - 1 and (
+                        _ent_gender(ex, ent) == "-"):
                     return ent
             elif last.speaker.kind == "description" and _description_agrees(
                     ex, last.speaker, pron):
