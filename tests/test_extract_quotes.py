@@ -1843,3 +1843,13 @@ def test_seventh_batch_pronoun_for_an_organisation_that_just_spoke(fr_nlp):
     text = text.replace(" La compagnie", " Les syndicats ont réagi. La compagnie")
     doc = _with_entities(fr_nlp, text, {"Valair": "ORG"})
     assert extract_quotes(doc)[-1].antecedent_start is None
+
+
+@pytest.mark.slow
+def test_seventh_batch_first_name_gives_the_gender_a_description_agrees_with(fr_nlp):
+    text = ("Mélanie Roux a reçu Donald Varin lundi à Ottawa. Donald Varin a parlé de "
+            "commerce. « Pression maximale, diplomatie efficace », a dit la ministre.")
+    doc = _with_entities(fr_nlp, text, {"Mélanie Roux": "PER", "Donald Varin": "PER"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
+        "la ministre", "Mélanie Roux")

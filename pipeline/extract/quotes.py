@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import gender_guesser.detector as gender_detector
 import pandas as pd
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -3655,6 +3656,11 @@ def _gender_votes(ex: _Extractor) -> dict[str, str]:
             c["m"] += 2
         elif first in ("Mme", "Madame"):
             c["f"] += 2
+        elif len(ent) >= 2 and first[:1].isupper():
+            # the first name ("Mélanie Joly", "Donald Trump"), when it has one gender
+            given = _first_name_gender(first)
+            if given:
+                c[given] += 1
         described = heads.get((ent.start_char, ent.end_char))
         if described is not None:
             c[described] += 1
@@ -3669,6 +3675,18 @@ def _gender_votes(ex: _Extractor) -> dict[str, str]:
             genders[key] = c.most_common(1)[0][0]
     ex._genders = genders
     return genders
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> gender_detector.Detector:
+    return gender_detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def _first_name_gender(name: str) -> str:
+    """"m" or "f" for a first name of one gender in gender-guesser's list, else ""."""
+    found = _first_name_genders().get_gender(name)
+    return {"male": "m", "female": "f"}.get(found, "")
 
 
 def _ent_gender(ex: _Extractor, ent: Span) -> str:
@@ -3997,6 +4015,10 @@ def _resolve_anaphor(ex: _Extractor, mention: _Mention,
         return ent.label_ == label and not _role_conflict(ex, mention, ent) and not (
             label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender))
 
+    if label == "PER" and gender != "-":
+        for ent in candidates:
+            if fits(ent) and _ent_gender(ex, ent) == gender:
+                return ent
     for ent in candidates:
         if fits(ent):
             return ent
