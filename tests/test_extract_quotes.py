@@ -1853,3 +1853,20 @@ def test_seventh_batch_first_name_gives_the_gender_a_description_agrees_with(fr_
     quote = extract_quotes(doc)[-1]
     assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
         "la ministre", "Mélanie Roux")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Le chef du parquet a demandé des peines entre 6 et 12 mois de prison ferme.",
+         "des peines entre 6 et 12 mois de prison ferme"),
+        ("Elle a aussi rappelé la position belge dans le conflit israélo-palestinien.",
+         "la position belge dans le conflit israélo-palestinien"),
+        # precision guards: a document, a time, a named place end the object
+        ("Le syndicat a dénoncé la réforme dans un communiqué.", "la réforme"),
+        ("Le maire a dénoncé la réforme dans la matinée.", "la réforme"),
+    ],
+)
+def test_seventh_batch_object_completed_by_a_sentence_final_phrase(fr_nlp, text, content):
+    assert [q.text for q in extract_quotes(fr_nlp(text))] == [content]

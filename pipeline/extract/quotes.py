@@ -666,6 +666,10 @@ _SIDE_LOCUTIONS = frozenset({("de", "son", "côté"), ("de", "leur", "côté"),
                              ("pour", "leur", "part")})
 #: Nouns of a manner adverbial ("a lancé [de manière colérique] le procureur").
 _MANNER_NOUNS = frozenset({"manière", "façon"})
+#: Prepositions of a phrase that completes an object the parse ended early ("des peines
+#: [entre] 6 et 12 mois", "un ras-le-bol [face] au comportement").
+_MODIFIER_PREPOSITIONS = frozenset({"entre", "face", "dans", "envers", "contre", "vis-à-vis",
+                                    "concernant", "quant"})
 _FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 #: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
 _QUESTION_WORDS = ("comment", "pourquoi")
@@ -2525,6 +2529,7 @@ class _Extractor:
                     # object the parse hung on the verb
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
             b = self._closing_complement(v, a, b, hi)
+            b = self._trailing_modifier_end(v, a, b, hi)
         # ", qui …" after the object is the journalist's comment (not a verbless "dont"
         # that counts part of it: "a requis [six mois contre trois prévenus, dont deux
         # mineurs]")
@@ -2560,6 +2565,35 @@ class _Extractor:
                 d.dep_.startswith("nsubj") for d in c.children):
             return b
         return c.right_edge.i + 1
+
+    def _trailing_modifier_end(self, v: Token, a: int, b: int, hi: int) -> int:
+        """End of a plain object that a prepositional phrase ending its sentence completes.
+
+        "a demandé [des peines entre 6 et 12 mois de prison]", "a rappelé [la position
+        belge dans le conflit]", "ont exprimé [un ras-le-bol face au comportement de X]":
+        the parse hangs the phrase on the verb. Not a time, a place named by an entity, a
+        medium or a document ("dans un communiqué", "sur France Info"), the person told
+        ("au ministre") nor an adjunct locution ("lors de", "en marge de").
+        """
+        doc = self.doc
+        end = self.clause_end(a, hi)
+        if b >= end or not self._ends_clause(end, hi) or self._in_quote(b) or (
+                self.lows[b] not in _MODIFIER_PREPOSITIONS) or any(
+                tuple(self.lows[b:b + len(w)]) == w for w in _ADJUNCT_OPENERS):
+            return b
+        rest = doc[b:end]
+        if any(t.text in (",", "(", ":", ";") or "Fin" in t.morph.get("VerbForm") for t in rest):
+            return b
+        # the first noun of the phrase: no time, document, named place, medium or person
+        noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
+        # (a range is no time: "entre 6 et 12 mois de prison")
+        times = _TIME_NOUNS | _TIME_WORDS | {"matinée", "soirée", "journée"} if self.lows[
+            b] != "entre" else ()
+        if noun is None or noun.lemma_.lower() in self.lex.source_nouns or (
+                noun.lemma_.lower() in times or self.lows[noun.i] in times) or (
+                self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)):
+            return b
+        return end
 
     def _enumeration_end(self, a: int, b: int, hi: int) -> int:
         """End of an object that goes on as a list of noun phrases to the end of its clause.
