@@ -1870,3 +1870,13 @@ def test_seventh_batch_first_name_gives_the_gender_a_description_agrees_with(fr_
 )
 def test_seventh_batch_object_completed_by_a_sentence_final_phrase(fr_nlp, text, content):
     assert [q.text for q in extract_quotes(fr_nlp(text))] == [content]
+
+
+@pytest.mark.slow
+def test_seventh_batch_hypothetical_speech_act_is_no_report(fr_nlp):
+    assert _triples(fr_nlp, "S'il affirme que la crise est finie, il se trompe.") == []
+    assert _triples(fr_nlp, "Et si le parlement demande que les ministres fassent la clarté, "
+                            "ils doivent le faire.") == []
+    # precision guard: a condition inside what was said stays in it
+    assert _triples(fr_nlp, "Le ministre a affirmé que si la crise continue, il démissionnera.") \
+        == [("si la crise continue, il démissionnera", "indirect", "affirmer", "Le ministre")]

@@ -2089,6 +2089,9 @@ class _Extractor:
             return []  # "cela signifie que …", "ce qui montre que …": a thing, nobody speaks
         if lemma in self.lex.plan_verbs and self._impersonal_passive(v):
             return []  # "il est prévu que …": a plan, nobody's words
+        if any(c.dep_ == "mark" and self.lows[c.i] in ("si", "s'") and c.i < v.i
+               for c in v.children):
+            return []  # "si le président annonce que …": a hypothesis, no speech act
         lo, hi = self._seg(v.i)
         clause = v
         while clause.dep_ == "conj" and clause.head.i < clause.i:
