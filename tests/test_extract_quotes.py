@@ -1880,3 +1880,11 @@ def test_seventh_batch_hypothetical_speech_act_is_no_report(fr_nlp):
     # precision guard: a condition inside what was said stays in it
     assert _triples(fr_nlp, "Le ministre a affirmé que si la crise continue, il démissionnera.") \
         == [("si la crise continue, il démissionnera", "indirect", "affirmer", "Le ministre")]
+
+
+@pytest.mark.slow
+def test_seventh_batch_article_des_read_as_a_preposition(fr_nlp):
+    assert _triples(fr_nlp, "Il a invoqué des soupçons de corruption concernant des magistrats.") \
+        == [("des soupçons de corruption concernant des magistrats", "indirect", "invoquer", "Il")]
+    # precision guard: "parler des …" is a preposition, and "parler" no @obj cue
+    assert _triples(fr_nlp, "Le ministre a parlé des soupçons de corruption.") == []

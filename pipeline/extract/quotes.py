@@ -2444,6 +2444,10 @@ class _Extractor:
         # "Stellantis [dément] tout projet")
         mistagged = list(v.head.children) if v.pos_ not in ("VERB", "AUX") and (
             v.head.i < v.i) else []
+        # ("a invoqué [des soupçons]": the article "des" the tagger read as a preposition)
+        if lemma in self.lex.object_verbs:
+            deps += tuple(d for d in ("obl:arg",) if d not in deps and last + 1 < hi and (
+                self.lows[last + 1] in ("des", "du") and doc[last + 1].dep_ == "case"))
         obj = next((c for c in list(v.children) + list(doc[last].children)
                     + [g for t in times for g in t.children] + mistagged
                     if c.dep_ in deps and c.i > last and not (
