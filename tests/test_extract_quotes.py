@@ -1888,3 +1888,13 @@ def test_seventh_batch_article_des_read_as_a_preposition(fr_nlp):
         == [("des soupçons de corruption concernant des magistrats", "indirect", "invoquer", "Il")]
     # precision guard: "parler des …" is a preposition, and "parler" no @obj cue
     assert _triples(fr_nlp, "Le ministre a parlé des soupçons de corruption.") == []
+
+
+@pytest.mark.slow
+def test_seventh_batch_the_same_source_is_the_last_speaker(fr_nlp):
+    text = ("« Les perturbations sont nettement plus importantes », a rappelé la Transrail. "
+            "« Le retour à la normale sera progressif jusqu'à lundi », selon la même source.")
+    doc = _with_entities(fr_nlp, text, {"Transrail": "ORG"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
+        "la même source", "Transrail")
