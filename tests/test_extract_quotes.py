@@ -1898,3 +1898,16 @@ def test_seventh_batch_the_same_source_is_the_last_speaker(fr_nlp):
     quote = extract_quotes(doc)[-1]
     assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
         "la même source", "Transrail")
+
+
+@pytest.mark.slow
+def test_seventh_batch_description_with_a_named_complement_and_a_civility(fr_nlp):
+    text = ("Y a participé le porte-parole du Front de résistance citoyenne (FRC), Pr Luc "
+            "Ibriga. « La crise se dégonflera », croit le porte-parole du FRC.")
+    doc = _with_entities(fr_nlp, text, {"Front de résistance citoyenne": "ORG", "FRC": "ORG",
+                                        "Luc Ibriga": "PER"})
+    assert [(d.ent_text, d.description) for d in entity_descriptions(doc)
+            if d.label == "PER"] == [
+        ("Luc Ibriga", "porte-parole du front de résistance citoyenne (frc)")]
+    quote = extract_quotes(doc)[-1]
+    assert text[quote.antecedent_start:quote.antecedent_end] == "Luc Ibriga"

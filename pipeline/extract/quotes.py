@@ -3594,8 +3594,12 @@ def _descriptions(ex: _Extractor) -> list[EntityDescription]:
             before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
             if before is not None:
                 spans.append(before)
-        if ent.start - 1 > lo and doc[ent.start - 1].text == ",":
-            back = _walk_back(ex, ent.start - 2, lo, allow_a=True)
+        # ("…, Pr X": a civility between the comma and the name)
+        pre = ent.start - 1
+        while pre > lo and ex.lows[pre].rstrip(".") in _CIVILITIES:
+            pre -= 1
+        if pre > lo and doc[pre].text == ",":
+            back = _walk_back(ex, pre - 1, lo, allow_a=True)
             if back is not None and (ent.end >= hi or doc[ent.end].text in (",", ".", ")")
                                      or doc[ent.end].pos_ in ("AUX", "VERB")):
                 spans.append(back)
@@ -3622,9 +3626,22 @@ def _walk_back(ex: _Extractor, k: int, lo: int, *, allow_a: bool) -> tuple[int, 
     role = None
     start = None
     preps = _DE | ({"à", "au", "aux"} if allow_a else set())
+    if k > lo and doc[k].text == ")":
+        # "le porte-parole du Front de résistance citoyenne (FRC), X": the acronym in
+        # brackets stays in the description
+        opening = next((j for j in range(k - 1, max(lo, k - 6) - 1, -1) if doc[j].text == "("),
+                       None)
+        if opening is not None:
+            k = opening - 1
     while k >= lo:
         t = doc[k]
         low = _low(t)
+        ei = ex.ent_of_tok[k]
+        if role is None and ei >= 0 and ex.ents[ei].label_ in ("ORG", "LOC", "MISC"):
+            # a name in the complement is passed whole, whatever words it holds ("du [Front
+            # de résistance citoyenne]": "citoyenne" is no office there)
+            k = ex.ents[ei].start - 1
+            continue
         if t.pos_ == "DET":
             if role is not None:
                 start = k
