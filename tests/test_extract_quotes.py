@@ -1911,3 +1911,20 @@ def test_seventh_batch_description_with_a_named_complement_and_a_civility(fr_nlp
         ("Luc Ibriga", "porte-parole du front de résistance citoyenne (frc)")]
     quote = extract_quotes(doc)[-1]
     assert text[quote.antecedent_start:quote.antecedent_end] == "Luc Ibriga"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a simple past the tagger reads as a participle, after the mark without a comma
+        ("Le ton est monté. «Tais-toi, tais-toi, tais-toi» rétorqua l'avocat Paul Girard.",
+         [("Tais-toi, tais-toi, tais-toi", "direct", "rétorquer", "Paul Girard")]),
+        # an adverb with its "d'" between the auxiliary and the participle
+        ("'C'est une action que nous avions ciblée', a d'ailleurs relevé l'entraîneur de Reims "
+         "David Guillon.",
+         [("C'est une action que nous avions ciblée", "direct", "relever", "David Guillon")]),
+    ],
+)
+def test_seventh_batch_inverted_verb_forms(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected

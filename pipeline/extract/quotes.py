@@ -1888,15 +1888,17 @@ class _Extractor:
             # adverbs between the auxiliary and the participle, multiword ones included
             # ("a d'abord déclaré", "a de nouveau affirmé")
             while j < hi and steps < 3 and (doc[j].pos_ == "ADV" or doc[j].dep_ in (
-                    "advmod", "fixed") or self.lows[j] in _TIME_WORDS) and self.cue_lemma(
-                    doc[j], strict=False) is None:
+                    "advmod", "fixed") or self.lows[j] in _TIME_WORDS or (
+                    self.lows[j] in ("d'", "de") and j + 1 < hi and doc[j + 1].pos_ == "ADV")
+            ) and self.cue_lemma(doc[j], strict=False) is None:
                 j += 1
                 steps += 1
         if j >= hi:
             return None
         verb = doc[j]
+        # (not a simple past the tagger calls a participle: "rétorqua")
         participle = self.lows[j].endswith(("é", "ée", "és", "ées")) or (
-            "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith("e"))
+            "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith(("e", "a")))
         # "dit", "écrit", "décrit": a present that reads as a participle; a frame only when
         # its subject follows (", dit le maire"), not in an apposition (", écrit en 2019,")
         present_like = j == k and self.lows[j].endswith("it") and (
