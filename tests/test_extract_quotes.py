@@ -1928,3 +1928,23 @@ def test_seventh_batch_description_with_a_named_complement_and_a_civility(fr_nlp
 )
 def test_seventh_batch_inverted_verb_forms(fr_nlp, text, expected):
     assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_seventh_batch_an_office_named_by_its_domain_is_no_other_office(fr_nlp):
+    text = ("La cheffe de la diplomatie française Claire Morel a démenti ces accusations lundi. "
+            "« Il faut démonter les intox », a réagi la ministre.")
+    doc = _with_entities(fr_nlp, text, {"Claire Morel": "PER"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, text[quote.antecedent_start:quote.antecedent_end]) == (
+        "la ministre", "Claire Morel")
+    text = ("Le premier ministre Paul Girard s'est dit déçu de la décision. « Nous n'avons pas "
+            "été prévenus », a commenté le chef du gouvernement.")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
+    quote = extract_quotes(doc)[-1]
+    assert text[quote.antecedent_start:quote.antecedent_end] == "Paul Girard"
+    # precision guard: two plain offices still conflict
+    text = ("Le maire Paul Girard a visité l'usine lundi. « Nous n'avons pas été prévenus », a "
+            "commenté le préfet.")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
+    assert extract_quotes(doc)[-1].antecedent_start is None

@@ -3943,6 +3943,8 @@ def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
     return None
 
 
+#: Stems of offices named by their domain, compatible with any title ("chef du gouvernement").
+_DOMAIN_ROLES = ("chef",)
 #: Determiners of a description that points back to someone already named.
 _ANAPHORIC_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
 #: How many segments back a report's speaker stays salient.
@@ -3990,9 +3992,11 @@ def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
                  and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
     known = [k for k in known if k is not None]
     role = target.role.split()[-1]
-    return bool(known) and not any(
-        k.generic or k.role.split()[-1] == role or _compound_role(target.role, k.role)
-        for k in known)
+    # "chef" names an office by its domain ("le chef du gouvernement" is the premier
+    # ministre, "la cheffe de la diplomatie" the ministre): no conflict with any other
+    return bool(known) and role not in _DOMAIN_ROLES and not any(
+        k.generic or k.role.split()[-1] in (role, *_DOMAIN_ROLES)
+        or _compound_role(target.role, k.role) for k in known)
 
 
 def _recent_speakers(ex: _Extractor, seg: int,
@@ -4195,7 +4199,7 @@ def _stem(word: str) -> str:
     for ending in ("sx", "e", "s"):
         if len(word) > 3 and word[-1] in ending:
             word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "nlt":
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "nltf":
         word = word[:-1]
     return word
 
