@@ -1874,9 +1874,12 @@ def test_seventh_batch_object_completed_by_a_sentence_final_phrase(fr_nlp, text,
 
 @pytest.mark.slow
 def test_seventh_batch_hypothetical_speech_act_is_no_report(fr_nlp):
-    assert _triples(fr_nlp, "S'il affirme que la crise est finie, il se trompe.") == []
+    assert _triples(fr_nlp, "S'il affirme que la crise est finie, il se trompera.") == []
     assert _triples(fr_nlp, "Et si le parlement demande que les ministres fassent la clarté, "
                             "ils doivent le faire.") == []
+    # precision guard: a concession is no hypothesis
+    assert _triples(fr_nlp, "Si Paul Girard ne nie pas qu'il y avait de la tension, il écarte "
+                            "l'idée d'une fracture.")[0][1:] == ("indirect", "nier", "Paul Girard")
     # precision guard: a condition inside what was said stays in it
     assert _triples(fr_nlp, "Le ministre a affirmé que si la crise continue, il démissionnera.") \
         == [("si la crise continue, il démissionnera", "indirect", "affirmer", "Le ministre")]
@@ -1948,3 +1951,17 @@ def test_seventh_batch_an_office_named_by_its_domain_is_no_other_office(fr_nlp):
             "commenté le préfet.")
     doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
     assert extract_quotes(doc)[-1].antecedent_start is None
+
+
+@pytest.mark.slow
+def test_seventh_batch_negated_denial_still_reports_and_second_object(fr_nlp):
+    assert _triples(fr_nlp, "Le ministre Paul Girard n'exclut pas une hausse des primes pour "
+                            "l'année prochaine.") == [
+        ("une hausse des primes pour l'année prochaine", "indirect", "exclure", "Paul Girard")]
+    # precision guard: a negated statement reports nothing
+    assert _triples(fr_nlp, "Le ministre n'a pas affirmé que la crise était finie.") == []
+    text = ("Face à la crise, le personnel réclame une indexation pleine des salaires et une "
+            "prime de 500 francs.")
+    assert _triples(fr_nlp, text) == [
+        ("une indexation pleine des salaires et une prime de 500 francs", "indirect",
+         "réclamer", "le personnel")]

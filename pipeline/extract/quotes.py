@@ -620,6 +620,8 @@ _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hé
 #: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
 #: "n'a cessé de répéter").
 _AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
+#: Cues of denial that, negated, still report what the speaker concedes ("ne nie pas que").
+_REPORTED_WHEN_NEGATED = frozenset({"nier", "exclure", "démentir", "contester"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
                 "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
@@ -2079,7 +2081,9 @@ class _Extractor:
         if "Part" in v.morph.get("VerbForm") and v.i > 0 and self.lows[v.i - 1] in (
                 "que", "qu'", "comme") and not any(c.dep_.startswith("aux") for c in v.children):
             return []  # "plus tôt que prévu", "comme annoncé": a comparison, not a frame
-        if self.negated(v) or v.dep_ == "acl" and "Pres" not in v.morph.get("Tense") and not any(
+        # ("ne nie pas que …", "n'exclut pas une hausse": a negated denial still reports)
+        if self.negated(v) and cue[0] not in _REPORTED_WHEN_NEGATED or v.dep_ == "acl" and (
+                "Pres" not in v.morph.get("Tense")) and not any(
                 c.dep_ == "aux:tense" and c.i < v.i for c in v.children):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle; not "X, …, ont
             # appelé", a compound tense the parse hung on its subject)
@@ -2091,9 +2095,10 @@ class _Extractor:
             return []  # "cela signifie que …", "ce qui montre que …": a thing, nobody speaks
         if lemma in self.lex.plan_verbs and self._impersonal_passive(v):
             return []  # "il est prévu que …": a plan, nobody's words
-        if any(c.dep_ == "mark" and self.lows[c.i] in ("si", "s'") and c.i < v.i
-               for c in v.children):
-            return []  # "si le président annonce que …": a hypothesis, no speech act
+        conditional = any(c.dep_ == "mark" and self.lows[c.i] in ("si", "s'") and c.i < v.i
+                          for c in v.children)
+        if conditional and self._hypothesis(v):
+            return []  # "si le président annonce que …, la crise se dégonflera": no speech act
         lo, hi = self._seg(v.i)
         clause = v
         while clause.dep_ == "conj" and clause.head.i < clause.i:
@@ -2180,6 +2185,9 @@ class _Extractor:
                 content = (content[0], self._quoted_apposition_end(content[1], hi))
         if content is None:
             return []
+        if conditional and self._conditional_comma(v) is not None:
+            # "Si X ne nie pas que [A], il écarte B": the concession ends at its comma
+            content = (content[0], min(content[1], self._conditional_comma(v)))
         if inside >= 0:
             # within its quotation, before the closing mark
             content = (content[0], min(content[1], self._tok_range(
@@ -2206,6 +2214,28 @@ class _Extractor:
             return []
         return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
+
+    def _conditional_comma(self, verb: Token) -> int | None:
+        """The comma that closes the "si" clause of ``verb`` (in its own quotation, if any)."""
+        hi = self._seg(verb.i)[1]
+        return next((j for j in range(verb.i + 1, hi) if self.doc[j].text == ","
+                     and self.quote_of_tok[j] == self.quote_of_tok[verb.i]), None)
+
+    def _hypothesis(self, verb: Token) -> bool:
+        """Whether a "si" clause is a condition: its main clause is in the future or the
+        conditional, or says what must or can be ("…, ils doivent le faire"); not a
+        concession ("Si X ne nie pas que A, il écarte B").
+        """
+        # the main clause starts after a comma; its first finite verb tells (the parse
+        # often takes the "si" clause for the main one)
+        hi = self._seg(verb.i)[1]
+        comma = self._conditional_comma(verb)
+        if comma is None:
+            return False
+        main = next((t for t in self.doc[comma + 1:hi] if t.pos_ in ("VERB", "AUX")
+                     and "Fin" in t.morph.get("VerbForm")), None)
+        return main is not None and (main.lemma_.lower() in ("devoir", "pouvoir", "falloir") or (
+            "Fut" in main.morph.get("Tense") or "Cnd" in main.morph.get("Mood")))
 
     def _quoted_apposition_end(self, b: int, hi: int) -> int:
         """End of a complement that a quoted fragment after its comma goes on describing.
@@ -2538,6 +2568,13 @@ class _Extractor:
                     # object the parse hung on the verb
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
             b = self._closing_complement(v, a, b, hi)
+            # "réclame [une indexation des salaires et une prime]": a second object the
+            # parse coordinated with the verb
+            second = next((c for c in v.children if c.dep_ == "conj" and c.pos_ in (
+                "NOUN", "PROPN") and b + 1 < hi and self.lows[b] in ("et", "ou") and (
+                c.left_edge.i in (b, b + 1)) and doc[b + 1].pos_ == "DET"), None)
+            if second is not None:
+                b = min(second.right_edge.i + 1, self.clause_end(a, hi))
             b = self._trailing_modifier_end(v, a, b, hi)
         # ", qui …" after the object is the journalist's comment (not a verbless "dont"
         # that counts part of it: "a requis [six mois contre trois prévenus, dont deux
