@@ -1965,3 +1965,25 @@ def test_seventh_batch_negated_denial_still_reports_and_second_object(fr_nlp):
     assert _triples(fr_nlp, text) == [
         ("une indexation pleine des salaires et une prime de 500 francs", "indirect",
          "réclamer", "le personnel")]
+
+
+@pytest.mark.slow
+def test_seventh_batch_colon_after_an_inverted_frame_and_a_civility_subject(fr_nlp):
+    text = ("Cette fois, il n'y aura pas de service minimum, ont annoncé les TPG: «Il faut dix "
+            "jours pour organiser une telle mesure.»")
+    doc = _with_entities(fr_nlp, text, {"TPG": "ORG"})
+    assert [(q.cue, q.speaker_text) for q in extract_quotes(doc)
+            if q.kind == "direct"] == [("annoncer", "TPG")]
+    text = ("\"Nous avons présenté des demandes préliminaires sur lesquelles devrait statuer la "
+            "Cour\", explique Me Aghnaj.")
+    doc = _with_entities(fr_nlp, text, {"Aghnaj": "PER"})
+    assert [q.speaker_text for q in extract_quotes(doc)] == ["Aghnaj"]
+
+
+@pytest.mark.slow
+def test_seventh_batch_demonym_tagged_as_a_name_is_a_description(fr_nlp):
+    text = ("Le ministre Alain Berset s'exprime dans la presse. « L'évolution des primes dépendra "
+            "de nombreux facteurs », affirme le Fribourgeois.")
+    doc = _with_entities(fr_nlp, text, {"Alain Berset": "PER", "Fribourgeois": "LOC"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.speaker_text, quote.speaker_kind) == ("le Fribourgeois", "description")

@@ -1047,8 +1047,10 @@ class _Extractor:
         if self.ent_of_tok[right] >= 0:
             right = max(right, min(self.ents[self.ent_of_tok[right]].end, hi) - 1)
         end = right + 1
+        # (not a demonym the model took for a name: "le [Fribourgeois]")
         names = [ei for ei in dict.fromkeys(self.ent_of_tok[left:end]) if ei >= 0
-                 and self.eligible_ent(ei, left) and not self._in_role_complement(head, ei)]
+                 and self.eligible_ent(ei, left) and not self._in_role_complement(head, ei)
+                 and not self._demonym_entity(ei)]
         j = left - 1
         if j - 1 >= lo and self.lows[j] == "et" and self.ent_of_tok[j - 1] >= 0 and (
                 self.eligible_ent(self.ent_of_tok[j - 1], lo) and names):
@@ -1087,6 +1089,12 @@ class _Extractor:
             return None, end
         s, e = self._chars(left, end)
         return _Mention(s, e, "description", head.i), end
+
+    def _demonym_entity(self, ei: int) -> bool:
+        """A one-word entity that is a demonym after its determiner ("le Fribourgeois")."""
+        ent = self.ents[ei]
+        return len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].pos_ == "DET" and (
+            self.lows[ent.start - 1] in ("le", "la", "l'")) and self.demonym(ent.start)
 
     def demonym(self, i: int) -> bool:
         """Whether token ``i`` is a demonym: a known one, or a town's ("Biennois",
@@ -1151,6 +1159,11 @@ class _Extractor:
                         continue
                     if self.quote_of_tok[child.i] != self.quote_of_tok[k]:
                         continue  # a subject the parser found in the next quotation
+                    nxt = child.i + 1
+                    if self.lows[child.i].rstrip(".") in _CIVILITIES and nxt < hi and (
+                            self.ent_of_tok[nxt] >= 0):
+                        # "explique Me X": the parse made the civility the subject
+                        return self.mention_at(self.ents[self.ent_of_tok[nxt]].root, k, hi)
                     return self.mention_at(child, k, hi)
         j = k
         while j < hi:
@@ -3043,7 +3056,8 @@ class _Extractor:
             verbs.append(near[-1])
         if verbs:
             v = verbs[-1]
-            speaker = self.subject(v)
+            # (", ont annoncé les TPG : « … »": an inverted frame before the colon)
+            speaker = self.inverted_subject(v) if self.is_inverted(v) else self.subject(v)
             start = self._verb_group_start(v)
             if speaker is None and start >= lo + 2 and self.lows[start - 1] in ("que", "qu'") and (
                     self.lows[start - 2] == "ce"):
