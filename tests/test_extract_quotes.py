@@ -57,6 +57,8 @@ def _triples(fr_nlp, text: str) -> list[tuple[str, str, str, str | None]]:
         ("Elle a dit “on verra” puis “pourquoi pas”.", ["on verra", "pourquoi pas"]),
         ('Il a répondu "non" puis "peut-être".', ["non", "peut-être"]),
         ("Il a dit ‹ jamais › hier.", ["jamais"]),
+        ("Il a dit ”non” puis ”peut-être”.", ["non", "peut-être"]),
+        ("Il a dit „nein“ hier.", ["nein"]),
         ("« Il m'a dit “non” hier », raconte-t-elle.", ["Il m'a dit “non” hier"]),
         ("« Il m'a dit \"non\" hier », raconte-t-elle.", ['Il m\'a dit "non" hier']),
         ("« Il a dit « non » hier », raconte-t-elle.", ["Il a dit « non » hier"]),

@@ -491,11 +491,27 @@ def _doubled_single_marks_as_double(text: str) -> str:
     return "".join(chars)
 
 
+def _opening_marks_as_openers(text: str) -> str:
+    """The text with a low „ and a ” in opening position made “, offsets unchanged.
+
+    Some sites open with the closing mark (”non”) or the low German one („non“): a mark
+    after a space or a bracket and before a word opens.
+    """
+    if "„" not in text and "”" not in text:
+        return text
+    chars = list(text)
+    for i, c in enumerate(text):
+        if c == "„" or c == "”" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([") and (
+                i + 1 < len(text) and text[i + 1].isalnum()):
+            chars[i] = "“"
+    return "".join(chars)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Pair quotation marks paragraph by paragraph and return the top-level spans.
 
     Handles « », “ ”, ‹ › and straight " (paired in order), doubled single marks (‘’ …
-    ’’), nested marks (only the outer span is returned), and spaces (including no-break
+    ’’), the low „ and a ” in opening position (”non”) as openers, nested marks (only the outer span is returned), and spaces (including no-break
     and narrow no-break) inside the marks. Mismatched pairs found in the wild close the
     innermost open mark: « … ", " … », “ … “ (a “ glued to the word before it and
     followed by a space or punctuation closes). An unclosed mark is bounded by its
@@ -513,7 +529,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         >>> [text[s.start:s.end] for s in find_quoted_spans(text)]
         ['Oui.']
     """
-    original, text = text, _doubled_single_marks_as_double(text)
+    original, text = text, _opening_marks_as_openers(_doubled_single_marks_as_double(text))
     spans: list[QuotedSpan] = []
     previous_unclosed = False
     for p, (ps, pe) in enumerate(paragraph_spans(text)):
