@@ -1989,3 +1989,16 @@ def test_seventh_batch_demonym_tagged_as_a_name_is_a_description(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Alain Berset": "PER", "Fribourgeois": "LOC"})
     quote = extract_quotes(doc)[-1]
     assert (quote.speaker_text, quote.speaker_kind) == ("le Fribourgeois", "description")
+
+
+@pytest.mark.slow
+def test_seventh_batch_source_at_the_end_without_a_comma(fr_nlp):
+    text = ("Il ne faut pas attendre d'amélioration avant 2023, prévient le ministre de "
+            "l'Économie, alors que les prix ont progressé de 6,1% sur un an en juillet selon "
+            "l'Insee.")
+    doc = _with_entities(fr_nlp, text, {"Insee": "ORG"})
+    assert [(q.text, q.cue, q.speaker_text) for q in extract_quotes(doc) if q.cue == "selon"] \
+        == [("les prix ont progressé de 6,1% sur un an en juillet", "selon", "Insee")]
+    # precision guards: "selon" of a criterion reports nothing
+    assert _triples(fr_nlp, "Les tarifs varient selon les régions.") == []
+    assert _triples(fr_nlp, "Les élèves sont répartis selon leur âge.") == []

@@ -2939,6 +2939,25 @@ class _Extractor:
         elif not initial and self._ends_source(end, hi) and k > lo and doc[k - 1].text == ",":
             a, b = self.content_start(self._clause_start(lo, k - 1), k - 1), k - 1
             position = "post"
+        elif not initial and cue in ("selon", "d'après") and self._ends_source(end, hi) and (
+                k > lo and not doc[k - 1].is_punct) and (mention.kind == "name" or (
+                    mention.kind == "description" and (self.is_role(doc[mention.head]) or (
+                        doc[mention.head].lemma_.lower() in self.lex.source_nouns)))) and any(
+                "Fin" in t.morph.get("VerbForm") and not self._in_quote(t.i)
+                for t in doc[self._clause_start(lo, k):k]):
+            # "[Les prix ont progressé de 6 %] selon l'Insee.": no comma before the source;
+            # the clause of the last verb ("…, alors que [les prix ont progressé]")
+            start = self._clause_start(lo, k)
+            verb = [t for t in doc[start:k] if "Fin" in t.morph.get("VerbForm")
+                    and not self._in_quote(t.i)][-1]
+            if verb.dep_.startswith(("aux", "cop")) and start <= verb.head.i < k:
+                verb = verb.head
+            a = max(start, verb.left_edge.i)
+            marks = [c for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
+            if marks:
+                a = max(a, max(c.right_edge.i for c in marks) + 1)
+            a, b = self.content_start(a, k), k
+            position = "post"
         else:
             return None
         chars = self.trim(a, b)
