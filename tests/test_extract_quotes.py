@@ -2002,3 +2002,13 @@ def test_seventh_batch_source_at_the_end_without_a_comma(fr_nlp):
     # precision guards: "selon" of a criterion reports nothing
     assert _triples(fr_nlp, "Les tarifs varient selon les régions.") == []
     assert _triples(fr_nlp, "Les élèves sont répartis selon leur âge.") == []
+
+
+@pytest.mark.slow
+def test_seventh_batch_periphrastic_cue_with_an_elided_word(fr_nlp):
+    text = "Le président du festival, Jean Steffens, a cependant attiré l’attention sur la " \
+           "difficulté d’organiser un festival."
+    assert [(q.text, q.cue) for q in extract_quotes(fr_nlp(text))] == [
+        ("la difficulté d’organiser un festival", "attirer l'attention")]
+    # precision guard: the noun alone is no cue
+    assert _triples(fr_nlp, "L'attention des visiteurs se porte sur la scène principale.") == []

@@ -884,8 +884,9 @@ class _Extractor:
             return None
         lemma = token.lemma_.lower()
         for rest in sorted(lex.periphrastic.get(lemma, ()), key=lambda r: -len(r)):
-            # "faire savoir", "mettre en garde": each next word by its lemma or its form
-            words = rest.split()
+            # "faire savoir", "mettre en garde", "attirer l'attention": each next word (an
+            # elided one apart) by its lemma or its form
+            words = marker_tokens(rest)
             nxt = self.doc[token.i + 1:token.i + 1 + len(words)]
             if len(nxt) == len(words) and all(w in (t.lemma_.lower(), _low(t))
                                               for w, t in zip(words, nxt, strict=True)):
