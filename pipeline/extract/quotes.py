@@ -206,7 +206,7 @@ def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
 def reporting_forms(lemma: str) -> set[str]:
     """Third-person and participle forms of a reporting verb, for lemmatizer failures.
 
-    Regular -er and -ir verbs only (the lemmatizer handles the irregular ones); spelling
+    Regular -er and -ir verbs, and -entir and -enir ones ("dément", "prévient"); spelling
     alternations are over-generated on purpose ("marteler" → "martèle", "martelle").
 
     Args:
@@ -494,15 +494,15 @@ def _doubled_single_marks_as_double(text: str) -> str:
 def _opening_marks_as_openers(text: str) -> str:
     """The text with a low „ and a ” in opening position made “, offsets unchanged.
 
-    Some sites open with the closing mark (”non”) or the low German one („non“): a mark
-    after a space or a bracket and before a word opens.
+    Some sites open with the low German mark („non“) or with the closing one (”non”): a
+    „ always opens, a ” when it stands after a space or a bracket and before a word.
     """
     if "„" not in text and "”" not in text:
         return text
     chars = list(text)
     for i, c in enumerate(text):
-        if c == "„" or c == "”" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([") and (
-                i + 1 < len(text) and text[i + 1].isalnum()):
+        if c == "„" or (c == "”" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")
+                        and i + 1 < len(text) and text[i + 1].isalnum()):
             chars[i] = "“"
     return "".join(chars)
 
@@ -637,7 +637,7 @@ _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hé
 #: "n'a cessé de répéter").
 _AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
 #: Cues of denial that, negated, still report what the speaker concedes ("ne nie pas que").
-_REPORTED_WHEN_NEGATED = frozenset({"nier", "exclure", "démentir", "contester"})
+_REPORTED_WHEN_NEGATED = frozenset({"nier", "exclure"})
 #: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
 _COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
                 "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
@@ -1108,18 +1108,20 @@ class _Extractor:
         return _Mention(s, e, "description", head.i), end
 
     def _demonym_entity(self, ei: int) -> bool:
-        """A one-word entity that is a demonym after its determiner ("le Fribourgeois")."""
+        """A one-word entity that is a demonym after its determiner ("le Fribourgeois");
+        a place keeps its name when it is also a demonym ("la Suisse").
+        """
         ent = self.ents[ei]
         return len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].pos_ == "DET" and (
-            self.lows[ent.start - 1] in ("le", "la", "l'")) and self.demonym(ent.start)
+            self.demonym(ent.start, known=ent.label_ not in ("LOC", "ORG")))
 
-    def demonym(self, i: int) -> bool:
-        """Whether token ``i`` is a demonym: a known one, or a town's ("Biennois",
-        "Montréalaise").
+    def demonym(self, i: int, *, known: bool = True) -> bool:
+        """Whether token ``i`` is a demonym: a known one (unless ``known`` is False), or a
+        town's ("Biennois", "Genevoise"; not "-ais", which ends places: "le Valais").
         """
         word = self.lows[i]
-        return _fold(word) in self.lex.demonyms or re.fullmatch(
-            r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise)s?", word) is not None
+        return known and _fold(word) in self.lex.demonyms or re.fullmatch(
+            r"[a-zà-ÿ]{3,}(?:ois|oise)s?", word) is not None
 
     def _in_role_complement(self, head: Token, ei: int) -> bool:
         """A name that only qualifies the complement of an office.
@@ -2112,9 +2114,8 @@ class _Extractor:
                 "que", "qu'", "comme") and not any(c.dep_.startswith("aux") for c in v.children):
             return []  # "plus tôt que prévu", "comme annoncé": a comparison, not a frame
         # ("ne nie pas que …", "n'exclut pas une hausse": a negated denial still reports)
-        if self.negated(v) and cue[0] not in _REPORTED_WHEN_NEGATED or v.dep_ == "acl" and (
-                "Pres" not in v.morph.get("Tense")) and not any(
-                c.dep_ == "aux:tense" and c.i < v.i for c in v.children):
+        if self.negated(v) and cue[0] not in _REPORTED_WHEN_NEGATED or (
+                self._adjectival_participle(v)):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle; not "X, …, ont
             # appelé", a compound tense the parse hung on its subject)
             return []
@@ -2215,9 +2216,10 @@ class _Extractor:
                 content = (content[0], self._quoted_apposition_end(content[1], hi))
         if content is None:
             return []
-        if conditional and self._conditional_comma(v) is not None:
+        comma = self._conditional_comma(v) if conditional else None
+        if comma is not None:
             # "Si X ne nie pas que [A], il écarte B": the concession ends at its comma
-            content = (content[0], min(content[1], self._conditional_comma(v)))
+            content = (content[0], min(content[1], comma))
         if inside >= 0:
             # within its quotation, before the closing mark
             content = (content[0], min(content[1], self._tok_range(
@@ -2943,14 +2945,13 @@ class _Extractor:
         elif not initial and cue in ("selon", "d'après") and self._ends_source(end, hi) and (
                 k > lo and not doc[k - 1].is_punct) and (mention.kind == "name" or (
                     mention.kind == "description" and (self.is_role(doc[mention.head]) or (
-                        doc[mention.head].lemma_.lower() in self.lex.source_nouns)))) and any(
-                "Fin" in t.morph.get("VerbForm") and not self._in_quote(t.i)
-                for t in doc[self._clause_start(lo, k):k]):
+                        doc[mention.head].lemma_.lower() in self.lex.source_nouns)))) and (
+                finite := [t for t in doc[self._clause_start(lo, k):k]
+                           if "Fin" in t.morph.get("VerbForm") and not self._in_quote(t.i)]):
             # "[Les prix ont progressé de 6 %] selon l'Insee.": no comma before the source;
             # the clause of the last verb ("…, alors que [les prix ont progressé]")
             start = self._clause_start(lo, k)
-            verb = [t for t in doc[start:k] if "Fin" in t.morph.get("VerbForm")
-                    and not self._in_quote(t.i)][-1]
+            verb = finite[-1]
             if verb.dep_.startswith(("aux", "cop")) and start <= verb.head.i < k:
                 verb = verb.head
             a = max(start, verb.left_edge.i)
@@ -3081,8 +3082,10 @@ class _Extractor:
         verbs = [t for t in doc[lo:c] if not self._in_quote(t.i) and self.cue_lemma(t, strict=True)
                  and not self._adjectival_participle(t)]
         # the word right before the colon may be a cue the tagger missed ("raconte :")
+        # (not a noun after its determiner: "Le prévenu :", "Premier souvenir :")
         near = [t for t in doc[max(lo, c - 2):c] if not self._in_quote(t.i) and t.is_alpha
-                and self.cue_lemma(t, strict=False)]
+                and self.cue_lemma(t, strict=False) and not (
+                    t.pos_ == "NOUN" and t.i > lo and doc[t.i - 1].pos_ in ("DET", "ADJ"))]
         # and so may be the verb of "C'est ce que pense X :"
         near += [doc[j] for j in range(lo + 2, c) if self.lows[j - 2] == "ce" and self.lows[
             j - 1] in ("que", "qu'") and not self._in_quote(j) and doc[j].is_alpha
@@ -3123,12 +3126,12 @@ class _Extractor:
         return None
 
     def _adjectival_participle(self, verb: Token) -> bool:
-        """"des absences répétées", "reconnu coupable": a past participle that qualifies a
-        noun, without an auxiliary, reports no speech act.
+        """"des absences répétées", "reconnu coupable": a participle that qualifies a noun,
+        without its tense auxiliary, reports no speech act (not "X, …, ont appelé": a
+        compound tense the parse hung on its subject).
         """
-        return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and (
-            "Pres" not in verb.morph.get("Tense")) and not any(
-            c.dep_.startswith("aux") and c.i < verb.i for c in verb.children)
+        return verb.dep_ == "acl" and "Pres" not in verb.morph.get("Tense") and not any(
+            c.dep_ == "aux:tense" and c.i < verb.i for c in verb.children)
 
     def _inner_incise(self, q: QuotedSpan) -> _Frame | None:
         doc = self.doc
@@ -3831,9 +3834,14 @@ def _first_name_genders() -> gender_detector.Detector:
 
 @lru_cache(maxsize=4096)
 def _first_name_gender(name: str) -> str:
-    """"m" or "f" for a first name of one gender in gender-guesser's list, else ""."""
-    found = _first_name_genders().get_gender(name)
-    return {"male": "m", "female": "f"}.get(found, "")
+    """"m" or "f" for a first name of one gender worldwide in gender-guesser's list, unless
+    France gives it the other one; else "". (Measured on the dev set, the French answer
+    alone loses more names than it fixes: "Ben", "Donald" are "andy" there.)
+    """
+    found = {"male": "m", "female": "f"}.get(_first_name_genders().get_gender(name), "")
+    french = {"male": "m", "female": "f"}.get(
+        _first_name_genders().get_gender(name, "france"), found)
+    return found if french == found else ""
 
 
 def _ent_gender(ex: _Extractor, ent: Span) -> str:
@@ -4030,8 +4038,15 @@ def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
     return None
 
 
-#: Stems of offices named by their domain, compatible with any title ("chef du gouvernement").
-_DOMAIN_ROLES = ("chef",)
+#: Stems of the domains of government that "chef" names an office by ("chef du gouvernement",
+#: "cheffe de la diplomatie"); "chef de chantier" names no office of state.
+_GOVERNMENT_DOMAINS = frozenset({"gouvernement", "diplomati", "etat", "execut", "cabinet",
+                                 "parquet", "arme", "polic", "opposition"})
+
+
+def _domain_office(description: _Description) -> bool:
+    """"chef du gouvernement", "cheffe de la diplomatie": an office of state by its domain."""
+    return description.role == "chef" and bool(description.complements & _GOVERNMENT_DOMAINS)
 #: Determiners of a description that points back to someone already named.
 _ANAPHORIC_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
 #: How many segments back a report's speaker stays salient.
@@ -4079,10 +4094,10 @@ def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
                  and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
     known = [k for k in known if k is not None]
     role = target.role.split()[-1]
-    # "chef" names an office by its domain ("le chef du gouvernement" is the premier
-    # ministre, "la cheffe de la diplomatie" the ministre): no conflict with any other
-    return bool(known) and role not in _DOMAIN_ROLES and not any(
-        k.generic or k.role.split()[-1] in (role, *_DOMAIN_ROLES)
+    # "le chef du gouvernement" is the premier ministre, "la cheffe de la diplomatie" the
+    # ministre: an office named by its domain conflicts with no title
+    return bool(known) and not _domain_office(target) and not any(
+        k.generic or k.role.split()[-1] == role or _domain_office(k)
         or _compound_role(target.role, k.role) for k in known)
 
 
