@@ -511,8 +511,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Pair quotation marks paragraph by paragraph and return the top-level spans.
 
     Handles « », “ ”, ‹ › and straight " (paired in order), doubled single marks (‘’ …
-    ’’), the low „ and a ” in opening position (”non”) as openers, nested marks (only the outer span is returned), and spaces (including no-break
-    and narrow no-break) inside the marks. Mismatched pairs found in the wild close the
+    ’’), the low „ and a ” in opening position (”non”) as openers, nested marks (only
+    the outer span is returned), and spaces (including no-break and narrow no-break)
+    inside the marks. Mismatched pairs found in the wild close the
     innermost open mark: « … ", " … », “ … “ (a “ glued to the word before it and
     followed by a space or punctuation closes). An unclosed mark is bounded by its
     paragraph, so it never swallows the rest of the article; when the next paragraph
