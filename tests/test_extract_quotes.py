@@ -2038,3 +2038,17 @@ def test_seventh_batch_precision_guards_from_review(fr_nlp):
     # an interview is where it was said, not what was said
     assert [q.text for q in extract_quotes(fr_nlp(
         "Le syndicat a dénoncé la réforme dans une interview."))] == ["la réforme"]
+
+
+@pytest.mark.slow
+def test_seventh_batch_unattached_relative_and_cleft_subjects(fr_nlp):
+    text = ("«Le résultat est une nouvelle hausse des primes», avait déploré sa directrice "
+            "Verena Nold, qui dénonçait une prime politique insuffisante.")
+    doc = _with_entities(fr_nlp, text, {"Verena Nold": "PER"})
+    assert [(q.kind, q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("direct", "déplorer", "Verena Nold"), ("indirect", "dénoncer", "Verena Nold")]
+    assert _triples(fr_nlp, "C'est le ministre qui a annoncé la fermeture du site.") == [
+        ("la fermeture du site", "indirect", "annoncer", "le ministre")]
+    # precision guard: a demonstrative determiner stays in the description
+    assert _triples(fr_nlp, "Selon ce responsable, cette grève est illégale.") == [
+        ("cette grève est illégale", "indirect", "selon", "ce responsable")]

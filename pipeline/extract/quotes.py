@@ -1040,7 +1040,10 @@ class _Extractor:
             if doc[k].text in _STOP_PUNCT or doc[k].is_space or _low(doc[k]) in _RELATIVES:
                 left = k + 1
                 break
-        while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT"):
+        # (and the "c'est" of a cleft: "C'est [le ministre] qui a annoncé …")
+        while left < head.i and (doc[left].pos_ in ("ADP", "CCONJ", "PUNCT") or (
+                doc[left].pos_ in ("PRON", "AUX") and self.lows[left] in (
+                    "c'", "ce", "est", "sont", "était", "étaient"))):
             left += 1
         right = head.i
         in_clause = False
@@ -1500,6 +1503,10 @@ class _Extractor:
             for subj in subjects:
                 if _low(subj) == "qui" and v.dep_ == "acl:relcl":
                     return self.mention_at(self._relative_antecedent_noun(subj, v), lo, subj.i)[0]
+                if _low(subj) == "qui" and subj.i > lo:
+                    # a relative clause the parse did not attach to its noun ("…, a déploré
+                    # sa directrice X, qui dénonçait …"): the noun phrase before "qui"
+                    return self.np_before(subj.i, lo)
                 comma = self._in_adjunct(subj, first, lo)
                 if comma is not None:
                     return self.np_before(comma, lo)
