@@ -2052,3 +2052,9 @@ def test_seventh_batch_unattached_relative_and_cleft_subjects(fr_nlp):
     # precision guard: a demonstrative determiner stays in the description
     assert _triples(fr_nlp, "Selon ce responsable, cette grève est illégale.") == [
         ("cette grève est illégale", "indirect", "selon", "ce responsable")]
+
+
+@pytest.mark.slow
+def test_seventh_batch_infinitive_content_keeps_its_closing_condition(fr_nlp):
+    assert _triples(fr_nlp, "Le ministre a promis de revenir si la situation l'exigeait.") == [
+        ("revenir si la situation l'exigeait", "indirect", "promettre", "Le ministre")]
