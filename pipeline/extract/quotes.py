@@ -2474,9 +2474,7 @@ class _Extractor:
             a = child.left_edge.i
             while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
                 a += 1
-            # ("a menacé d'[utiliser la force s'il n'était pas rétabli]": its condition too)
-            return a, self._closing_complement(
-                v, a, min(self.clause_end(a, hi), child.right_edge.i + 1), hi)
+            return a, min(self.clause_end(a, hi), child.right_edge.i + 1)
         return self._adjacent_infinitive(last, hi)
 
     def _adjacent_infinitive(self, last: int, hi: int) -> tuple[int, int] | None:
