@@ -685,6 +685,8 @@ _SIDE_LOCUTIONS = frozenset({("de", "son", "côté"), ("de", "leur", "côté"),
                              ("pour", "leur", "part")})
 #: Nouns of a manner adverbial ("a lancé [de manière colérique] le procureur").
 _MANNER_NOUNS = frozenset({"manière", "façon"})
+#: Head words of a time phrase after an object ("dans la matinée", "depuis des mois").
+_TIME_HEADS = _TIME_NOUNS | _TIME_WORDS | {"matinée", "soirée", "journée"}
 #: Prepositions of a phrase that completes an object the parse ended early ("des peines
 #: [entre] 6 et 12 mois", "un ras-le-bol [face] au comportement").
 _MODIFIER_PREPOSITIONS = frozenset({"entre", "face", "dans", "envers", "contre", "vis-à-vis",
@@ -2136,7 +2138,8 @@ class _Extractor:
             return []  # "il est prévu que …": a plan, nobody's words
         conditional = any(c.dep_ == "mark" and self.lows[c.i] in ("si", "s'") and c.i < v.i
                           for c in v.children)
-        if conditional and self._hypothesis(v):
+        comma = self._conditional_comma(v) if conditional else None
+        if comma is not None and self._hypothesis(v, comma):
             return []  # "si le président annonce que …, la crise se dégonflera": no speech act
         lo, hi = self._seg(v.i)
         clause = v
@@ -2224,7 +2227,6 @@ class _Extractor:
                 content = (content[0], self._quoted_apposition_end(content[1], hi))
         if content is None:
             return []
-        comma = self._conditional_comma(v) if conditional else None
         if comma is not None:
             # "Si X ne nie pas que [A], il écarte B": the concession ends at its comma
             content = (content[0], min(content[1], comma))
@@ -2261,17 +2263,14 @@ class _Extractor:
         return next((j for j in range(verb.i + 1, hi) if self.doc[j].text == ","
                      and self.quote_of_tok[j] == self.quote_of_tok[verb.i]), None)
 
-    def _hypothesis(self, verb: Token) -> bool:
+    def _hypothesis(self, verb: Token, comma: int) -> bool:
         """Whether a "si" clause is a condition: its main clause is in the future or the
         conditional, or says what must or can be ("…, ils doivent le faire"); not a
         concession ("Si X ne nie pas que A, il écarte B").
         """
-        # the main clause starts after a comma; its first finite verb tells (the parse
-        # often takes the "si" clause for the main one)
+        # the main clause starts after the clause's comma; its first finite verb tells
+        # (the parse often takes the "si" clause for the main one)
         hi = self._seg(verb.i)[1]
-        comma = self._conditional_comma(verb)
-        if comma is None:
-            return False
         main = next((t for t in self.doc[comma + 1:hi] if t.pos_ in ("VERB", "AUX")
                      and "Fin" in t.morph.get("VerbForm")), None)
         return main is not None and (main.lemma_.lower() in ("devoir", "pouvoir", "falloir") or (
@@ -2673,8 +2672,7 @@ class _Extractor:
         # the first noun of the phrase: no time, document, named place, medium or person
         noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
         # (a range is no time: "entre 6 et 12 mois de prison")
-        times = _TIME_NOUNS | _TIME_WORDS | {"matinée", "soirée", "journée"} if self.lows[
-            b] != "entre" else ()
+        times = _TIME_HEADS if self.lows[b] != "entre" else frozenset()
         if noun is None or noun.lemma_.lower() in self.lex.source_nouns or (
                 noun.lemma_.lower() in times or self.lows[noun.i] in times) or (
                 self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)):
