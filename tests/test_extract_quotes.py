@@ -2058,3 +2058,25 @@ def test_seventh_batch_unattached_relative_and_cleft_subjects(fr_nlp):
 def test_seventh_batch_infinitive_content_keeps_its_closing_condition(fr_nlp):
     assert _triples(fr_nlp, "Le ministre a promis de revenir si la situation l'exigeait.") == [
         ("revenir si la situation l'exigeait", "indirect", "promettre", "Le ministre")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_infinitive_of_purpose_reports_the_main_subject(fr_nlp):
+    assert _triples(fr_nlp, "Le syndicat a organisé une marche pacifique pour dénoncer des "
+                    "licenciements abusifs.") == [
+        ("des licenciements abusifs", "indirect", "dénoncer", "Le syndicat")]
+    assert _triples(fr_nlp, "La ministre a convoqué la presse afin d'annoncer sa démission.") == [
+        ("sa démission", "indirect", "annoncer", "La ministre")]
+    # an impersonal head, an adjective, or the speaker's own aim inside a quotation report
+    # nobody's words
+    assert _triples(fr_nlp, "Il faut tout faire pour dénoncer ces abus.") == []
+    assert _triples(fr_nlp, "Il est trop tôt pour dire si la réforme sera adoptée.") == []
+    assert [q.kind for q in extract_quotes(fr_nlp(
+        "« Nous sommes là pour dénoncer la réforme », a déclaré le délégué."))] == ["direct"]
+
+
+@pytest.mark.slow
+def test_eighth_batch_cue_before_its_subject_in_an_adverbial_clause(fr_nlp):
+    assert _triples(fr_nlp, "Après avoir réitéré ses excuses pour son comportement, le "
+                    "ministre a quitté la salle.") == [
+        ("ses excuses pour son comportement", "indirect", "réitérer", "le ministre")]

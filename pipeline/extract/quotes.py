@@ -634,6 +634,8 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
+#: Impersonal verbs: a purpose after them is nobody's ("il suffit de … pour dénoncer").
+_IMPERSONAL_HEADS = frozenset({"falloir", "suffire", "agir", "rester", "valoir", "sembler"})
 #: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
 #: "n'a cessé de répéter").
 _AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
@@ -1484,6 +1486,14 @@ class _Extractor:
             if self.is_inverted(reporter):
                 return self.inverted_subject(reporter)
             return self.subject(reporter)
+        purpose = self._purpose_head(verb) if "Inf" in verb.morph.get("VerbForm") else None
+        if purpose is not None:
+            return self.subject(purpose)  # "X a manifesté pour réclamer …"
+        if verb.dep_ == "advcl" and verb.head.i > verb.i and verb.head.pos_ == "VERB" and (
+                self.lows[self._verb_group_start(verb) - 1] in ("après", "en")):
+            # "Après avoir réitéré ses excuses, il …", "En dénonçant …, la ministre a …":
+            # the subject of the clause that follows
+            return self.subject(verb.head)
         v = verb
         for _ in range(3):
             first = self._verb_group_start(v)
@@ -2099,6 +2109,31 @@ class _Extractor:
                     lemma in _AFFIRMED_WHEN_NEGATED and negated))
                 and "Inf" not in head.morph.get("VerbForm"))
 
+    def _purpose_head(self, v: Token) -> Token | None:
+        """The verb of which a cue in the infinitive is the purpose, or None.
+
+        "X a manifesté pour réclamer …", "X a convoqué la presse afin d'annoncer …" report
+        the main subject's words.
+
+        Not under an impersonal, a negated or a cancelling verb ("il faut tout faire pour
+        dénoncer", "n'a rien fait pour démentir"), nor after an adjective ("trop tôt pour
+        dire"), nor inside a quotation.
+        """
+        if any(c.dep_ == "mark" and self.lows[c.i] == "pour" for c in v.children):
+            head = v.head if v.dep_ == "advcl" else None
+        elif v.i >= 2 and self.lows[v.i - 2] == "afin" and self.lows[v.i - 1] in ("de", "d'"):
+            head = next((a for a in v.ancestors if a.pos_ == "VERB" and a.i < v.i), None)
+        else:
+            return None
+        if head is None or head.pos_ != "VERB" or head.i > v.i or self.negated(head) or any(
+                c.dep_ == "expl:subj" for c in head.children) or self._in_quote(v.i):
+            # ("« Nous sommes là pour dire … »": the speaker's own aim, no report)
+            return None
+        top = head
+        while top.dep_ == "xcomp" and top.head.i < top.i:
+            top = top.head  # "il faut tout faire pour …"
+        return head if top.lemma_.lower() not in _CANCELLING_HEADS | _IMPERSONAL_HEADS else None
+
     def _narrative_infinitive(self, v: Token) -> bool:
         """An infinitive that opens its sentence after "et de" (the narrative infinitive).
 
@@ -2117,7 +2152,8 @@ class _Extractor:
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
         if cue is None or "Inf" in v.morph.get("VerbForm") and not (
-                narrative or self._governed_infinitive(v) or self._after_avant(v)) or (
+                narrative or self._governed_infinitive(v) or self._after_avant(v)
+                or self._purpose_head(v) is not None) or (
                 self.is_inverted(v)):
             return []
         if "Part" in v.morph.get("VerbForm") and v.i > 0 and self.lows[v.i - 1] in (
