@@ -2080,3 +2080,14 @@ def test_eighth_batch_cue_before_its_subject_in_an_adverbial_clause(fr_nlp):
     assert _triples(fr_nlp, "Après avoir réitéré ses excuses pour son comportement, le "
                     "ministre a quitté la salle.") == [
         ("ses excuses pour son comportement", "indirect", "réitérer", "le ministre")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_infinitive_cue_keeps_its_clause_and_celui_ci_after_an_apposition(fr_nlp):
+    text = ("Le débat oppose Paul Magnette, le président du PS. Celui-ci disait mercredi espérer "
+            "que des négociations puissent s'ouvrir fin juin.")
+    doc = _with_entities(fr_nlp, text, {"Paul Magnette": "PER", "PS": "ORG"})
+    quotes = extract_quotes(doc)
+    assert [(q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("espérer que des négociations puissent s'ouvrir fin juin", "dire", "Celui-ci")]
+    assert text[quotes[0].antecedent_start:quotes[0].antecedent_end] == "Paul Magnette"

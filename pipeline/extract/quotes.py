@@ -2509,7 +2509,12 @@ class _Extractor:
             a = child.left_edge.i
             while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
                 a += 1
-            return a, min(self.clause_end(a, hi), child.right_edge.i + 1)
+            b = min(self.clause_end(a, hi), child.right_edge.i + 1)
+            if b < hi and self.lows[b] in ("que", "qu'") and doc[b].pos_ == "SCONJ" and (
+                    self.cue_lemma(child, strict=False) is not None):
+                # "disait espérer [que …]": the clause of the infinitive, hung on the cue
+                b = self.clause_end(b + 1, hi)
+            return a, b
         return self._adjacent_infinitive(last, hi)
 
     def _adjacent_infinitive(self, last: int, hi: int) -> tuple[int, int] | None:
@@ -3518,15 +3523,19 @@ def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
 
 def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
     """Keep the outer report when a report's cue lies inside another report's content,
-    unless the inner one is a speech act of its own: a speaker with a clause ("X a rappelé
-    que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both).
+    unless the inner one is a speech act of its own: another speaker with a clause ("X a
+    rappelé que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both).
     """
     doc = ex.doc
     kept = []
     for r in reports:
         cue = doc[r.cue_tok].idx if r.cue_tok is not None else r.start
-        if any(o is not r and o.start <= cue < o.end for o in reports) and not (
-                _clause_report(ex, r)):
+        outer = [o for o in reports if o is not r and o.start <= cue < o.end]
+        # (not when the outer report has the same speaker mention: "X disait [espérer que
+        # B]" is one speech act)
+        if outer and not (_clause_report(ex, r) and not any(
+                o.speaker is not None and (o.speaker.start, o.speaker.end) == (
+                    r.speaker.start, r.speaker.end) for o in outer)):
             continue
         kept.append(r)
     return kept
@@ -3974,6 +3983,14 @@ def _last_mentioned(ex: _Extractor, pron: _Mention) -> Span | None:
         if t.pos_ == "NOUN" and ex.is_role(t) and not ex._in_quote(k) and not any(
                 ex.ent_of_tok[j] >= 0 and ex.ents[ex.ent_of_tok[j]].label_ == "PER"
                 for j in range(k + 1, min(k + 4, len(doc)))):
+            # ("X, le président du parti. Celui-ci …": the role in apposition to a name)
+            j = k - 1
+            while j > lo and doc[j].pos_ in ("DET", "ADJ"):
+                j -= 1
+            if j > lo and doc[j].text == "," and ex.ent_of_tok[j - 1] >= 0 and ex.ents[
+                    ex.ent_of_tok[j - 1]].label_ == "PER":
+                k = j - 1
+                continue
             return None  # a role named by no one right after it
         k -= 1
     return None
