@@ -2091,3 +2091,13 @@ def test_eighth_batch_infinitive_cue_keeps_its_clause_and_celui_ci_after_an_appo
     assert [(q.text, q.cue, q.speaker_text) for q in quotes] == [
         ("espérer que des négociations puissent s'ouvrir fin juin", "dire", "Celui-ci")]
     assert text[quotes[0].antecedent_start:quotes[0].antecedent_end] == "Paul Magnette"
+
+
+@pytest.mark.slow
+def test_eighth_batch_si_l_on_en_croit_marks_a_source(fr_nlp):
+    assert _triples(fr_nlp, "Si l'on en croit le représentant du parquet, son arrestation "
+                    "a suivi une longue filature.") == [
+        ("son arrestation a suivi une longue filature", "indirect", "si l'on en croit",
+         "le représentant du parquet")]
+    assert _triples(fr_nlp, "La crise est terminée, à en croire la ministre.") == [
+        ("La crise est terminée", "indirect", "à en croire", "la ministre")]
