@@ -2101,3 +2101,19 @@ def test_eighth_batch_si_l_on_en_croit_marks_a_source(fr_nlp):
          "le représentant du parquet")]
     assert _triples(fr_nlp, "La crise est terminée, à en croire la ministre.") == [
         ("La crise est terminée", "indirect", "à en croire", "la ministre")]
+
+
+def test_a_straight_mark_typed_for_an_apostrophe_neither_opens_nor_closes():
+    text = 'Il a dit : "Je pense qu"il va pleuvoir et que l"orage passera", a-t-il dit.'
+    assert [text[s.start:s.end] for s in find_quoted_spans(text)] == [
+        'Je pense qu"il va pleuvoir et que l"orage passera']
+
+
+@pytest.mark.slow
+def test_eighth_batch_quotation_after_an_inverted_incise_is_no_clause_of_the_frame_after(fr_nlp):
+    text = ("Le gouverneur a tenu une conférence de presse. Mieux, poursuit-il, « les prix vont "
+            "baisser dans les prochains mois », a révélé le gouverneur de la banque.")
+    quotes = extract_quotes(fr_nlp(text))
+    assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
+        ("direct", "les prix vont baisser dans les prochains mois", "il")]
+

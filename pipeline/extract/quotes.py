@@ -543,6 +543,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if c in _SINGLE_MARKS:
                 _single_mark(text, c, pos, ps, pe, stack, opened_here, p)
                 continue
+            if c == '"' and _apostrophe_typo(text, pos):
+                continue
             if c in ("«", "‹") and stack and stack[-1][0] == c and _reversed_closer(text, pos, pe):
                 c = _CLOSER_OF[c]  # « … «, a-t-il dit: a typo for the closing mark
             elif c in ("«", "‹") or c == "“" and not (stack and closing):
@@ -589,6 +591,21 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 span.open, span.close, span.start, span.end, span.paragraph, True))
         previous_unclosed = unclosed
     return spans
+
+
+#: Elided words: a straight " between one of them and a letter is a mistyped apostrophe.
+_ELIDED = frozenset({"qu", "l", "d", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu",
+                     "puisqu", "quoiqu", "presqu"})
+
+
+def _apostrophe_typo(text: str, pos: int) -> bool:
+    """A straight " typed for an apostrophe: "je pense qu"il", "l"homme"."""
+    if pos + 1 >= len(text) or not text[pos + 1].isalpha():
+        return False
+    k = pos
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return pos > k and text[k:pos].lower() in _ELIDED and (k == 0 or not text[k - 1].isalnum())
 
 
 def _single_mark(text: str, c: str, pos: int, start: int, end: int,
@@ -3410,7 +3427,11 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
     # 5. postposed frames of unquoted clauses, unless they are the source of a quotation's
     # frame (", a déclaré X, selon l'agence")
     pre_cues = {r.cue_tok for r in pre}
-    spans = [(ex.quotes[r.quote].open, ex.quotes[r.quote].outer_end) for r in direct
+    # (and of a quotation after an inverted incise: "Mieux, poursuit-il, « … », a révélé
+    # X" is no clause reported by X)
+    spans = [(ex.quotes[r.quote].open, ex.quotes[r.quote].outer_end) for r in direct + [
+        f for f in pre if f.kind == "direct" and f.speaker is not None
+        and f.cue_tok is not None and f.speaker.start > doc[f.cue_tok].idx]
              if r.quote is not None]
     post: list[_Report] = []
     for r in list(ex.incises()) + [r for r in markers if r.position == "post"]:
