@@ -2117,3 +2117,10 @@ def test_eighth_batch_quotation_after_an_inverted_incise_is_no_clause_of_the_fra
     assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
         ("direct", "les prix vont baisser dans les prochains mois", "il")]
 
+
+
+@pytest.mark.slow
+def test_eighth_batch_a_gloss_after_the_object_is_the_journalist_s(fr_nlp):
+    assert _triples(fr_nlp, "Mercredi, il a reconnu des « difficultés » avec la Vivaldi, soit "
+                    "la coalition associant socialistes et libéraux.") == [
+        ("des « difficultés » avec la Vivaldi", "mixed", "reconnaître", "il")]

@@ -2675,11 +2675,14 @@ class _Extractor:
             b = self._trailing_modifier_end(v, a, b, hi)
         # ", qui …" after the object is the journalist's comment (not a verbless "dont"
         # that counts part of it: "a requis [six mois contre trois prévenus, dont deux
-        # mineurs]")
-        b = next((j for j in range(a, b - 1) if self.lows[j] == "," and doc[j + 1].pos_ ==
-                  "PRON" and self.lows[j + 1] in _RELATIVES and not self._in_quote(j) and not (
-                      self.lows[j + 1] == "dont" and not any(
-                          "Fin" in doc[m].morph.get("VerbForm") for m in range(j + 2, b)))), b)
+        # mineurs]"), and so is the gloss ", soit …" ("des « difficultés » avec la Vivaldi,
+        # soit la coalition …")
+        b = next((j for j in range(a, b - 1) if self.lows[j] == "," and not self._in_quote(j) and (
+            doc[j + 1].pos_ == "PRON" and self.lows[j + 1] in _RELATIVES and not (
+                self.lows[j + 1] == "dont" and not any(
+                    "Fin" in doc[m].morph.get("VerbForm") for m in range(j + 2, b)))
+            or self.lows[j + 1] == "soit" and j + 2 < b and doc[j + 2].pos_ in ("DET", "NUM"))),
+                 b)
         return a, b
 
     def _closing_complement(self, v: Token, a: int, b: int, hi: int) -> int:
