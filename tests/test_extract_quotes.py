@@ -2124,3 +2124,10 @@ def test_eighth_batch_a_gloss_after_the_object_is_the_journalist_s(fr_nlp):
     assert _triples(fr_nlp, "Mercredi, il a reconnu des « difficultés » avec la Vivaldi, soit "
                     "la coalition associant socialistes et libéraux.") == [
         ("des « difficultés » avec la Vivaldi", "mixed", "reconnaître", "il")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_mistagged_cue_in_a_second_conjunct(fr_nlp):
+    assert _triples(fr_nlp, "700 salariés seraient concernés, mais Stellantis dément tout "
+                    "projet de fermeture de site en France.") == [
+        ("tout projet de fermeture de site en France", "indirect", "démentir", "Stellantis")]

@@ -2441,7 +2441,7 @@ class _Extractor:
         # [dément] tout projet", "X, [estime] avoir …")
         before = i - 1 if i > 0 and doc[i - 1].text != "," else i - 2
         rooted = before >= 0 and (token.dep_ == "ROOT" or token.head.i == before and (
-            token.head.dep_ == "ROOT")) and lemma is not None and (
+            token.head.dep_ in ("ROOT", "conj"))) and lemma is not None and (
             lemma in self.lex.object_verbs and any(
                 c.dep_ == "obj" and c.i > i for c in (*token.children, *token.head.children))
             or lemma in self.lex.infinitive_verbs and i + 1 < len(doc) and "Inf" in doc[
