@@ -1797,7 +1797,13 @@ def test_description_matcher_needs_a_shared_word_across_the_corpus():
     assert matcher.match("le patron et fondateur du festival") is None
     assert matcher.match("l'entraîneur du Standard") is None
     assert matcher.match("l'entraîneur de Reims") == "guion"
-    assert matcher.match("le patron") == "mensch"  # no modifier: the office alone decides
+    # an office alone, or with an adjective that is no nationality, is held by many: the
+    # corpus cannot say whose it is
+    assert matcher.match("le patron") is None
+    matcher = DescriptionMatcher({"wehrli": ["conseiller national"],
+                                  "maduro": ["président vénézuélien"]}, shared_word=True)
+    assert matcher.match("le conseiller national") is None
+    assert matcher.match("le président vénézuélien") == "maduro"
     # in the article itself, complements never contradict (same institution, other words)
     assert match_description("l'entraîneur du Standard", {"guion": ["entraîneur de Reims"]}) \
         == "guion"

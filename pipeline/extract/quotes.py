@@ -4403,6 +4403,11 @@ def _generic_stems(generic_nouns: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _demonym_stems(demonyms: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(d) for d in demonyms)
+
+
+@lru_cache(maxsize=4)
 def _speaker_stems(speaker_nouns: frozenset[str]) -> frozenset[str]:
     """Stems of the speaker nouns' heads, and of each part of a hyphenated head."""
     return frozenset(_stem(part) for noun in speaker_nouns if _fold(noun).split()
@@ -4517,7 +4522,8 @@ class DescriptionMatcher:
     (the corpus step: the person is named nowhere in the article) a description with
     modifiers needs a candidate that shares one of its words: the office alone ("patron",
     "entraîneur de Reims") does not say whose "patron du festival" or "entraîneur du
-    Standard" it is.
+    Standard" it is; and an office alone, or with an adjective that is no nationality ("le
+    patron", "le conseiller national"), is held by too many to be matched at all.
     """
 
     def __init__(self, candidates: Mapping[str, Sequence[str]], *,
@@ -4547,10 +4553,16 @@ class DescriptionMatcher:
             roles = {target.role, *target.role.split("-")}
             pairs = (pair for role in roles for pair in self._by_role.get(role, ()))
         ranked = _rank(target, pairs)
-        if self.shared_word and (target.adjectives or target.complements):
+        if self.shared_word:
             # someone the article does not name: the corpus must say of them a word the
             # description says ("le patron du festival" is not the "patron" of a start-up
-            # nor "l'entraîneur du Standard" the "entraîneur de Reims")
+            # nor "l'entraîneur du Standard" the "entraîneur de Reims"), and a word that
+            # tells whose office it is: a complement or a nationality ("le président
+            # vénézuélien"); a bare office ("le conseiller national", "le ministre") is
+            # held by many
+            if not target.complements and not target.adjectives & _demonym_stems(
+                    self.lexicon.demonyms):
+                return None
             ranked = [r for r in ranked if r[0][1] > 0]
         return _unique_best(ranked)
 
