@@ -2137,3 +2137,32 @@ def test_eighth_batch_mistagged_cue_in_a_second_conjunct(fr_nlp):
     assert _triples(fr_nlp, "700 salariés seraient concernés, mais Stellantis dément tout "
                     "projet de fermeture de site en France.") == [
         ("tout projet de fermeture de site en France", "indirect", "démentir", "Stellantis")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_infinitive_reports_of_ajouter_and_accuser(fr_nlp):
+    assert _triples(fr_nlp, "Elle a ajouté vouloir rencontrer les syndicats.") == [
+        ("vouloir rencontrer les syndicats", "indirect", "ajouter", "Elle")]
+    # the "que" clause of the infinitive runs past an apposition the parse left out
+    text = ("Il ajoute attendre désormais que Jean Dupont, ministre de l'Enseignement "
+            "supérieur pour la Fédération, mette en place un lissage.")
+    assert _triples(fr_nlp, text) == [
+        ("attendre désormais que Jean Dupont, ministre de l'Enseignement supérieur pour la "
+         "Fédération, mette en place un lissage", "indirect", "ajouter", "Il")]
+    # the infinitive the parse hung on the person accused
+    assert _triples(fr_nlp, "Abou Ndiaye accuse la direction de privilégier le recrutement "
+                    "de personnes proches du pouvoir.") == [
+        ("privilégier le recrutement de personnes proches du pouvoir", "indirect", "accuser",
+         "Abou Ndiaye")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_a_quotation_completing_the_object_is_no_request(fr_nlp):
+    # what the person is asked, quoted after them, is the content
+    assert _triples(fr_nlp, "Le maire exhorte les habitants « de ne pas sortir ».") == [
+        ("de ne pas sortir", "direct", "exhorter", "Le maire")]
+    # but a quotation inside the object's own complement leaves the object in the report
+    assert _triples(fr_nlp, "La ministre a promis une aide pour « les familles les plus "
+                    "touchées par la crise ».") == [
+        ("une aide pour « les familles les plus touchées par la crise »", "mixed", "promettre",
+         "La ministre")]

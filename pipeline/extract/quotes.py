@@ -2492,14 +2492,15 @@ class _Extractor:
         told += [p for c in told for p in c.children
                  if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")]
         hung = [g for c in told for g in c.children
-                if g.dep_ in ("acl", "xcomp") and self.lows[g.left_edge.i] in _DE]
+                if (g.dep_ in ("acl", "xcomp") or g.dep_ == "nmod" and g.pos_ == "VERB")
+                and self.lows[g.left_edge.i] in _DE]
         for child in sorted(list(v.children) + hung, key=lambda c: c.i):
             # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
                 "Inf" in c.morph.get("VerbForm") for c in child.children
                 if c.dep_.startswith("aux") and c.i < child.i)
             if child.i <= last or not infinitive or child.dep_ not in (
-                    "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl"):
+                    "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl", "nmod"):
                 continue
             between = list(doc[last + 1: child.left_edge.i])
             # "a annoncé, le 3 février dernier, avoir annulé": an incise without a verb
@@ -2527,10 +2528,14 @@ class _Extractor:
             while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
                 a += 1
             b = min(self.clause_end(a, hi), child.right_edge.i + 1)
-            if b < hi and self.lows[b] in ("que", "qu'") and doc[b].pos_ == "SCONJ" and (
-                    self.cue_lemma(child, strict=False) is not None):
-                # "disait espérer [que …]": the clause of the infinitive, hung on the cue
-                b = self.clause_end(b + 1, hi)
+            # the "que" clause of the infinitive goes to its own end, past an apposition
+            # the parse left out ("ajoute attendre que [X, ministre de …, mette …]") or
+            # hung on the cue ("disait espérer [que …]")
+            que = next((j for j in range(a, min(b + 1, hi)) if self.lows[j] in ("que", "qu'")
+                        and doc[j].pos_ == "SCONJ" and (j < b or self.cue_lemma(
+                            child, strict=False) is not None)), None)
+            if que is not None:
+                b = max(b, self.clause_end(que + 1, hi))
             return a, b
         return self._adjacent_infinitive(last, hi)
 
@@ -2624,9 +2629,17 @@ class _Extractor:
         if quoted and lemma not in self.lex.object_verbs and any(
                 self.cue_lemma(doc[i], strict=True) for i in range(a, quoted[0])):
             return None  # the fragment belongs to a report inside the object
+        first_word = next((i for i in quoted if not doc[i].is_punct), quoted[0]) if quoted else 0
+        before_mark = self.lows[self._first_tok_at(
+            self.quotes[self.quote_of_tok[quoted[0]]].open) - 1] if quoted else ""
         if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i and not (
-                self.lows[self._first_tok_at(self.quotes[self.quote_of_tok[quoted[0]]].open) - 1]
-                in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")):
+                before_mark in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")) and (
+                # (what the person is asked: "« à la sérénité »", "à « reprendre »", not
+                # the object's own complement: "un mot pour « les soldats »")
+                self.lows[first_word] in ("de", "d'", "à", "au", "aux") or before_mark in (
+                    "à", "au", "aux") or "Inf" in doc[first_word].morph.get("VerbForm")) and (
+                all(doc[j].pos_ in ("ADP", "ADV", "PUNCT") for j in range(
+                    obj.right_edge.i + 1, quoted[0]))):
             # "appelle les citoyens « à la sérénité »": the quotation after the object (not
             # a name given with "de": "accuse X de « schizophrénie »" is a mixed report)
             return self._quote_tokens(self.quote_of_tok[quoted[0]])
