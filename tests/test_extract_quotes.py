@@ -2166,3 +2166,15 @@ def test_eighth_batch_a_quotation_completing_the_object_is_no_request(fr_nlp):
                     "touchées par la crise ».") == [
         ("une aide pour « les familles les plus touchées par la crise »", "mixed", "promettre",
          "La ministre")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_infinitive_keeps_a_condition_after_its_quoted_words(fr_nlp):
+    assert _triples(fr_nlp, "Le Premier ministre a promis de répondre de manière « appropriée » "
+                    "s'il s'avérait qu'un État était impliqué.") == [
+        ("répondre de manière « appropriée » s'il s'avérait qu'un État était impliqué", "mixed",
+         "promettre", "Le Premier ministre")]
+    assert _triples(fr_nlp, "Les voisins du Niger ont menacé d'utiliser la « force » s'il "
+                    "n'était pas rétabli dans ses fonctions d'ici dimanche.") == [
+        ("utiliser la « force » s'il n'était pas rétabli dans ses fonctions d'ici dimanche",
+         "mixed", "menacer", "Les voisins du Niger")]

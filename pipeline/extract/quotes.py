@@ -2536,6 +2536,11 @@ class _Extractor:
                             child, strict=False) is not None)), None)
             if que is not None:
                 b = max(b, self.clause_end(que + 1, hi))
+            if b < hi and self.lows[b] in ("si", "s'"):
+                # "a menacé d'[utiliser la « force » s'il n'était pas rétabli]": the
+                # condition the parse hung on the cue
+                b = max(self._closing_complement(v, a, b, hi),
+                        self._closing_complement(child, a, b, hi))
             return a, b
         return self._adjacent_infinitive(last, hi)
 
@@ -2720,8 +2725,9 @@ class _Extractor:
             if c.pos_ not in ("NOUN", "PROPN") or det.pos_ != "DET" or "Yes" in det.morph.get(
                     "Poss") or c.lemma_.lower() in _TIME_NOUNS or self.lows[c.i] in _TIME_WORDS:
                 return b
-        elif "Fin" not in c.morph.get("VerbForm") or not any(
-                d.dep_.startswith("nsubj") for d in c.children):
+        elif not any("Fin" in t.morph.get("VerbForm") for t in (c, *(
+                d for d in c.children if d.dep_.startswith("aux")))) or not any(
+                d.dep_.startswith("nsubj") or d.dep_ == "expl:subj" for d in c.children):
             return b
         return c.right_edge.i + 1
 
