@@ -2178,3 +2178,10 @@ def test_eighth_batch_infinitive_keeps_a_condition_after_its_quoted_words(fr_nlp
                     "n'était pas rétabli dans ses fonctions d'ici dimanche.") == [
         ("utiliser la « force » s'il n'était pas rétabli dans ses fonctions d'ici dimanche",
          "mixed", "menacer", "Les voisins du Niger")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_object_headed_by_a_participle_used_as_a_noun(fr_nlp):
+    assert _triples(fr_nlp, "La syndicaliste a dénoncé la remise en cause des acquis "
+                    "sociaux.") == [
+        ("la remise en cause des acquis sociaux", "indirect", "dénoncer", "La syndicaliste")]

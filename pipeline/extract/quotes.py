@@ -2618,8 +2618,11 @@ class _Extractor:
         # a quantity adverb heads its noun phrase: "a déploré [le peu d'intérêt …]"
         quantity = obj.pos_ == "ADV" and any(
             c.dep_ == "nmod" and self.lows[c.left_edge.i] in _DE for c in obj.children)
+        # (a participle used as a noun: "a dénoncé [la remise en cause de …]")
+        nominal = obj.pos_ == "VERB" and any(c.dep_ == "det" for c in obj.children)
         if self.lows[obj.i] in _TIME_WORDS or obj.pos_ not in (
-                "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") and not quantity or (
+                "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") and not (
+                quantity or nominal) or (
                 obj.pos_ == "PRON" and (self.lows[obj.i] in _CLITICS | _RELATIVES)):
             if not self._in_quote(obj.i):
                 return None
