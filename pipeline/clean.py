@@ -48,6 +48,9 @@ GLUE_RULES: tuple[GlueRule, ...] = (
     GlueRule("closing_bracket", re.compile(r"[)\]](?=[A-Za-zÀ-ÿ])")),
     # "Interface.Le Kremlin": sentence punctuation glued to a capitalised word.
     GlueRule("sentence_punctuation", re.compile(r"(?<=[a-zà-ÿ]{2})[.!?;,](?=[A-ZÀ-Ý][a-zà-ÿ])")),
+    # "la hiérarchie:«Le tireur", "un bilan:\"76 personnes": a colon glued to the opening
+    # quotation mark (the tokenizer would keep the three as one word).
+    GlueRule("colon_before_quote", re.compile(r"(?<=\w):(?=[«“\"]\w)")),
 )
 #: Tokens in which glue repairs must not apply (URLs, e-mail addresses, handles).
 _NO_REPAIR = re.compile(r"\S*(?:://|www\.|@)\S*")

@@ -62,6 +62,10 @@ def test_clean_text_leaves_boilerplate_out_and_maps_offsets():
         ("selon l'agence.Le ministre a ajouté.", "selon l'agence. Le ministre a ajouté."),
         ("Voir https://exemple.fr/parTest.Html ici.", "Voir https://exemple.fr/parTest.Html ici."),
         ("Le deuxième McDonald ouvre.", "Le deuxième McDonald ouvre."),
+        ("Il a clarifié la hiérarchie:«Le tireur, c'est lui»", "Il a clarifié la hiérarchie: «Le "
+         "tireur, c'est lui»"),
+        ('un nouveau bilan:"76 malades"', 'un nouveau bilan: "76 malades"'),
+        ("à 14:30 précises", "à 14:30 précises"),
     ],
 )
 def test_clean_text_repairs_glued_words(raw, repaired):
