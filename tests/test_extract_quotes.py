@@ -2185,3 +2185,10 @@ def test_eighth_batch_object_headed_by_a_participle_used_as_a_noun(fr_nlp):
     assert _triples(fr_nlp, "La syndicaliste a dénoncé la remise en cause des acquis "
                     "sociaux.") == [
         ("la remise en cause des acquis sociaux", "indirect", "dénoncer", "La syndicaliste")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_quoted_attribute_of_a_pronominal_cue_and_its_complement(fr_nlp):
+    assert _triples(fr_nlp, "Interrogé sur l'attentat, le directeur s'est dit « sans voix » "
+                    "face à ces événements tragiques.") == [
+        ("« sans voix » face à ces événements tragiques", "mixed", "se dire", "le directeur")]

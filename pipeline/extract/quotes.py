@@ -2364,9 +2364,15 @@ class _Extractor:
                 self.doc[j].pos_ not in ("ADV", "PUNCT") and self.lows[j] not in (
                     _TIME_WORDS | _CLITICS)) for j in range(last + 1, k)):
             return False
+        q = self.quotes[qi]
         return self.lows[first] in ("que", "qu'", "de", "d'", "à") or (
             preposition == "à" and lemma in self.lex.a_verbs) or (
-            preposition in _DE and lemma in self.lex.de_verbs)
+            preposition in _DE and lemma in self.lex.de_verbs) or (
+            # "s'est dit « sans voix » face à …": the quoted attribute of a pronominal cue
+            # and what completes it
+            not preposition and self._pronominal(v) and not any(
+                "Fin" in t.morph.get("VerbForm") for t in self.doc[first:self._first_tok_at(
+                    q.end)]))
 
     def _own_subject(self, k: int) -> bool:
         """The "que" at token ``k`` opens a clause with its own subject and finite verb.
