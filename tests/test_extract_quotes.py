@@ -2192,3 +2192,16 @@ def test_eighth_batch_quoted_attribute_of_a_pronominal_cue_and_its_complement(fr
     assert _triples(fr_nlp, "Interrogé sur l'attentat, le directeur s'est dit « sans voix » "
                     "face à ces événements tragiques.") == [
         ("« sans voix » face à ces événements tragiques", "mixed", "se dire", "le directeur")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_selon_ce_que_names_the_source_in_its_relative(fr_nlp):
+    assert _triples(fr_nlp, "Selon ce que des sources ont indiqué à CNN, le premier ministre a "
+                    "exigé le retrait des tarifs.") == [
+        ("le premier ministre a exigé le retrait des tarifs", "indirect", "selon",
+         "des sources")]
+    assert _triples(fr_nlp, "D'après ce que nous a confié un proche, le ministre va "
+                    "démissionner.") == [
+        ("le ministre va démissionner", "indirect", "d'après", "un proche")]
+    # what is known is nobody's words
+    assert _triples(fr_nlp, "Selon ce que l'on sait, le ministre va démissionner.") == []

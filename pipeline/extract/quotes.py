@@ -1822,6 +1822,8 @@ class _Extractor:
         if m is None:
             return None, k
         after = m[2]
+        if after + 1 < hi and self.lows[after] == "ce" and self.lows[after + 1] in ("que", "qu'"):
+            return self._what_source_said(after + 2, hi)
         if after < hi and (_low(self.doc[after]) in self.lex.non_sources
                            or self.doc[after].lemma_.lower() in self.lex.non_sources):
             return None, after
@@ -1837,6 +1839,25 @@ class _Extractor:
             if author is not None:
                 return author, end
         return mention, end
+
+    def _what_source_said(self, a: int, hi: int) -> tuple[_Mention | None, int]:
+        """"Selon ce que [des sources] ont indiqué à CNN, …", "d'après ce qu'a rapporté [le
+        quotidien], …": the subject of the speech verb of the relative, up to its comma.
+        """
+        doc = self.doc
+        comma = next((j for j in range(a, min(a + 25, hi)) if doc[j].text == ","
+                      and not self._in_quote(j)), None)
+        verb = next((t for t in doc[a:comma] if t.pos_ == "VERB" and self.cue_lemma(
+            t, strict=False) is not None), None) if comma is not None else None
+        if verb is None:
+            return None, a
+        subj = next((c for c in verb.children if c.dep_.startswith("nsubj")
+                     and a <= c.i < comma), None)
+        if subj is None or subj.i < verb.i and self.lows[subj.i] in _CLITICS:
+            # the inverted subject ("ce qu'a rapporté le quotidien", "ce que nous a confié
+            # un proche": the parse may take the clitic for the subject)
+            return self.np_after(verb.i + 1, comma)[0], comma
+        return self.mention_at(subj, a if subj.i < verb.i else verb.i + 1, comma)[0], comma
 
     def _document_author(self, mention: _Mention, end: int) -> _Mention | None:
         """"une étude de [l'OCDE]", "un rapport de [l'ONU]": the author of a source document."""
