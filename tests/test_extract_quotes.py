@@ -2205,3 +2205,17 @@ def test_eighth_batch_selon_ce_que_names_the_source_in_its_relative(fr_nlp):
         ("le ministre va démissionner", "indirect", "d'après", "un proche")]
     # what is known is nobody's words
     assert _triples(fr_nlp, "Selon ce que l'on sait, le ministre va démissionner.") == []
+
+
+@pytest.mark.slow
+def test_eighth_batch_selon_a_possessive_speech_noun_is_the_possessor_s_report(fr_nlp):
+    text = ("Paul Girard a nié les faits. Selon ses explications, la moto lui a été envoyée par "
+            "son frère.")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
+    quotes = extract_quotes(doc)
+    assert [(q.text, q.speaker_text, q.speaker_kind) for q in quotes][-1] == (
+        "la moto lui a été envoyée par son frère", "ses", "pronoun")
+    assert text[quotes[-1].antecedent_start:quotes[-1].antecedent_end] == "Paul Girard"
+    # a possessive of a document stays the document's description
+    assert [q.speaker_kind for q in extract_quotes(fr_nlp(
+        "Selon ses statuts, le club doit élire son président."))] == ["description"]

@@ -651,6 +651,12 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
+#: Possessive determiners and the number of their possessor ("selon ses dires").
+_POSSESSIVE_NUMBER = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
+#: Nouns of what someone said: with a possessive after "selon", the possessor speaks.
+_SPEECH_NOUNS = frozenset({"explication", "dire", "propos", "déclaration", "terme", "mot",
+                           "aveu", "version", "témoignage", "affirmation", "estimation",
+                           "calcul", "avocat", "entourage"})
 #: Impersonal verbs: a purpose after them is nobody's ("il suffit de … pour dénoncer").
 _IMPERSONAL_HEADS = frozenset({"falloir", "suffire", "agir", "rester", "valoir", "sembler"})
 #: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
@@ -1834,11 +1840,26 @@ class _Extractor:
         # the noun's lemma may say it is no source ("selon les cas")
         if mention is not None and self.doc[mention.head].lemma_.lower() in self.lex.non_sources:
             return None, end
+        possessor = self._possessor(mention) if mention is not None else None
+        if possessor is not None:
+            return possessor, end
         if mention is not None and mention.kind == "description":
             author = self._document_author(mention, end)
             if author is not None:
                 return author, end
         return mention, end
+
+    def _possessor(self, mention: _Mention) -> _Mention | None:
+        """"selon ses explications", "selon leurs dires": the possessive stands for the
+        speaker, a pronoun of unknown gender.
+        """
+        head = self.doc[mention.head]
+        det = next((c for c in head.children if c.dep_ == "det" and c.i < head.i
+                    and self.lows[c.i] in _POSSESSIVE_NUMBER), None)
+        if det is None or head.lemma_.lower() not in _SPEECH_NOUNS:
+            return None
+        return _Mention(det.idx, det.idx + len(det.text), "pronoun", det.i, None, "-",
+                        _POSSESSIVE_NUMBER[self.lows[det.i]])
 
     def _what_source_said(self, a: int, hi: int) -> tuple[_Mention | None, int]:
         """"Selon ce que [des sources] ont indiqué à CNN, …", "d'après ce qu'a rapporté [le
@@ -4072,8 +4093,12 @@ def _last_mentioned(ex: _Extractor, pron: _Mention) -> Span | None:
 def _resolve_pronoun(ex: _Extractor, pron: _Mention,
                      previous: list[tuple[_Report, Span | None]],
                      report: _Report | None = None) -> Span | None:
-    """The entity a singular pronoun speaker refers to, or None (see extract_quotes)."""
-    if pron.number == "p" or pron.gender == "-":
+    """The entity a singular pronoun speaker refers to, or None (see extract_quotes).
+
+    A possessive ("selon ses explications") has no gender: any person agrees with it.
+    """
+    if pron.number == "p" or pron.gender == "-" and ex.lows[pron.head] not in (
+            _POSSESSIVE_NUMBER):
         return None
     if _fold(ex.text[pron.start:pron.end]) in _LAST_MENTIONED:
         return _last_mentioned(ex, pron)
