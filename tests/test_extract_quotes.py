@@ -2219,3 +2219,9 @@ def test_eighth_batch_selon_a_possessive_speech_noun_is_the_possessor_s_report(f
     # a possessive of a document stays the document's description
     assert [q.speaker_kind for q in extract_quotes(fr_nlp(
         "Selon ses statuts, le club doit élire son président."))] == ["description"]
+
+
+def test_patron_is_a_generic_office_noun():
+    # "le patron de la manifestation" is whoever heads it: its director here
+    assert match_description("le patron de la manifestation",
+                             {"jaton": ["directeur du festival"]}) == "jaton"
