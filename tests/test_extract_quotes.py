@@ -2225,3 +2225,25 @@ def test_patron_is_a_generic_office_noun():
     # "le patron de la manifestation" is whoever heads it: its director here
     assert match_description("le patron de la manifestation",
                              {"jaton": ["directeur du festival"]}) == "jaton"
+
+
+@pytest.mark.slow
+def test_eighth_batch_pull_quote_signed_by_a_name(fr_nlp):
+    text = ("Le conseiller fédéral a défendu sa politique devant la presse.\n\n"
+            "« Au Conseil fédéral, nous faisons tout ce qui est en notre pouvoir »\n\n"
+            "Alain Berset\n\n"
+            "Mais les mesures ont du mal à passer. « Si nous ne tirons pas tous à la même "
+            "corde, nous ne maîtriserons pas les coûts », prévient-il.")
+    doc = _with_entities(fr_nlp, text, {"Alain Berset": "PER"})
+    quotes = extract_quotes(doc)
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("direct", "Alain Berset"),
+                                                          ("direct", "il")]
+    assert text[quotes[1].antecedent_start:quotes[1].antecedent_end] == "Alain Berset"
+    # on the same line, with the title after the name
+    text = ("Le débat a repris.\n\n« Il faut que les grands partis soient là » Paul Girard "
+            "Président du MR\n\nLes négociations continuent.")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER", "MR": "ORG"})
+    assert [(q.kind, q.speaker_text) for q in extract_quotes(doc)] == [("direct", "Paul Girard")]
+    # a quoted title line with no name is still nobody's words
+    assert extract_quotes(fr_nlp("Le débat a repris.\n\n« Une saison délicate »\n\n"
+                                 "Les négociations continuent.")) == []

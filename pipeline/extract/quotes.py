@@ -3521,7 +3521,13 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
     # 6. long quoted fragments outside any report: quotations without a frame
     orphans = []
     for qi, q in enumerate(ex.quotes):
-        if qi in used or qi in ex.titles or q.paragraph in ex.headlines:
+        if qi in used or qi in ex.titles:
+            continue
+        if q.paragraph in ex.headlines:
+            signed = _pull_quote_name(ex, q)
+            if signed is not None:
+                # a pull quote: « … » Alain Berset
+                orphans.append(_Report(q.start, q.end, "direct", "", None, signed, "direct", qi))
             continue
         words = len(re.findall(r"\w+", ex.text[q.start:q.end]))
         lead = _lead_in(ex, q) if words >= MIN_ORPHAN_WORDS else None
@@ -3542,6 +3548,32 @@ def _collect_reports(ex: _Extractor) -> list[_Report]:
             unique.append(r)
     _inherit_speakers(ex, unique)
     return unique
+
+
+def _pull_quote_name(ex: _Extractor, q: QuotedSpan) -> _Mention | None:
+    """The person who signs a pull quote: a line with a quotation, then only a name and
+    maybe the title, on the same line or the next ("« … » Georges-Louis Bouchez Président
+    du MR").
+    """
+    if q.close is None:
+        return None
+    ps, pe = ex.paragraphs[q.paragraph]
+    if ex.text[ps:q.open].strip():
+        return None
+    after = [t for t in ex.doc[ex._first_tok_at(q.outer_end):ex._first_tok_at(pe)]
+             if not t.is_space]
+    if not after and q.paragraph + 1 in ex.headlines:
+        # (or the name on the next line)
+        ns, ne = ex.paragraphs[q.paragraph + 1]
+        after = [t for t in ex.doc[ex._first_tok_at(ns):ex._first_tok_at(ne)] if not t.is_space]
+    if not after or after[0].is_punct:
+        return None
+    ei = ex.ent_of_tok[after[0].i]
+    if ei < 0 or ex.ents[ei].label_ != "PER" or ex.ents[ei].start != after[0].i or any(
+            t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ",-–" for t in after):
+        return None
+    ent = ex.ents[ei]
+    return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
 
 
 def _clause_before_colon(ex: _Extractor, r: _Report, direct: list[_Report]) -> bool:
