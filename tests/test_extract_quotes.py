@@ -2247,3 +2247,10 @@ def test_eighth_batch_pull_quote_signed_by_a_name(fr_nlp):
     # a quoted title line with no name is still nobody's words
     assert extract_quotes(fr_nlp("Le débat a repris.\n\n« Une saison délicate »\n\n"
                                  "Les négociations continuent.")) == []
+
+
+@pytest.mark.slow
+def test_eighth_batch_se_rappeler_is_a_memory(fr_nlp):
+    assert _triples(fr_nlp, "Il se rappelle que la ville était calme.") == []
+    assert _triples(fr_nlp, "Le ministre a rappelé que la loi était claire.") == [
+        ("la loi était claire", "indirect", "rappeler", "Le ministre")]

@@ -651,6 +651,8 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
+#: Cues that, pronominal, tell no speech ("se rappeler": to remember).
+_NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
 #: Possessive determiners and the number of their possessor ("selon ses dires").
 _POSSESSIVE_NUMBER = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
 #: Nouns of what someone said: with a possessive after "selon", the possessor speaks.
@@ -2225,6 +2227,8 @@ class _Extractor:
             # appelé", a compound tense the parse hung on its subject)
             return []
         lemma, last = cue
+        if lemma in _NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
+            return []  # "on s'est rappelé le premier match": a memory, no speech
         if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
                 self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
                for c in v.children if c.i < v.i):
