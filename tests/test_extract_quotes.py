@@ -2254,3 +2254,12 @@ def test_eighth_batch_se_rappeler_is_a_memory(fr_nlp):
     assert _triples(fr_nlp, "Il se rappelle que la ville était calme.") == []
     assert _triples(fr_nlp, "Le ministre a rappelé que la loi était claire.") == [
         ("la loi était claire", "indirect", "rappeler", "Le ministre")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_a_cue_in_the_future_reports_nothing_yet(fr_nlp):
+    assert _triples(fr_nlp, "Le groupe détaillera les initiatives prises dans le cadre du "
+                    "plan en mars.") == []
+    assert _triples(fr_nlp, "Le groupe a détaillé les initiatives prises dans le cadre du "
+                    "plan.") == [("les initiatives prises dans le cadre du plan", "indirect",
+                                  "détailler", "Le groupe")]

@@ -2229,6 +2229,8 @@ class _Extractor:
         lemma, last = cue
         if lemma in _NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
             return []  # "on s'est rappelé le premier match": a memory, no speech
+        if "Fut" in v.morph.get("Tense") and not self._in_quote(v.i):
+            return []  # "le groupe détaillera son plan": not said yet
         if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
                 self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
                for c in v.children if c.i < v.i):
