@@ -2263,3 +2263,14 @@ def test_eighth_batch_a_cue_in_the_future_reports_nothing_yet(fr_nlp):
     assert _triples(fr_nlp, "Le groupe a détaillé les initiatives prises dans le cadre du "
                     "plan.") == [("les initiatives prises dans le cadre du plan", "indirect",
                                   "détailler", "Le groupe")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_quoted_attribute_followed_by_its_clause(fr_nlp):
+    assert _triples(fr_nlp, "La ministre estime « inacceptable » que les salariés ne soient "
+                    "pas consultés.") == [
+        ("« inacceptable » que les salariés ne soient pas consultés", "mixed", "estimer",
+         "La ministre")]
+    # a purpose after a quoted exclamation is no complement of it
+    assert _triples(fr_nlp, "Le président a lancé « Vive la République » pour conclure son "
+                    "discours.") == [("Vive la République", "direct", "lancer", "Le président")]

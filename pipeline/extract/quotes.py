@@ -2416,11 +2416,21 @@ class _Extractor:
         return self.lows[first] in ("que", "qu'", "de", "d'", "à") or (
             preposition == "à" and lemma in self.lex.a_verbs) or (
             preposition in _DE and lemma in self.lex.de_verbs) or (
-            # "s'est dit « sans voix » face à …": the quoted attribute of a pronominal cue
-            # and what completes it
-            not preposition and self._pronominal(v) and not any(
-                "Fin" in t.morph.get("VerbForm") for t in self.doc[first:self._first_tok_at(
-                    q.end)]))
+            # "s'est dit « sans voix » face à …", "juge « irrespectueux » que …": the quoted
+            # attribute of a pronominal cue, or one its clause follows, and what completes it
+            not preposition and not any("Fin" in t.morph.get("VerbForm") for t in self.doc[
+                first:self._first_tok_at(q.end)]) and (self._pronominal(v) or (
+                    self._attribute_clause(self._first_tok_at(q.outer_end)))))
+
+    def _attribute_clause(self, k: int) -> bool:
+        """Token ``k`` opens what an attribute governs.
+
+        "que …", "de …", "pour les commerces" (not "pour conclure", a purpose).
+        """
+        if k >= len(self.doc) or self.lows[k] not in ("que", "qu'", "de", "d'", "pour"):
+            return False
+        return self.lows[k] != "pour" or k + 1 < len(self.doc) and "Inf" not in self.doc[
+            k + 1].morph.get("VerbForm")
 
     def _own_subject(self, k: int) -> bool:
         """The "que" at token ``k`` opens a clause with its own subject and finite verb.
