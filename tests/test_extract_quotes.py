@@ -2274,3 +2274,13 @@ def test_eighth_batch_quoted_attribute_followed_by_its_clause(fr_nlp):
     # a purpose after a quoted exclamation is no complement of it
     assert _triples(fr_nlp, "Le président a lancé « Vive la République » pour conclure son "
                     "discours.") == [("Vive la République", "direct", "lancer", "Le président")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_inverted_subject_after_a_prepositional_adjunct_with_complements(fr_nlp):
+    text = ("« La situation est catastrophique », a réagi après le vote du report de l'élection "
+            "présidentielle Ayib Daffé, un député de l'opposition.")
+    doc = _with_entities(fr_nlp, text, {"Ayib Daffé": "PER"})
+    assert [(q.kind, q.speaker_text) for q in extract_quotes(doc)] == [("direct", "Ayib Daffé")]
+    assert [q.speaker_text for q in extract_quotes(fr_nlp(
+        "« Non », a répondu à la question du journaliste."))] == [None]

@@ -1238,13 +1238,20 @@ class _Extractor:
             elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
                 # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
-                while j < hi and doc[j].pos_ == "DET":
-                    j += 1
-                if j < hi and self.ent_of_tok[j] >= 0:
-                    j = self.ents[self.ent_of_tok[j]].end
-                else:
-                    while j < hi and doc[j].pos_ in ("NOUN", "ADJ", "NUM"):
+                while True:
+                    while j < hi and doc[j].pos_ == "DET":
                         j += 1
+                    if j < hi and self.ent_of_tok[j] >= 0:
+                        j = self.ents[self.ent_of_tok[j]].end
+                    else:
+                        while j < hi and doc[j].pos_ in ("NOUN", "ADJ", "NUM"):
+                            j += 1
+                    # (and its complements: "a réagi [après le vote du report de
+                    # l'élection] X")
+                    if j + 1 < hi and self.lows[j] in _DE and self.ent_of_tok[j + 1] < 0:
+                        j += 1
+                        continue
+                    break
             else:
                 break
         for m in range(j, min(j + 5, hi)):
