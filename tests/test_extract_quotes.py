@@ -2284,3 +2284,12 @@ def test_eighth_batch_inverted_subject_after_a_prepositional_adjunct_with_comple
     assert [(q.kind, q.speaker_text) for q in extract_quotes(doc)] == [("direct", "Ayib Daffé")]
     assert [q.speaker_text for q in extract_quotes(fr_nlp(
         "« Non », a répondu à la question du journaliste."))] == [None]
+
+
+@pytest.mark.slow
+def test_eighth_batch_previous_sentence_frame_with_a_manner_phrase(fr_nlp):
+    text = ("Me Paul Girard, qui représente les parties civiles, a réagi avec satisfaction et "
+            "soulagement. « C'est un verdict très correct et juste. »")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
+    assert [(q.kind, q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("direct", "réagir", "Paul Girard")]

@@ -3363,6 +3363,9 @@ class _Extractor:
             if self.preposed(t) or self.is_inverted(t) or self.negated(t) or t.dep_ in (
                     "acl", "acl:relcl") or any(c.dep_ in ("obj", "xcomp", "ccomp") and self.lows[
                         c.i] not in _TIME_WORDS and not self._in_quote(c.i) and c.i > cue[1]
+                        # (not a manner the parse took for an object: "a réagi [avec
+                        # satisfaction]")
+                        and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
                                                for c in t.children):
                 # a reported clause, a verb with its own complement, or the postposed frame
                 # of an earlier quotation
