@@ -2293,3 +2293,15 @@ def test_eighth_batch_previous_sentence_frame_with_a_manner_phrase(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
     assert [(q.kind, q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
         ("direct", "réagir", "Paul Girard")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_one_article_s_identical_descriptions_name_one_person(fr_nlp):
+    text = ("Le gouverneur de la banque centrale annonce une baisse de l'inflation. « Les prix "
+            "vont baisser », a fait savoir M. Paul Girard. « Nous restons prudents », a indiqué "
+            "le gouverneur de la banque centrale.")
+    doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER"})
+    quotes = extract_quotes(doc)
+    assert [(q.speaker_text, q.antecedent_text) for q in quotes] == [
+        ("Le gouverneur de la banque centrale", "Paul Girard"), ("Paul Girard", "Paul Girard"),
+        ("le gouverneur de la banque centrale", "Paul Girard")]

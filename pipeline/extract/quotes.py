@@ -4472,7 +4472,33 @@ def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
         resolved[id(r)] = ent
         previous.append((r, ent))
         quotes.append(_quote(ex, r, m, ent))
-    return quotes
+    return _same_description_same_entity(ex, reports, quotes)
+
+
+def _same_description_same_entity(ex: _Extractor, reports: list[_Report],
+                                  quotes: list[Quote]) -> list[Quote]:
+    """One article's identical descriptions name one person: "le gouverneur de la BCEAO
+    annonce …" before the text names him takes the entity that a later "a indiqué le
+    gouverneur de la BCEAO" resolved to (only when every resolved one agrees).
+    """
+    found: dict[str, set[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.speaker_kind == "description" and q.speaker_description and (
+                q.antecedent_start is not None):
+            found.setdefault(q.speaker_description, set()).add(
+                (q.antecedent_start, q.antecedent_end))
+    if not found:
+        return quotes
+    out = []
+    for q in quotes:
+        spans = found.get(q.speaker_description or "") if q.antecedent_start is None and (
+            q.speaker_kind == "description") else None
+        if spans and len(spans) == 1:
+            (a, b), = spans
+            q = dataclasses.replace(q, antecedent_start=a, antecedent_end=b,
+                                    antecedent_text=ex.text[a:b])
+        out.append(q)
+    return out
 
 
 def _quote(ex: _Extractor, r: _Report, m: _Mention | None, ent: Span | None) -> Quote:
