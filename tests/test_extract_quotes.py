@@ -2229,7 +2229,7 @@ def test_patron_is_a_generic_office_noun():
 
 @pytest.mark.slow
 def test_eighth_batch_pull_quote_signed_by_a_name(fr_nlp):
-    text = ("Le conseiller fédéral a défendu sa politique devant la presse.\n\n"
+    text = ("Le conseiller fédéral Alain Berset a défendu sa politique devant la presse.\n\n"
             "« Au Conseil fédéral, nous faisons tout ce qui est en notre pouvoir »\n\n"
             "Alain Berset\n\n"
             "Mais les mesures ont du mal à passer. « Si nous ne tirons pas tous à la même "
@@ -2244,9 +2244,11 @@ def test_eighth_batch_pull_quote_signed_by_a_name(fr_nlp):
             "Président du MR\n\nLes négociations continuent.")
     doc = _with_entities(fr_nlp, text, {"Paul Girard": "PER", "MR": "ORG"})
     assert [(q.kind, q.speaker_text) for q in extract_quotes(doc)] == [("direct", "Paul Girard")]
-    # a quoted title line with no name is still nobody's words
+    # a quoted title line with no name is still nobody's words, and so is one with a byline
     assert extract_quotes(fr_nlp("Le débat a repris.\n\n« Une saison délicate »\n\n"
                                  "Les négociations continuent.")) == []
+    text = "La pandémie a changé nos habitudes.\n\n« Le monde d'après »\n\nJean Dupont\n\nLa suite."
+    assert extract_quotes(_with_entities(fr_nlp, text, {"Jean Dupont": "PER"})) == []
 
 
 @pytest.mark.slow
@@ -2305,3 +2307,30 @@ def test_eighth_batch_one_article_s_identical_descriptions_name_one_person(fr_nl
     assert [(q.speaker_text, q.antecedent_text) for q in quotes] == [
         ("Le gouverneur de la banque centrale", "Paul Girard"), ("Paul Girard", "Paul Girard"),
         ("le gouverneur de la banque centrale", "Paul Girard")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_review_guards(fr_nlp):
+    # "son avocat" is a person, not what the possessor said
+    assert [(q.speaker_text, q.speaker_kind) for q in extract_quotes(fr_nlp(
+        "Paul Girard a été mis en examen. Selon son avocat, il est innocent."))] == [
+        ("son avocat", "description")]
+    # a purpose is the subject's speech only for a cue of protest or announcement, and not
+    # when someone else is given the floor
+    assert _triples(fr_nlp, "L'équipe a tout donné pour confirmer sa place en finale.") == []
+    assert _triples(fr_nlp, "Il a donné la parole aux victimes pour raconter leur "
+                    "calvaire.") == []
+    assert _triples(fr_nlp, "Le ministère a publié un communiqué pour confirmer une "
+                    "résurgence de cas.") == [
+        ("une résurgence de cas", "indirect", "confirmer", "Le ministère")]
+    # what follows a quoted attribute is no complement of it when it is a purpose or a time
+    assert _triples(fr_nlp, "Le président a lancé « Vive la République » pour le "
+                    "conclure.") == [("Vive la République", "direct", "lancer", "Le président")]
+    assert _triples(fr_nlp, "Le ministre s'est dit « sans voix » avant de quitter la "
+                    "salle.") == [("sans voix", "direct", "se dire", "Le ministre")]
+    # a gerund before the subject
+    assert _triples(fr_nlp, "En dénonçant la réforme, la ministre a surpris les députés.") == [
+        ("la réforme", "indirect", "dénoncer", "la ministre")]
+    # a historic future with its clause is said
+    assert _triples(fr_nlp, "En 1995, il déclarera que la guerre est finie.") == [
+        ("la guerre est finie", "indirect", "déclarer", "il")]

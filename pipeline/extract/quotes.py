@@ -651,6 +651,14 @@ _DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\
 _CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
                                "cesser", "arrêter", "interdire", "empêcher", "sembler",
                                "paraître", "pouvoir"})
+#: Cues whose infinitive of purpose is a speech act of the main subject ("ont manifesté pour
+#: réclamer …", "a convoqué la presse pour annoncer …").
+_PURPOSE_CUES = frozenset({"réclamer", "dénoncer", "exiger", "annoncer", "revendiquer",
+                           "protester", "demander", "dire", "déclarer", "affirmer", "critiquer",
+                           "condamner", "fustiger", "saluer", "contester", "plaider", "appeler",
+                           "alerter", "interpeller", "défendre", "présenter", "expliquer",
+                           "justifier", "démentir", "nier", "réaffirmer", "rappeler",
+                           "s'opposer", "soutenir", "exprimer", "marquer"})
 #: Cues that, pronominal, tell no speech ("se rappeler": to remember).
 _NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
 #: Possessive determiners and the number of their possessor ("selon ses dires").
@@ -658,7 +666,7 @@ _POSSESSIVE_NUMBER = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "
 #: Nouns of what someone said: with a possessive after "selon", the possessor speaks.
 _SPEECH_NOUNS = frozenset({"explication", "dire", "propos", "déclaration", "terme", "mot",
                            "aveu", "version", "témoignage", "affirmation", "estimation",
-                           "calcul", "avocat", "entourage"})
+                           "calcul"})
 #: Impersonal verbs: a purpose after them is nobody's ("il suffit de … pour dénoncer").
 _IMPERSONAL_HEADS = frozenset({"falloir", "suffire", "agir", "rester", "valoir", "sembler"})
 #: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
@@ -1522,7 +1530,9 @@ class _Extractor:
         if purpose is not None:
             return self.subject(purpose)  # "X a manifesté pour réclamer …"
         if verb.dep_ == "advcl" and verb.head.i > verb.i and verb.head.pos_ == "VERB" and (
-                self.lows[self._verb_group_start(verb) - 1] in ("après", "en")):
+                any(c.dep_ == "mark" and self.lows[c.i] == "après" for c in verb.children)
+                or verb.i > 0 and self.lows[verb.i - 1] == "en" and "Part" in verb.morph.get(
+                    "VerbForm")):
             # "Après avoir réitéré ses excuses, il …", "En dénonçant …, la ministre a …":
             # the subject of the clause that follows
             return self.subject(verb.head)
@@ -2197,6 +2207,14 @@ class _Extractor:
                 c.dep_ == "expl:subj" for c in head.children) or self._in_quote(v.i):
             # ("« Nous sommes là pour dire … »": the speaker's own aim, no report)
             return None
+        # (or any cue after a document is issued: "a publié un communiqué pour confirmer …")
+        issued = any(c.dep_ == "obj" and c.lemma_.lower() in self.lex.source_nouns
+                     for c in head.children)
+        if v.lemma_.lower() not in _PURPOSE_CUES and not issued or any(
+                c.dep_ in ("iobj", "obl:arg") and c.i < v.i for c in head.children):
+            # ("a donné la parole aux victimes pour raconter …": they speak, not the
+            # subject; "a tout donné pour confirmer sa place": no speech)
+            return None
         top = head
         while top.dep_ == "xcomp" and top.head.i < top.i:
             top = top.head  # "il faut tout faire pour …"
@@ -2236,8 +2254,6 @@ class _Extractor:
         lemma, last = cue
         if lemma in _NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
             return []  # "on s'est rappelé le premier match": a memory, no speech
-        if "Fut" in v.morph.get("Tense") and not self._in_quote(v.i):
-            return []  # "le groupe détaillera son plan": not said yet
         if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
                 self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
                for c in v.children if c.i < v.i):
@@ -2354,6 +2370,11 @@ class _Extractor:
                     speaker) and not self._documentary(v, speaker):
             # "le budget prévoit une hausse": an object report needs someone who speaks
             return []
+        if k < hi and self.lows[k] not in ("que", "qu'", ":") and "Fut" in v.morph.get(
+                "Tense") and not self._in_quote(v.i):
+            # "le groupe détaillera son plan": an object announced for later is not said yet
+            # (a historic future with its clause is: "en 1995, il déclarera que …")
+            return []
         if self._complements.get(v.i) == content and speaker is not None and (
                 speaker.kind == "description") and not self._speaker_like(speaker) and not (
                 lemma in self.lex.object_verbs | self.lex.infinitive_verbs | self.lex.de_verbs
@@ -2426,18 +2447,27 @@ class _Extractor:
             # "s'est dit « sans voix » face à …", "juge « irrespectueux » que …": the quoted
             # attribute of a pronominal cue, or one its clause follows, and what completes it
             not preposition and not any("Fin" in t.morph.get("VerbForm") for t in self.doc[
-                first:self._first_tok_at(q.end)]) and (self._pronominal(v) or (
-                    self._attribute_clause(self._first_tok_at(q.outer_end)))))
+                first:self._first_tok_at(q.end)]) and self._attribute_clause(
+                    self._first_tok_at(q.outer_end), pronominal=self._pronominal(v)))
 
-    def _attribute_clause(self, k: int) -> bool:
+    def _attribute_clause(self, k: int, *, pronominal: bool = False) -> bool:
         """Token ``k`` opens what an attribute governs.
 
-        "que …", "de …", "pour les commerces" (not "pour conclure", a purpose).
+        "que …", "de …", "pour les commerces" (not "pour conclure", a purpose); after a
+        pronominal cue also "à", "face à", "devant", "envers", "par", "sur" ("s'est dit
+        « sans voix » face à …"; not "avant de partir").
         """
-        if k >= len(self.doc) or self.lows[k] not in ("que", "qu'", "de", "d'", "pour"):
+        openers = ("que", "qu'", "de", "d'", "pour") + (
+            ("à", "face", "devant", "envers", "par", "sur") if pronominal else ())
+        if k >= len(self.doc) or self.lows[k] not in openers:
             return False
-        return self.lows[k] != "pour" or k + 1 < len(self.doc) and "Inf" not in self.doc[
-            k + 1].morph.get("VerbForm")
+        if self.lows[k] != "pour":
+            return True
+        j = k + 1
+        while j < len(self.doc) and (self.lows[j] in _CLITICS or self.lows[j] in (
+                "pas", "plus", "jamais", "rien")):
+            j += 1  # "pour ne pas décevoir", "pour le conclure"
+        return j < len(self.doc) and "Inf" not in self.doc[j].morph.get("VerbForm")
 
     def _own_subject(self, k: int) -> bool:
         """The "que" at token ``k`` opens a clause with its own subject and finite verb.
@@ -2709,8 +2739,8 @@ class _Extractor:
                 self.cue_lemma(doc[i], strict=True) for i in range(a, quoted[0])):
             return None  # the fragment belongs to a report inside the object
         first_word = next((i for i in quoted if not doc[i].is_punct), quoted[0]) if quoted else 0
-        before_mark = self.lows[self._first_tok_at(
-            self.quotes[self.quote_of_tok[quoted[0]]].open) - 1] if quoted else ""
+        before_mark = self.lows[max(self._first_tok_at(
+            self.quotes[self.quote_of_tok[quoted[0]]].open) - 1, 0)] if quoted else ""
         if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i and not (
                 before_mark in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")) and (
                 # (what the person is asked: "« à la sérénité »", "à « reprendre »", not
@@ -3599,6 +3629,12 @@ def _pull_quote_name(ex: _Extractor, q: QuotedSpan) -> _Mention | None:
             t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ",-–" for t in after):
         return None
     ent = ex.ents[ei]
+    # (not a quoted title and its byline: the name has a title after it, or the article
+    # names that person elsewhere)
+    line = range(after[0].i, after[-1].i + 1)
+    if q.paragraph == 0 or after[-1].i < ent.end and not any(
+            _entity_key(e) == _entity_key(ent) and e.start not in line for e in ex.ents):
+        return None
     return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
 
 
