@@ -2334,3 +2334,15 @@ def test_eighth_batch_review_guards(fr_nlp):
     # a historic future with its clause is said
     assert _triples(fr_nlp, "En 1995, il déclarera que la guerre est finie.") == [
         ("la guerre est finie", "indirect", "déclarer", "il")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_qualifier_de_quoted_name_then_what_is_so_named(fr_nlp):
+    assert _triples(fr_nlp, "Sergueï Lavrov a qualifié vendredi de « propagande » les "
+                    "allégations sur l'implication de Moscou.") == [
+        ("« propagande » les allégations sur l'implication de Moscou", "mixed", "qualifier",
+         "Sergueï Lavrov")]
+    assert _triples(fr_nlp, "La ministre a qualifié de « complètement inacceptable » le fait "
+                    "que le diplomate ait assisté à la cérémonie.") == [
+        ("« complètement inacceptable » le fait que le diplomate ait assisté à la cérémonie",
+         "mixed", "qualifier", "La ministre")]

@@ -2441,7 +2441,13 @@ class _Extractor:
                     _TIME_WORDS | _CLITICS)) for j in range(last + 1, k)):
             return False
         q = self.quotes[qi]
+        after = self._first_tok_at(q.outer_end)
         return self.lows[first] in ("que", "qu'", "de", "d'", "à") or (
+            # "a qualifié de « propagande » les allégations …": the quoted name given, then
+            # what is so named
+            preposition in ("de", "d'") and after + 1 < len(self.doc) and self.doc[
+                after].pos_ == "DET" and not self._in_quote(after) and self.lows[
+                after + 1] not in _TIME_WORDS | _TIME_NOUNS) or (
             preposition == "à" and lemma in self.lex.a_verbs) or (
             preposition in _DE and lemma in self.lex.de_verbs) or (
             # "s'est dit « sans voix » face à …", "juge « irrespectueux » que …": the quoted
