@@ -2346,3 +2346,11 @@ def test_eighth_batch_qualifier_de_quoted_name_then_what_is_so_named(fr_nlp):
                     "que le diplomate ait assisté à la cérémonie.") == [
         ("« complètement inacceptable » le fait que le diplomate ait assisté à la cérémonie",
          "mixed", "qualifier", "La ministre")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_families_and_detainees_speak(fr_nlp):
+    assert _triples(fr_nlp, "La famille de la victime a dénoncé une erreur judiciaire.") == [
+        ("une erreur judiciaire", "indirect", "dénoncer", "La famille de la victime")]
+    assert _triples(fr_nlp, "Les détenus réclament de meilleures conditions.") == [
+        ("de meilleures conditions", "indirect", "réclamer", "Les détenus")]

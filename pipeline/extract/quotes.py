@@ -2692,8 +2692,11 @@ class _Extractor:
             v.head.i < v.i) else []
         # ("a invoqué [des soupçons]": the article "des" the tagger read as a preposition)
         if lemma in self.lex.object_verbs:
+            # (and the partitive "de" before an adjective the parser took for a determiner:
+            # "réclament [de meilleures conditions]")
             deps += tuple(d for d in ("obl:arg",) if d not in deps and last + 1 < hi and (
-                self.lows[last + 1] in ("des", "du") and doc[last + 1].dep_ == "case"))
+                self.lows[last + 1] in ("des", "du") and doc[last + 1].dep_ == "case"
+                or self.lows[last + 1] in ("de", "d'") and doc[last + 1].dep_ == "det"))
         obj = next((c for c in list(v.children) + list(doc[last].children)
                     + [g for t in times for g in t.children] + mistagged
                     if c.dep_ in deps and c.i > last and not (
