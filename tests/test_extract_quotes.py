@@ -2354,3 +2354,10 @@ def test_eighth_batch_families_and_detainees_speak(fr_nlp):
         ("une erreur judiciaire", "indirect", "dénoncer", "La famille de la victime")]
     assert _triples(fr_nlp, "Les détenus réclament de meilleures conditions.") == [
         ("de meilleures conditions", "indirect", "réclamer", "Les détenus")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_doubled_single_marks_frame_a_direct_quotation(fr_nlp):
+    assert _triples(fr_nlp, "Le prévenu a tout nié. ‘’En cours de route, j’ai été interpellé "
+                    "par des policiers’’, a-t-il déclaré.") == [
+        ("En cours de route, j’ai été interpellé par des policiers", "direct", "déclarer", "il")]

@@ -3769,7 +3769,13 @@ def _set_kind(ex: _Extractor, r: _Report, used: set[int]) -> None:
     used.update(inside)
     if len(inside) == 1:
         q = ex.quotes[inside[0]]
-        if q.open <= r.start and q.outer_end >= r.end:
+        # (the halves of a doubled single mark, "‘’ … ’’", stand outside the pair)
+        start, end = r.start, r.end
+        while start < q.open and ex.text[start] in "‘’'":
+            start += 1
+        while end > q.outer_end and ex.text[end - 1] in "‘’'":
+            end -= 1
+        if q.open <= start and q.outer_end >= end:
             r.start, r.end, r.kind, r.quote = q.start, q.end, "direct", inside[0]
             return
         if ex.text[r.start] in _CLOSER_OF and q.open == r.start and q.outer_end >= r.end:
