@@ -2361,3 +2361,13 @@ def test_eighth_batch_doubled_single_marks_frame_a_direct_quotation(fr_nlp):
     assert _triples(fr_nlp, "Le prévenu a tout nié. ‘’En cours de route, j’ai été interpellé "
                     "par des policiers’’, a-t-il déclaré.") == [
         ("En cours de route, j’ai été interpellé par des policiers", "direct", "déclarer", "il")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_relative_que_after_a_prepositional_phrase_is_no_clause(fr_nlp):
+    assert _triples(fr_nlp, "Amené à réagir sur la prime que la direction aurait proposée à "
+                    "des cadres, le patron s'est dit choqué.") == []
+    # but the clause after the person told is one
+    assert _triples(fr_nlp, "Le PDG aurait dit à ses employés qu'il fallait augmenter les "
+                    "tarifs.") == [
+        ("il fallait augmenter les tarifs", "indirect", "dire", "Le PDG")]

@@ -2313,7 +2313,13 @@ class _Extractor:
         # ("aussi" right before "que" adds a report, it compares nothing: "veut aussi que")
         if k < hi and self.lows[k] in ("que", "qu'") and not any(
                 low in _COMPARATIVES for low in (between[:-1] if between[-1:] == ["aussi"]
-                                                 else between)):
+                                                 else between)) and not (
+                # (the relative of the topic after the cue: "réagir sur la prime [que] la
+                # direction aurait proposée"; not the audience: "a dit à ses employés
+                # [qu']il fallait …", "a affirmé devant les députés [qu']aucune …")
+                doc[k].head.dep_ == "acl:relcl" and last < doc[k].head.head.i < k
+                and any(c.dep_ == "case" and self.lows[c.i] == "sur"
+                        for c in doc[k].head.head.children)):
             content = (k + 1, self.clause_end(k + 1, hi, inside))
         elif k + 1 < hi and self.lows[k] in _QUESTION_WORDS and not doc[k + 1].is_punct:
             # "a expliqué [comment le pays veut …]": an indirect question, its word included
