@@ -2371,3 +2371,13 @@ def test_eighth_batch_relative_que_after_a_prepositional_phrase_is_no_clause(fr_
     assert _triples(fr_nlp, "Le PDG aurait dit à ses employés qu'il fallait augmenter les "
                     "tarifs.") == [
         ("il fallait augmenter les tarifs", "indirect", "dire", "Le PDG")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_dashes_close_a_parenthetical_report_and_a_purpose_is_no_content(fr_nlp):
+    assert _triples(fr_nlp, "Sur la prime – les syndicats dénoncent une tentative de "
+                    "déstabilisation du mouvement – le patron s'est dit choqué.") == [
+        ("une tentative de déstabilisation du mouvement", "indirect", "dénoncer",
+         "les syndicats")]
+    assert _triples(fr_nlp, "La direction a proposé une prime aux cadres pour les inciter à "
+                    "conduire des trains.") == []

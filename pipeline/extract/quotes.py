@@ -661,6 +661,8 @@ _PURPOSE_CUES = frozenset({"réclamer", "dénoncer", "exiger", "annoncer", "reve
                            "s'opposer", "soutenir", "exprimer", "marquer"})
 #: Cues that, pronominal, tell no speech ("se rappeler": to remember).
 _NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
+#: Dashes that set a parenthetical apart.
+_DASHES = ("–", "—")
 #: Possessive determiners and the number of their possessor ("selon ses dires").
 _POSSESSIVE_NUMBER = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
 #: Nouns of what someone said: with a possessive after "selon", the possessor speaks.
@@ -1724,12 +1726,16 @@ class _Extractor:
         semicolon, or a coordinated verb of the frame ("… et a appelé …").
         """
         doc = self.doc
+        # (a clause inside dashes ends at the closing one: "– les syndicats dénoncent [une
+        # tentative de déstabilisation] – X s'est dit …")
+        in_dashes = sum(doc[j].text in _DASHES for j in range(self._seg(a)[0], a)) % 2 == 1
         for k in range(a, hi):
             if self._in_quote(k) and (quote < 0 or self.quote_of_tok[k] != quote):
                 continue
             t = doc[k]
             low = _low(t)
-            if low in (";", ":") or t.is_space and "\n" in t.text:
+            if low in (";", ":") or t.is_space and "\n" in t.text or in_dashes and (
+                    t.text in _DASHES):
                 return k
             if low == "," and k + 1 < hi:
                 nxt = doc[k + 1]
@@ -2613,8 +2619,10 @@ class _Extractor:
                 "Inf" in c.morph.get("VerbForm") for c in child.children
                 if c.dep_.startswith("aux") and c.i < child.i)
             if child.i <= last or not infinitive or child.dep_ not in (
-                    "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl", "nmod"):
-                continue
+                    "xcomp", "ccomp", "obj", "advcl", "obl:arg", "acl", "nmod") or any(
+                    c.dep_ == "mark" and self.lows[c.i] in ("pour", "afin")
+                    for c in child.children):
+                continue  # (a purpose is no content: "a proposé à des cadres [pour les inciter]")
             between = list(doc[last + 1: child.left_edge.i])
             # "a annoncé, le 3 février dernier, avoir annulé": an incise without a verb
             # between the cue and its infinitive
