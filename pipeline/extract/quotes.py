@@ -2199,9 +2199,12 @@ class _Extractor:
         "X a manifesté pour réclamer …", "X a convoqué la presse afin d'annoncer …" report
         the main subject's words.
 
-        Not under an impersonal, a negated or a cancelling verb ("il faut tout faire pour
-        dénoncer", "n'a rien fait pour démentir"), nor after an adjective ("trop tôt pour
-        dire"), nor inside a quotation.
+        Only for a cue of protest or announcement (``_PURPOSE_CUES``) or after a document
+        is issued ("a publié un communiqué pour confirmer …"), never when someone else is
+        given the floor ("a donné la parole aux victimes pour raconter …"). Not under an
+        impersonal, a negated or a cancelling verb ("il faut tout faire pour dénoncer",
+        "n'a rien fait pour démentir"), nor after an adjective ("trop tôt pour dire"), nor
+        inside a quotation.
         """
         if any(c.dep_ == "mark" and self.lows[c.i] == "pour" for c in v.children):
             head = v.head if v.dep_ == "advcl" else None
@@ -4537,11 +4540,10 @@ def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
         resolved[id(r)] = ent
         previous.append((r, ent))
         quotes.append(_quote(ex, r, m, ent))
-    return _same_description_same_entity(ex, reports, quotes)
+    return _same_description_same_entity(ex, quotes)
 
 
-def _same_description_same_entity(ex: _Extractor, reports: list[_Report],
-                                  quotes: list[Quote]) -> list[Quote]:
+def _same_description_same_entity(ex: _Extractor, quotes: list[Quote]) -> list[Quote]:
     """One article's identical descriptions name one person: "le gouverneur de la BCEAO
     annonce …" before the text names him takes the entity that a later "a indiqué le
     gouverneur de la BCEAO" resolved to (only when every resolved one agrees).
