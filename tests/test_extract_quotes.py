@@ -2381,3 +2381,23 @@ def test_eighth_batch_dashes_close_a_parenthetical_report_and_a_purpose_is_no_co
          "les syndicats")]
     assert _triples(fr_nlp, "La direction a proposé une prime aux cadres pour les inciter à "
                     "conduire des trains.") == []
+
+
+@pytest.mark.slow
+def test_eighth_batch_clause_ends_before_a_new_compound_tense_frame(fr_nlp):
+    assert _triples(fr_nlp, "Le ministre a dit que la réforme était prête, le président a "
+                    "confirmé que le texte serait voté.") == [
+        ("la réforme était prête", "indirect", "dire", "Le ministre"),
+        ("le texte serait voté", "indirect", "confirmer", "le président")]
+    # but not before a subordinate clause inside it
+    assert [q.text for q in extract_quotes(fr_nlp(
+        "Le prévenu a expliqué qu'il n'avait rien su, quand on l'a prévenu de son transport, "
+        "de la date du procès."))][0].endswith("de la date du procès")
+
+
+@pytest.mark.slow
+def test_eighth_batch_present_participle_before_its_subject(fr_nlp):
+    assert _triples(fr_nlp, "Rappelant la « protestation historique » contre la réforme, "
+                    "Justine Triet a divisé la classe politique.") == [
+        ("la « protestation historique » contre la réforme", "mixed", "rappeler",
+         "Justine Triet")]

@@ -1533,9 +1533,8 @@ class _Extractor:
             return self.subject(purpose)  # "X a manifesté pour réclamer …"
         if verb.dep_ == "advcl" and verb.head.i > verb.i and verb.head.pos_ == "VERB" and (
                 any(c.dep_ == "mark" and self.lows[c.i] == "après" for c in verb.children)
-                or verb.i > 0 and self.lows[verb.i - 1] == "en" and "Part" in verb.morph.get(
-                    "VerbForm")):
-            # "Après avoir réitéré ses excuses, il …", "En dénonçant …, la ministre a …":
+                or "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")):
+            # "Après avoir réitéré ses excuses, il …", "(En) dénonçant …, la ministre a …":
             # the subject of the clause that follows
             return self.subject(verb.head)
         v = verb
@@ -1754,10 +1753,17 @@ class _Extractor:
                     return k  # ", alors que …": the writer's contrast, not the source's
                 # "… que A, X affirme B": a new clause with its own reporting verb (not when A
                 # has no verb of its own: "que contrairement à Y, qui est …, X défend B")
-                for j in range(k + 2, min(k + 8, hi) if self._has_main_verb(a, k) else k):
+                # (not a subordinate clause: "…, quand on l'a prévenu")
+                for j in range(k + 2, min(k + 8, hi) if self._has_main_verb(a, k) and _low(
+                        nxt) not in ("quand", "lorsque", "lorsqu'", "si", "s'", "comme",
+                                     "parce", "puisque", "puisqu'") else k):
                     if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in _STOP_PUNCT:
-                        if self.cue_lemma(doc[j], strict=True) and any(
-                                c.dep_ == "nsubj" and k < c.i < j for c in doc[j].children):
+                        # (a compound tense: the participle after its auxiliary, "X a
+                        # déclaré que B")
+                        verb = doc[j].head if doc[j].dep_.startswith("aux") and (
+                            doc[j].head.i > j) else doc[j]
+                        if self.cue_lemma(verb, strict=True) and any(
+                                c.dep_ == "nsubj" and k < c.i < j for c in verb.children):
                             return k
                         break
             if t.pos_ == "CCONJ" and low in ("et", "mais", "puis"):
