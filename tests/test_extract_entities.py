@@ -534,6 +534,13 @@ def test_lowercase_institution_absorbs_the_place_of_its_name(parse, rules, text,
     # the complement of a role that heads an organisation
     ("Le PDG d'Hydro-Ontario a démissionné.", [("Hydro-Ontario", "LOC")],
      [("Hydro-Ontario", "ORG")]),
+    ("La porte-parole de Graphic Packaging a répondu.", [("Graphic Packaging", "MISC")],
+     [("Graphic Packaging", "ORG")]),
+    ("Il a rencontré la direction de Graphic Packaging.", [("Graphic Packaging", "MISC")],
+     [("Graphic Packaging", "ORG")]),
+    # a person after a spokesperson stays a person
+    ("Le porte-parole de Vladimir Poutine a démenti.", [("Vladimir Poutine", "PER")],
+     [("Vladimir Poutine", "PER")]),
     # a name and the name in parentheses share a label
     ("L'Assistance publique-Hôpitaux de Paris (AP-HP) recrute.",
      [("Assistance publique-Hôpitaux de Paris", "ORG"), ("AP-HP", "LOC")],
