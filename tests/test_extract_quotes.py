@@ -2401,3 +2401,15 @@ def test_eighth_batch_present_participle_before_its_subject(fr_nlp):
                     "Justine Triet a divisé la classe politique.") == [
         ("la « protestation historique » contre la réforme", "mixed", "rappeler",
          "Justine Triet")]
+
+
+@pytest.mark.slow
+def test_eighth_batch_a_nationality_that_differs_is_a_role_conflict(fr_nlp):
+    text = ("Le ministre russe des Affaires étrangères, Sergueï Lavrov, a accusé l'Ukraine. Le "
+            "président ukrainien Volodimir Zelensky a aussitôt dénoncé des mensonges. Le chef "
+            "de la diplomatie russe a déclaré que la Russie répliquerait.")
+    doc = _with_entities(fr_nlp, text, {"Sergueï Lavrov": "PER", "Volodimir Zelensky": "PER",
+                                        "Ukraine": "LOC", "Russie": "LOC"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_text) == (
+        "Le chef de la diplomatie russe", "Sergueï Lavrov")

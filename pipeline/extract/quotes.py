@@ -4382,6 +4382,13 @@ def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
                  d.end < d.ent_start and ex.text[d.end:d.ent_start].strip() == ","
                  and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
     known = [k for k in known if k is not None]
+    # "le chef de la diplomatie russe" is not the one the article calls "le président
+    # ukrainien": nationalities that differ conflict, whatever the office
+    nations = _demonym_stems(ex.lex.demonyms)
+    said = [(k.adjectives | k.complements) & nations for k in known]
+    nation = (target.adjectives | target.complements) & nations
+    if nation and any(said) and not any(n & nation for n in said):
+        return True
     role = target.role.split()[-1]
     # "le chef du gouvernement" is the premier ministre, "la cheffe de la diplomatie" the
     # ministre: an office named by its domain conflicts with no title
