@@ -670,7 +670,7 @@ _SPEECH_NOUNS = frozenset({"explication", "dire", "propos", "déclaration", "ter
                            "aveu", "version", "témoignage", "affirmation", "estimation",
                            "calcul"})
 #: Impersonal verbs: a purpose after them is nobody's ("il suffit de … pour dénoncer").
-_IMPERSONAL_HEADS = frozenset({"falloir", "suffire", "agir", "rester", "valoir", "sembler"})
+_IMPERSONAL_HEADS = frozenset({"suffire", "agir", "rester", "valoir"})  # ("falloir" cancels)
 #: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
 #: "n'a cessé de répéter").
 _AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
@@ -2492,7 +2492,7 @@ class _Extractor:
             return True
         j = k + 1
         while j < len(self.doc) and (self.lows[j] in _CLITICS or self.lows[j] in (
-                "pas", "plus", "jamais", "rien")):
+                _NEGATION_WORDS)):
             j += 1  # "pour ne pas décevoir", "pour le conclure"
         return j < len(self.doc) and "Inf" not in self.doc[j].morph.get("VerbForm")
 
@@ -4109,15 +4109,18 @@ def _first_name_genders() -> gender_detector.Detector:
     return gender_detector.Detector(case_sensitive=False)
 
 
+#: gender-guesser's answers that name one gender.
+_GUESSED_GENDERS = {"male": "m", "female": "f"}
+
+
 @lru_cache(maxsize=4096)
 def _first_name_gender(name: str) -> str:
     """"m" or "f" for a first name of one gender worldwide in gender-guesser's list, unless
     France gives it the other one; else "". (Measured on the dev set, the French answer
     alone loses more names than it fixes: "Ben", "Donald" are "andy" there.)
     """
-    found = {"male": "m", "female": "f"}.get(_first_name_genders().get_gender(name), "")
-    french = {"male": "m", "female": "f"}.get(
-        _first_name_genders().get_gender(name, "france"), found)
+    found = _GUESSED_GENDERS.get(_first_name_genders().get_gender(name), "")
+    french = _GUESSED_GENDERS.get(_first_name_genders().get_gender(name, "france"), found)
     return found if french == found else ""
 
 
