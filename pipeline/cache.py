@@ -33,7 +33,7 @@ STAGE_SOURCES: dict[str, tuple[str, ...]] = {
                  "rules/fr/clean_boilerplate.tsv"),
     "entities": ("stages/entities.py", "components/entities.py", "extract/entities.py",
                  "resolve.py", "rules/fr/entities_*"),
-    "quotes": ("stages/quotes.py", "components/quotes.py", "extract/quotes.py",
+    "quotes": ("stages/quotes.py", "components/quotes.py", "extract/quotes/*.py",
                "rules/fr/speech_*", "rules/fr/speaker_*", "rules/fr/quote_*",
                "rules/fr/marker_*", "rules/fr/title_nouns.txt", "rules/fr/source_nouns.txt"),
     "dates": ("stages/dates.py", "components/dates.py", "extract/dates.py", "rules/fr/dates_*"),

