@@ -2413,3 +2413,18 @@ def test_eighth_batch_a_nationality_that_differs_is_a_role_conflict(fr_nlp):
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_text) == (
         "Le chef de la diplomatie russe", "Sergueï Lavrov")
+
+
+# --- ninth batch of dev errors (dev_*_180..188 scored before these rules) ---------------
+
+
+@pytest.mark.slow
+def test_ninth_batch_two_quotations_of_one_inverted_frame_share_its_speaker(fr_nlp):
+    text = ('Guillaume Pepy s\'est dit "vraiment choqué de cette polémique".\n\nRéformer, une '
+            '"nécessité". "Je crois au service public, je crois à la nécessité de réformer la '
+            'SNCF", a-t-il enfin répété. "Les autres y sont arrivés en Europe. Pourquoi n\'y '
+            'arriverons nous pas ?". Selon un sondage, le mouvement est "justifié".')
+    last = extract_quotes(fr_nlp(text))[-2]
+    assert (last.text, last.cue, last.antecedent_text) == (
+        "Les autres y sont arrivés en Europe. Pourquoi n'y arriverons nous pas ?", "répéter",
+        "Guillaume Pepy")

@@ -260,6 +260,13 @@ def _inherit_speakers(ex: Extractor, reports: list[Report]) -> None:
     for r in reports:
         if r.speaker is not None or r.source is not None:
             continue
+        # one frame for two quotations ("« A », a-t-il répété. « B »"): the speaker found
+        # for one of them is the speaker of both
+        sharing = [o for o in reports if o is not r and r.cue_tok is not None
+                   and o.cue_tok == r.cue_tok and o.speaker is not None]
+        if sharing:
+            r.source = sharing[0]
+            continue
         begin = min(r.start, doc[r.cue_tok].idx if r.cue_tok is not None else r.start)
         seg = seg_at(begin)
         before = [o for o in reports if o is not r and extent(o) <= begin]
