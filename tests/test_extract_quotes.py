@@ -2428,3 +2428,36 @@ def test_ninth_batch_two_quotations_of_one_inverted_frame_share_its_speaker(fr_n
     assert (last.text, last.cue, last.antecedent_text) == (
         "Les autres y sont arrivés en Europe. Pourquoi n'y arriverons nous pas ?", "répéter",
         "Guillaume Pepy")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    ("Le ministre de l'Emploi, Pierre-Yves Dermagne (PS), a assuré qu'il ferait tout son "
+     "possible.", "Pierre-Yves Dermagne"),
+    ("Le président du syndicat, le Dr Thomas Gevaert, a indiqué lundi que son syndicat ne "
+     "rejoignait pas la grève.", "Thomas Gevaert"),
+])
+def test_ninth_batch_apposed_name_after_a_party_or_with_its_title(fr_nlp, text, speaker):
+    names = {"Pierre-Yves Dermagne": "PER", "Thomas Gevaert": "PER"}
+    doc = _with_entities(fr_nlp, text, {k: v for k, v in names.items() if k in text})
+    assert [q.speaker_text for q in extract_quotes(doc)] == [speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Comme l'a rappelé le ministre de l'Intérieur, la réforme sera votée en juin.",
+     [("la réforme sera votée en juin", "indirect", "rappeler", "le ministre de l'Intérieur")]),
+    ("Toutefois, comme l’a précisé Me Bertrand au sortir de la salle d’audience, « l’avis "
+     "d’appel peut être déposé en parallèle ».",
+     [("l’avis d’appel peut être déposé en parallèle", "direct", "préciser", "Me Bertrand")]),
+    ("Elle semble toutefois ralentir, comme l'explique Santé publique France dans son "
+     "bulletin hebdomadaire.",
+     [("Elle semble toutefois ralentir", "indirect", "expliquer", "Santé publique France")]),
+    ("Comme il l'a dit à plusieurs reprises, le président ne se représentera pas.",
+     [("le président ne se représentera pas", "indirect", "dire", "il")]),
+    # the incise cuts the clause in two, or says nothing of a clause
+    ("La réforme, comme l'a rappelé le ministre, sera votée en juin.", []),
+    ("Comme prévu, les prix montent.", []),
+])
+def test_ninth_batch_comme_incise_vouches_for_the_clause(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected

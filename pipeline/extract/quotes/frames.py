@@ -445,24 +445,34 @@ class Extractor:
         """Entity index of ", Claire Martin," right after a noun phrase, if any.
 
         An acronym in brackets may stand between them ("le directeur de l'agence (ASE),
-        Claire Martin,").
+        Claire Martin,") or after the name ("le ministre, Pierre Dupont (PS),").
         """
         doc = self.doc
-        if k < hi and doc[k].text == "(":
-            close = next((j for j in range(k + 1, min(k + 6, hi)) if doc[j].text == ")"), None)
-            k = close + 1 if close is not None else k
+        k = self._past_brackets(k, hi)
         if k + 1 >= hi or doc[k].text != ",":
             return None
-        # a civility before the name ("l'avocate, Me Claire Martin,")
-        if k + 2 < hi and self.lows[k + 1].rstrip(".") in CIVILITIES:
+        # a civility before the name ("l'avocate, Me Claire Martin,", "le président, le Dr
+        # Paul Martin,")
+        if k + 3 < hi and self.lows[k + 1] in ("le", "la") and self.lows[k + 2].rstrip(
+                ".") in CIVILITIES:
+            k += 2
+        elif k + 2 < hi and self.lows[k + 1].rstrip(".") in CIVILITIES:
             k += 1
         ei = self.ent_of_tok[k + 1]
         if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ not in ("PER", "ORG"):
             return None
-        after = self.ents[ei].end
+        after = self._past_brackets(self.ents[ei].end, hi)
         if after >= hi or doc[after].text in (",", ".", ")", ";"):
             return ei
         return None
+
+    def _past_brackets(self, k: int, hi: int) -> int:
+        """The token after a short bracketed aside opening at ``k`` ("(ASE)", "(PS)"), else k."""
+        if k < hi and self.doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + 6, hi)) if self.doc[j].text == ")"),
+                         None)
+            return close + 1 if close is not None else k
+        return k
 
     def np_after(self, k: int, hi: int, verb: Token | None = None) -> tuple[Mention | None, int]:
         """The noun phrase that starts at (or just after) token ``k``: inverted subjects,
@@ -1507,6 +1517,8 @@ class Extractor:
         "X a déclaré : [clause]", "X a lancé « … »".
         """
         doc = self.doc
+        if self._comme_mark(v) is not None:
+            return self._comme_frame(v)
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
         if cue is None or "Inf" in v.morph.get("VerbForm") and not (
@@ -1663,6 +1675,52 @@ class Extractor:
             return []
         return [Report(chars[0], chars[1], "indirect", self.cue_name(v, lemma), v.i,
                         speaker, "pre")]
+
+    def _comme_mark(self, v: Token) -> Token | None:
+        """The "comme" of "comme l'a rappelé X" / "comme le dit X": the clitic stands for a
+        clause the incise vouches for (not "comme prévu", "comme il dit souvent").
+        """
+        mark = next((c for c in v.children if c.dep_ == "mark" and c.i < v.i
+                     and self.lows[c.i] == "comme"), None)
+        if mark is None or not any(self.lows[j] in ("l'", "le") and (
+                self.doc[j].pos_ == "PRON" or self.doc[j + 1].pos_ in ("VERB", "AUX"))
+                for j in range(mark.i + 1, v.i)):
+            return None
+        return mark
+
+    def _comme_frame(self, v: Token) -> list[Report]:
+        """"Comme l'a rappelé X, [clause]." and "[Clause], comme l'explique X.": the
+        clause the incise opens or closes its sentence with is X's report.
+        """
+        doc = self.doc
+        cue = self.cue_lemma(v, strict=True)
+        mark = self._comme_mark(v)
+        if cue is None or mark is None or self.negated(v) or self._in_quote(v.i):
+            return []
+        lo, hi = self._seg(v.i)
+        end = next((j for j in range(v.i + 1, hi) if doc[j].text == ","
+                    or doc[j].text in FINAL_PUNCT and not self._in_quote(j)), hi)
+        first = mark.i - 1 if mark.i > lo and doc[mark.i - 1].text == "," else mark.i
+        if end < hi and doc[end].text == "," and all(
+                doc[j].pos_ in ("ADV", "CCONJ", "PUNCT", "SPACE") for j in range(lo, first)):
+            content = (end + 1, hi)  # opens the sentence
+        elif first < mark.i and all(doc[j].is_punct or doc[j].is_space
+                                    for j in range(end, hi)):
+            content = (lo, first)  # closes it
+        else:
+            return []  # in the middle: the clause is cut in two
+        chars = self.trim(*content)
+        if chars is None:
+            return []
+        # "comme l'a dit [X]", else "comme [il] l'a dit"
+        speaker = self.np_after(v.i + 1, end, v)[0] if end > v.i + 1 else None
+        if speaker is None and any(c.dep_.startswith("nsubj") and mark.i < c.i < v.i
+                                   for c in v.children):
+            speaker = self.subject(v)
+        if speaker is None:
+            return []
+        return [Report(chars[0], chars[1], "indirect", self.cue_name(v, cue[0]), v.i,
+                       speaker, "pre")]
 
     def _conditional_comma(self, verb: Token) -> int | None:
         """The comma that closes the "si" clause of ``verb`` (in its own quotation, if any)."""
