@@ -2461,3 +2461,10 @@ def test_ninth_batch_apposed_name_after_a_party_or_with_its_title(fr_nlp, text, 
 ])
 def test_ninth_batch_comme_incise_vouches_for_the_clause(fr_nlp, text, expected):
     assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_ninth_batch_source_apposition_without_a_role_noun(fr_nlp):
+    assert _triples(fr_nlp, "Pour Marie Dorgo, festivalière franco-burkinabè, « j’espère qu’il "
+                    "y aura des choses nouvelles ». Le Rwanda est invité.")[0] == (
+        "j’espère qu’il y aura des choses nouvelles", "direct", "pour", "Marie Dorgo")

@@ -2438,7 +2438,11 @@ class Extractor:
                 end = comma
         if mention.kind == "name" and end + 1 < hi and doc[end].text == "," and (
                 self._clause_initial(k, lo)) and (self.is_role(doc[end + 1]) or self.lows[
-                    end + 1] in ("ancien", "ancienne", "ex")) and not self._in_quote(end + 1) and (
+                    end + 1] in ("ancien", "ancienne", "ex") or (
+                    # (any noun without a determiner: "Pour X, festivalière venue de …,")
+                    doc[end + 1].is_lower and (doc[end + 1].pos_ == "NOUN" or doc[
+                        end + 1].dep_ == "appos"))) and not (
+                self._in_quote(end + 1)) and (
                 "Plur" not in doc[end + 1].morph.get("Number") or mention.coordination):
             # "Selon X, porte-parole de la mairie, [clause]": the name's apposition
             comma = next((j for j in range(end + 2, min(end + 16, hi)) if doc[j].text == ","
