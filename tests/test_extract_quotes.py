@@ -2468,3 +2468,17 @@ def test_ninth_batch_source_apposition_without_a_role_noun(fr_nlp):
     assert _triples(fr_nlp, "Pour Marie Dorgo, festivalière franco-burkinabè, « j’espère qu’il "
                     "y aura des choses nouvelles ». Le Rwanda est invité.")[0] == (
         "j’espère qu’il y aura des choses nouvelles", "direct", "pour", "Marie Dorgo")
+
+
+@pytest.mark.slow
+def test_ninth_batch_subheading_names_the_speaker_of_the_quotations_under_it(fr_nlp):
+    text = ("Le Canadien a battu Calgary lundi soir. Juraj Slafkovsky a obtenu plusieurs "
+            "chances de marquer.\n\nJuraj Slafkovsky\n\n«Tu es toujours préoccupé quand ton "
+            "meilleur tireur se blesse. J’espère qu’il sera correct.»\n\n«Ma mère m’a texté. "
+            "Elle m’a dit de tirer plus souvent.»\n\nLe bilan\n\n«Nous avons bien joué ce soir "
+            "contre une bonne équipe.»")
+    doc = _with_entities(fr_nlp, text, {"Juraj Slafkovsky": "PER", "Calgary": "ORG"})
+    assert [(q.text[:12], q.antecedent_text) for q in extract_quotes(doc)] == [
+        ("Tu es toujou", "Juraj Slafkovsky"), ("Ma mère m’a ", "Juraj Slafkovsky"),
+        # (a subheading that is no name gives nobody)
+        ("Nous avons b", None)]

@@ -200,6 +200,32 @@ def _pull_quote_name(ex: Extractor, q: QuotedSpan) -> Mention | None:
     return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
 
 
+def _subheading_speaker(ex: Extractor, q: QuotedSpan) -> Mention | None:
+    """The person a subheading names, for the quotations without a frame under it.
+
+    Interviews and press conferences are laid out that way: a line with only a name, then
+    paragraphs that are only quotations ("Juraj Slafkovsky ¶ « … » ¶ « … »").
+    """
+    p = q.paragraph
+    while p > 0:
+        p -= 1
+        ps, pe = ex.paragraphs[p]
+        line = [t for t in ex.doc[ex._first_tok_at(ps):ex._first_tok_at(pe)] if not t.is_space]
+        if not line:
+            continue
+        if p in ex.headlines:
+            ei = ex.ent_of_tok[line[0].i]
+            ent = ex.ents[ei] if ei >= 0 else None
+            if ent is None or ent.label_ != "PER" or ent.start != line[0].i or (
+                    ent.end != line[-1].i + 1):
+                return None
+            return Mention(ent.start_char, ent.end_char, "name", ent.root.i, ent)
+        # only a quotation in the paragraph: keep looking up
+        if not all(ex._in_quote(t.i) or t.is_punct for t in line):
+            return None
+    return None
+
+
 def _clause_before_colon(ex: Extractor, r: Report, direct: list[Report]) -> bool:
     """A "que" clause that ends at the colon of the quotation its verb also frames.
 
@@ -401,11 +427,12 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
             previous = last_by_seg.get(seg - 1) or last_by_seg.get(seg)
             if previous is not None and (previous.speaker is not None or previous.source):
                 source = previous.source or previous
+        speaker = frame.speaker if frame else (
+            _subheading_speaker(ex, first) if source is None else None)
         for qi in chain:
             q = ex.quotes[qi]
             r = Report(q.start, q.end, "direct", frame.cue if frame else "",
-                        frame.cue_tok if frame else None, frame.speaker if frame else None,
-                        "direct", qi, source)
+                        frame.cue_tok if frame else None, speaker, "direct", qi, source)
             reports.append(r)
             used.add(qi)
             k = ex._first_tok_at(q.end)
