@@ -2482,3 +2482,12 @@ def test_ninth_batch_subheading_names_the_speaker_of_the_quotations_under_it(fr_
         ("Tu es toujou", "Juraj Slafkovsky"), ("Ma mère m’a ", "Juraj Slafkovsky"),
         # (a subheading that is no name gives nobody)
         ("Nous avons b", None)]
+
+
+@pytest.mark.slow
+def test_ninth_batch_infinitive_before_the_colon_of_a_quotation_is_reported_too(fr_nlp):
+    assert _triples(fr_nlp, "Le ministre a promis de ne pas céder : « Nous irons jusqu'au "
+                    "bout de cette réforme, quoi qu'il arrive. »") == [
+        ("ne pas céder", "indirect", "promettre", "Le ministre"),
+        ("Nous irons jusqu'au bout de cette réforme, quoi qu'il arrive.", "direct", "promettre",
+         "Le ministre")]

@@ -227,13 +227,16 @@ def _subheading_speaker(ex: Extractor, q: QuotedSpan) -> Mention | None:
 
 
 def _clause_before_colon(ex: Extractor, r: Report, direct: list[Report]) -> bool:
-    """A "que" clause that ends at the colon of the quotation its verb also frames.
+    """A "que" clause or an infinitive that ends at the colon of the quotation its verb
+    also frames.
 
-    "X explique qu'[il s'agit d'un premier essai] : « … »" reports twice: the clause, then
-    the quotation.
+    "X explique qu'[il s'agit d'un premier essai] : « … »" and "X affirme [attendre les
+    évolutions] : « … »" report twice: the clause, then the quotation.
     """
     a = ex._first_tok_at(r.start)
-    if a < 1 or ex.lows[a - 1] not in ("que", "qu'") or r.kind != "indirect":
+    if a < 1 or r.kind != "indirect" or not (
+            ex.lows[a - 1] in ("que", "qu'") or "Inf" in ex.doc[a].morph.get("VerbForm")
+            or ex.lows[a] in ("ne", "n'")):
         return False
     b = ex._first_tok_at(r.end)
     while b < len(ex.doc) and ex.doc[b].is_space:
