@@ -2491,3 +2491,13 @@ def test_ninth_batch_infinitive_before_the_colon_of_a_quotation_is_reported_too(
         ("ne pas céder", "indirect", "promettre", "Le ministre"),
         ("Nous irons jusqu'au bout de cette réforme, quoi qu'il arrive.", "direct", "promettre",
          "Le ministre")]
+
+
+@pytest.mark.slow
+def test_ninth_batch_a_category_noun_is_no_conflicting_office(fr_nlp):
+    text = ("Le secrétaire général de la FGTB, Marc Goblet, a exhorté vendredi le gouvernement "
+            "à changer de ligne. S’il persistait dans son attitude, il devrait s’en aller, "
+            "estime le syndicaliste.")
+    doc = _with_entities(fr_nlp, text, {"Marc Goblet": "PER", "FGTB": "ORG"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_text) == ("le syndicaliste", "Marc Goblet")
