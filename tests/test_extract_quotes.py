@@ -2501,3 +2501,12 @@ def test_ninth_batch_a_category_noun_is_no_conflicting_office(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Marc Goblet": "PER", "FGTB": "ORG"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_text) == ("le syndicaliste", "Marc Goblet")
+
+
+@pytest.mark.slow
+def test_ninth_batch_kinds_of_organisation_do_not_conflict(fr_nlp):
+    text = ("Le constructeur américain Ford a annoncé jeudi qu'il écartait l'offre de reprise. "
+            "L’entreprise a également annoncé qu’elle allait présenter un plan social.")
+    doc = _with_entities(fr_nlp, text, {"Ford": "ORG"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_text) == ("L’entreprise", "Ford")

@@ -517,6 +517,10 @@ def _role_conflict(ex: Extractor, mention: Mention, ent: Span) -> bool:
     if nation and any(said) and not any(n & nation for n in said):
         return True
     role = target.role.split()[-1]
+    if ent.label_ != "PER":
+        # "l'entreprise", "le constructeur", "le groupe": kinds of organisation, one
+        # organisation is all of them
+        return False
     # "le chef du gouvernement" is the premier ministre, "la cheffe de la diplomatie" the
     # ministre: an office named by its domain conflicts with no title
     return bool(known) and not _domain_office(target) and not any(
