@@ -2510,3 +2510,13 @@ def test_ninth_batch_kinds_of_organisation_do_not_conflict(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Ford": "ORG"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_text) == ("L’entreprise", "Ford")
+
+
+@pytest.mark.slow
+def test_ninth_batch_an_institution_noun_is_not_the_salient_organisation(fr_nlp):
+    text = ("La Régie de l'énergie a annoncé une hausse de 3,6 %. La Régie de l'énergie a "
+            "précisé que la hausse entrerait en vigueur en avril. Le gouvernement a promis de "
+            "limiter la hausse à 3 %.")
+    doc = _with_entities(fr_nlp, text, {"Régie de l'énergie": "ORG"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_text) == ("Le gouvernement", None)

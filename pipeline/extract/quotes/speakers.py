@@ -22,7 +22,14 @@ from pipeline.extract.quotes.descriptions import (
 from pipeline.extract.quotes.frames import Extractor
 from pipeline.extract.quotes.lexicon import QuoteLexicon, default_lexicon
 from pipeline.extract.quotes.records import EntityDescription, Mention, Quote, Report
-from pipeline.extract.quotes.words import CIVILITIES, DE_FORMS, POSSESSIVE_NUMBER, fold, lower_form
+from pipeline.extract.quotes.words import (
+    CIVILITIES,
+    DE_FORMS,
+    NAMED_INSTITUTIONS,
+    POSSESSIVE_NUMBER,
+    fold,
+    lower_form,
+)
 
 
 def entity_key(ent: Span) -> str:
@@ -586,6 +593,10 @@ def _resolve_anaphor(ex: Extractor, mention: Mention,
             words = re.findall(r"\w+(?:-\w+)*", fold(ent.text))
             if ent.label_ == "ORG" and words and words[0] in (fold(word), fold(lemma)):
                 return ent
+        if {word, lemma} & NAMED_INSTITUTIONS:
+            # "le gouvernement", "le tribunal": that institution, never the salient
+            # organisation of another kind
+            return None
     gender = _mention_gender(ex, mention)
     candidates: list[Span] = []
     for s in (seg, seg - 1):

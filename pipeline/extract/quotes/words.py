@@ -76,6 +76,12 @@ COMPARATIVES = frozenset({
     "condition", "sorte",
 })
 #: Titles written before a name ("Me X, avocate de …").
+#: Organisation nouns that name one institution, which only an organisation named so can be
+#: ("le gouvernement" is no company, "le tribunal" no party).
+NAMED_INSTITUTIONS = frozenset({
+    "gouvernement", "ministère", "présidence", "parquet", "tribunal", "cour", "mairie",
+    "préfecture", "ambassade", "consulat", "université", "hôpital", "rectorat",
+    "chancellerie"})
 CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
 #: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
 ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
