@@ -2520,3 +2520,14 @@ def test_ninth_batch_an_institution_noun_is_not_the_salient_organisation(fr_nlp)
     doc = _with_entities(fr_nlp, text, {"Régie de l'énergie": "ORG"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_text) == ("Le gouvernement", None)
+
+
+@pytest.mark.slow
+def test_ninth_batch_the_same_source_is_the_speaker_of_the_last_frame(fr_nlp):
+    text = ("Au cours de l'entretien, le président Emmanuel Macron a exprimé \"son soutien et "
+            "celui de la France au peuple libanais\", a déclaré l'Élysée mardi soir. \"Des "
+            "secours et des moyens français sont en cours d'acheminement\", a ajouté la même "
+            "source sans autres précisions.")
+    doc = _with_entities(fr_nlp, text, {"Emmanuel Macron": "PER", "Élysée": "ORG"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.antecedent_text) == ("la même source", "Élysée")

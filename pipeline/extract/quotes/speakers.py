@@ -548,6 +548,22 @@ def _recent_speakers(ex: Extractor, seg: int,
     return found
 
 
+def _last_framed_speaker(ex: Extractor, seg: int,
+                         previous: list[tuple[Report, Span | None]]) -> Span | None:
+    """The speaker of the last frame before: "« A », a déclaré l'Élysée. « B », a ajouté la
+    même source" is the Élysée, not the president whose words A reports inside its frame.
+    """
+    def frame_end(r: Report) -> int:
+        ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
+        if r.cue_tok is not None:
+            ends.append(ex.doc[r.cue_tok].idx)
+        return max(ends)
+
+    window = [(r, ent) for r, ent in previous if ent is not None and ex.seg_of_tok[min(
+        ex._first_tok_at(r.start), len(ex.doc) - 1)] >= seg - SALIENT_SEGMENTS]
+    return max(window, key=lambda pair: frame_end(pair[0]))[1] if window else None
+
+
 def _resolve_anaphor(ex: Extractor, mention: Mention,
                      previous: list[tuple[Report, Span | None]],
                      report: Report | None = None) -> Span | None:
@@ -585,7 +601,7 @@ def _resolve_anaphor(ex: Extractor, mention: Mention,
     seg = ex.seg_of_tok[anchor]
     recent = _recent_speakers(ex, seg, previous)
     if {word, lemma} & ex.lex.source_nouns:
-        return recent[0] if recent else None
+        return _last_framed_speaker(ex, seg, previous)
     org = bool({word, lemma} & ex.lex.org_nouns)
     label = "ORG" if org else "PER"
     if org:
