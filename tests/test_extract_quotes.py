@@ -2531,3 +2531,13 @@ def test_ninth_batch_the_same_source_is_the_speaker_of_the_last_frame(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Emmanuel Macron": "PER", "Élysée": "ORG"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.antecedent_text) == ("la même source", "Élysée")
+
+
+@pytest.mark.slow
+def test_ninth_batch_adjunct_between_commas_before_an_inverted_subject(fr_nlp):
+    text = ("La découverte a permis de mieux comprendre l’évolution du cerveau, a affirmé, "
+            "mardi soir à Paris, le professeur Jean-Jacques Hublin.")
+    doc = _with_entities(fr_nlp, text, {"Jean-Jacques Hublin": "PER", "Paris": "LOC"})
+    assert [(q.text, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("La découverte a permis de mieux comprendre l’évolution du cerveau",
+         "Jean-Jacques Hublin")]

@@ -1345,6 +1345,14 @@ class Extractor:
             if j < hi and lower_form(doc[j]) in ("que", "qu'"):
                 return None
             return Frame(lemma, verb.i, pron, j)
+        if j < hi and doc[j].text == ",":
+            # an adjunct between commas before the subject: ", a souligné, [à cet égard], le
+            # professeur X", ", ont affirmé, [mardi soir à Paris], les chercheurs"
+            close = next((c for c in range(j + 1, min(j + 9, hi)) if doc[c].text == ","), None)
+            if close is not None and close > j + 1 and not any(
+                    "Fin" in doc[c].morph.get("VerbForm") or self._in_quote(c)
+                    for c in range(j + 1, close)):
+                j = close + 1
         mention, end = self.np_after(j, hi, verb)
         if mention is None or present_like and mention.kind == "pronoun":
             if incise or present_like:
