@@ -2541,3 +2541,11 @@ def test_ninth_batch_adjunct_between_commas_before_an_inverted_subject(fr_nlp):
     assert [(q.text, q.speaker_text) for q in extract_quotes(doc)] == [
         ("La découverte a permis de mieux comprendre l’évolution du cerveau",
          "Jean-Jacques Hublin")]
+
+
+@pytest.mark.slow
+def test_ninth_batch_narrative_infinitive_with_its_subject(fr_nlp):
+    assert _triples(fr_nlp, "Et le ministre d'ajouter que tout irait bien.") == [
+        ("tout irait bien", "indirect", "ajouter", "le ministre")]
+    # (not a narrative infinitive of something that speaks of nothing)
+    assert _triples(fr_nlp, "Et la fête de continuer jusqu'à l'aube.") == []

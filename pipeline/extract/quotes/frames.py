@@ -1517,7 +1517,25 @@ class Extractor:
         """
         lo = self._seg(v.i)[0]
         words = [self.lows[j] for j in range(lo, v.i) if not self.doc[j].is_space]
-        return words in (["et", "de"], ["et", "d'"], ["et", "d’"])
+        return words in (["et", "de"], ["et", "d'"], ["et", "d’"]) or (
+            self._narrative_subject(v) is not None)
+
+    def _narrative_subject(self, v: Token) -> Mention | None:
+        """The speaker named between "et" and "de" ("Et le ministre d'ajouter que …")."""
+        lo = self._seg(v.i)[0]
+        while lo < v.i and self.doc[lo].is_space:
+            lo += 1
+        de = v.i - 1
+        if self.lows[lo] != "et" or de - lo < 2 or de - lo > 7 or self.lows[de] not in (
+                "de", "d'", "d’") or any(self.doc[j].pos_ in ("VERB", "AUX") or self.doc[
+                    j].is_punct for j in range(lo + 1, de)):
+            return None
+        head = next((self.doc[j] for j in range(lo + 1, de) if self.ent_of_tok[j] >= 0 or (
+            self.doc[j].pos_ in ("NOUN", "PROPN"))), None)
+        if head is None:
+            return None
+        mention = self.mention_at(head, lo + 1, de)[0]
+        return mention if mention is not None and mention.kind != "pronoun" else None
 
     def preposed(self, v: Token) -> list[Report]:
         """Reports governed by a speech verb: "X a déclaré que [clause]", "X a démenti
@@ -1661,7 +1679,8 @@ class Extractor:
             return []
         # "Et d'ajouter que …": the narrative infinitive has the last speaker's voice (see
         # _inherit_speakers)
-        speaker = None if narrative else self.agent(v) if self.passive(v) else self.subject(v)
+        speaker = (self._narrative_subject(v) if narrative else self.agent(v) if self.passive(v)
+                   else self.subject(v))
         if k < hi and self.lows[k] not in ("que", "qu'", ":", *QUESTION_WORDS) and (
                 self._opening_quote(k) is None) \
                 and not any(self._in_quote(i) for i in range(*content)) and not self._speaker_like(
@@ -2680,7 +2699,8 @@ class Extractor:
         without its tense auxiliary, reports no speech act (not "X, …, ont appelé": a
         compound tense the parse hung on its subject).
         """
-        return verb.dep_ == "acl" and "Pres" not in verb.morph.get("Tense") and not any(
+        return verb.dep_ == "acl" and "Pres" not in verb.morph.get("Tense") and (
+            "Inf" not in verb.morph.get("VerbForm")) and not any(
             c.dep_ == "aux:tense" and c.i < verb.i for c in verb.children)
 
     def _inner_incise(self, q: QuotedSpan) -> Frame | None:
