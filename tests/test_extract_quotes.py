@@ -2549,3 +2549,9 @@ def test_ninth_batch_narrative_infinitive_with_its_subject(fr_nlp):
         ("tout irait bien", "indirect", "ajouter", "le ministre")]
     # (not a narrative infinitive of something that speaks of nothing)
     assert _triples(fr_nlp, "Et la fête de continuer jusqu'à l'aube.") == []
+
+
+@pytest.mark.slow
+def test_ninth_batch_a_speaker_mention_never_ends_with_a_preposition(fr_nlp):
+    assert _triples(fr_nlp, "Et le ministre d'ajouter : « Nous irons jusqu'au bout. »") == [
+        ("Nous irons jusqu'au bout.", "direct", "ajouter", "le ministre")]

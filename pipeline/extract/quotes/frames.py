@@ -356,6 +356,8 @@ class Extractor:
             if t.pos_ == "ADP" and lower_form(t) not in DE_FORMS and not in_clause:
                 break
             right = k
+        while right > head.i and doc[right].pos_ == "ADP":
+            right -= 1  # ("Et [le ministre] d'ajouter : …")
         # a word the tokenizer cut at its hyphen ("la start-up") is taken whole
         right = max(right, min(self.glued_word(head.i)[1], hi - 1))
         # an entity cut in the middle by the parse is taken whole
