@@ -2555,3 +2555,12 @@ def test_ninth_batch_narrative_infinitive_with_its_subject(fr_nlp):
 def test_ninth_batch_a_speaker_mention_never_ends_with_a_preposition(fr_nlp):
     assert _triples(fr_nlp, "Et le ministre d'ajouter : « Nous irons jusqu'au bout. »") == [
         ("Nous irons jusqu'au bout.", "direct", "ajouter", "le ministre")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Cela se traduit, selon une fourchette basse, par 1,44 million de billets vendus.",
+    "Selon les cas, la peine peut aller jusqu'à cinq ans.",
+])
+def test_ninth_batch_selon_meaning_depending_on_cites_no_source(fr_nlp, text):
+    assert _triples(fr_nlp, text) == []

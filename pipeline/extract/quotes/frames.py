@@ -28,6 +28,7 @@ from pipeline.extract.quotes.words import (
     COMPARATIVES,
     COMPARISONS,
     CONTENT_PREPOSITIONS,
+    CRITERION_NOUNS,
     DASHES,
     DATELINE,
     DATIVE_CLITICS,
@@ -2436,6 +2437,9 @@ class Extractor:
         doc = self.doc
         if mention is None:
             return None
+        if mention.kind == "description" and {self.lows[mention.head], doc[
+                mention.head].lemma_.lower()} & CRITERION_NOUNS:
+            return None  # "selon une fourchette basse", "selon les cas": no one's words
         if initial:
             if not self._clause_initial(k, lo):
                 return None

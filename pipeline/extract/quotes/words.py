@@ -82,6 +82,12 @@ NAMED_INSTITUTIONS = frozenset({
     "gouvernement", "ministère", "présidence", "parquet", "tribunal", "cour", "mairie",
     "préfecture", "ambassade", "consulat", "université", "hôpital", "rectorat",
     "chancellerie"})
+#: What "selon" means "depending on" before ("selon les cas", "selon une fourchette
+#: basse"): no source.
+CRITERION_NOUNS = frozenset({
+    "cas", "fourchette", "hypothèse", "scénario", "région", "âge", "saison", "période",
+    "circonstance", "besoin", "profil", "taille", "type", "modèle", "secteur", "niveau",
+    "météo", "moment", "humeur", "goût"})
 CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
 #: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
 ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
