@@ -2564,3 +2564,11 @@ def test_ninth_batch_a_speaker_mention_never_ends_with_a_preposition(fr_nlp):
 ])
 def test_ninth_batch_selon_meaning_depending_on_cites_no_source(fr_nlp, text):
     assert _triples(fr_nlp, text) == []
+
+
+@pytest.mark.slow
+def test_ninth_batch_source_after_a_closing_mark_without_a_comma(fr_nlp):
+    assert _triples(fr_nlp, "Le festival connait une baisse de fréquentation « de 15 % à 25 % "
+                    "par rapport à l'an dernier » selon les organisateurs.") == [
+        ("Le festival connait une baisse de fréquentation « de 15 % à 25 % par rapport à l'an "
+         "dernier »", "mixed", "selon", "les organisateurs")]

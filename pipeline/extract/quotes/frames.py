@@ -2518,7 +2518,8 @@ class Extractor:
             a, b = self.content_start(self._clause_start(lo, k - 1), k - 1), k - 1
             position = "post"
         elif not initial and cue in ("selon", "d'après") and self._ends_source(end, hi) and (
-                k > lo and not doc[k - 1].is_punct) and (mention.kind == "name" or (
+                k > lo and (not doc[k - 1].is_punct or doc[k - 1].text in "»”\"'’%")) and (
+                mention.kind == "name" or (
                     mention.kind == "description" and (self.is_role(doc[mention.head]) or (
                         doc[mention.head].lemma_.lower() in self.lex.source_nouns)))) and (
                 finite := [t for t in doc[self._clause_start(lo, k):k]
