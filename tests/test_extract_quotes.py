@@ -2572,3 +2572,10 @@ def test_ninth_batch_source_after_a_closing_mark_without_a_comma(fr_nlp):
                     "par rapport à l'an dernier » selon les organisateurs.") == [
         ("Le festival connait une baisse de fréquentation « de 15 % à 25 % par rapport à l'an "
          "dernier »", "mixed", "selon", "les organisateurs")]
+
+
+@pytest.mark.slow
+def test_ninth_batch_par_la_suite_is_no_agent(fr_nlp):
+    assert _triples(fr_nlp, "Sa porte-parole a toutefois précisé par la suite qu'il n'y aurait "
+                    "pas d'augmentation.") == [
+        ("il n'y aurait pas d'augmentation", "indirect", "préciser", "Sa porte-parole")]

@@ -19,6 +19,7 @@ from pipeline.extract.quotes.marks import (
 from pipeline.extract.quotes.records import EntityDescription, Frame, Mention, Report
 from pipeline.extract.quotes.words import (
     ADJUNCT_OPENERS,
+    ADVERBIAL_PAR,
     AFFIRMED_WHEN_NEGATED,
     AUX_FORMS,
     CANCELLING_HEADS,
@@ -1876,7 +1877,7 @@ class Extractor:
         A "par X" the parse hangs on an active verb with its own subject belongs to a
         fronted participle ("Interrogé par France Info, le ministre a répondu que …").
         """
-        deps = {c.dep_ for c in verb.children}
+        deps = {c.dep_ for c in verb.children if not self._adverbial_par(c)}
         if "obl:agent" not in deps and "aux:pass" not in deps and self._pronominal(verb):
             return False  # "X s'est inquiétée de …": the parse takes "s'est" for a passive
         if "obl:agent" not in deps and self._avoir_tense(verb):
@@ -1888,12 +1889,19 @@ class Extractor:
         """The "par X" of a passive verb: who speaks, or None."""
         lo, hi = self._seg(verb.i)
         for c in verb.children:
+            if self._adverbial_par(c):
+                continue
             if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and self.lows[
                     c.left_edge.i] == "par":
                 # "par X de [favoriser …]": the infinitive the parse hung on the agent stays out
                 end = min([g.left_edge.i for g in c.children if g.dep_ == "acl"] + [hi])
                 return self.mention_at(c, c.left_edge.i, end)[0]
         return None
+
+    def _adverbial_par(self, c: Token) -> bool:
+        """"par la suite", "par ailleurs", "par communiqué": a "par" phrase that is no agent."""
+        return self.lows[c.left_edge.i] == "par" and (
+            self.lows[c.i] in ADVERBIAL_PAR or c.lemma_.lower() in ADVERBIAL_PAR)
 
     def _mistagged_cue(self, token: Token) -> tuple[str, int] | None:
         """"La députée juge que …" with "juge" tagged as an adjective or a noun: a known

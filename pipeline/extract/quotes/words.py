@@ -88,6 +88,12 @@ CRITERION_NOUNS = frozenset({
     "cas", "fourchette", "hypothèse", "scénario", "région", "âge", "saison", "période",
     "circonstance", "besoin", "profil", "taille", "type", "modèle", "secteur", "niveau",
     "météo", "moment", "humeur", "goût"})
+#: Nouns of a "par" phrase that says when or how, not by whom ("a précisé par la suite",
+#: "a indiqué par communiqué").
+ADVERBIAL_PAR = frozenset({
+    "suite", "ailleurs", "exemple", "contre", "conséquent", "moments", "avance", "écrit",
+    "téléphone", "communiqué", "courriel", "mail", "courrier", "message", "lettre", "voie",
+    "visioconférence", "vidéo", "intermédiaire", "biais", "endroits", "principe"})
 CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
 #: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
 ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
