@@ -2579,3 +2579,11 @@ def test_ninth_batch_par_la_suite_is_no_agent(fr_nlp):
     assert _triples(fr_nlp, "Sa porte-parole a toutefois précisé par la suite qu'il n'y aurait "
                     "pas d'augmentation.") == [
         ("il n'y aurait pas d'augmentation", "indirect", "préciser", "Sa porte-parole")]
+
+
+@pytest.mark.slow
+def test_ninth_batch_inverted_indefinite_subject_after_a_time_word(fr_nlp):
+    assert _triples(fr_nlp, "Le mouvement pourrait reprendre dès le 12 juin, ont indiqué "
+                    "vendredi des responsables syndicaux.") == [
+        ("Le mouvement pourrait reprendre dès le 12 juin", "indirect", "indiquer",
+         "responsables syndicaux")]

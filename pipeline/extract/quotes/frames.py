@@ -552,7 +552,8 @@ class Extractor:
                 if ei >= 0 and self.ents[ei].root.i < hi:
                     head = self.ents[ei].root
                 return self.mention_at(head, j, hi)
-            if t.pos_ not in ("DET", "ADJ", "NUM"):
+            if t.pos_ not in ("DET", "ADJ", "NUM") and not (m == j and self.lows[m] in (
+                    "des", "du")):  # (the indefinite tagged as a preposition: "des élus")
                 break
         return None, k
 
