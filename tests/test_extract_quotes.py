@@ -2587,3 +2587,17 @@ def test_ninth_batch_inverted_indefinite_subject_after_a_time_word(fr_nlp):
                     "vendredi des responsables syndicaux.") == [
         ("Le mouvement pourrait reprendre dès le 12 juin", "indirect", "indiquer",
          "responsables syndicaux")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("La réforme sera votée en juin. C'est en tout cas ce qu'a affirmé le ministre mardi.",
+     [("La réforme sera votée en juin", "indirect", "affirmer", "le ministre")]),
+    ("La réforme sera votée en juin. C'est ce que le ministre a affirmé mardi.",
+     [("La réforme sera votée en juin", "indirect", "affirmer", "le ministre")]),
+    # (the quotation after the colon is the report)
+    ("Il faut agir. C'est ce que pense Marie Dupont, députée : « Nous devons agir vite. »",
+     [("Nous devons agir vite.", "direct", "penser", "Marie Dupont")]),
+])
+def test_ninth_batch_cleft_names_the_speaker_of_the_sentence_before(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected

@@ -1550,6 +1550,8 @@ class Extractor:
         doc = self.doc
         if self._comme_mark(v) is not None:
             return self._comme_frame(v)
+        if self._cleft_back(v):
+            return self._cleft_frame(v)
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
         narrative = "Inf" in v.morph.get("VerbForm") and self._narrative_infinitive(v)
         if cue is None or "Inf" in v.morph.get("VerbForm") and not (
@@ -1753,6 +1755,46 @@ class Extractor:
             return []
         return [Report(chars[0], chars[1], "indirect", self.cue_name(v, cue[0]), v.i,
                        speaker, "pre")]
+
+    def _cleft_back(self, v: Token) -> bool:
+        """"C'est ce qu'indique X.", "C'est en tout cas ce que pense X": a sentence that only
+        says who said the sentence before it.
+        """
+        lo = self._seg(v.i)[0]
+        while lo < v.i and self.doc[lo].is_space:
+            lo += 1
+        words = [w for w in self.lows[lo:v.i] if w.strip()]
+        if words[:2] not in (["c'", "est"], ["ce", "fut"], ["c'", "était"]):
+            return False
+        try:
+            ce = words.index("ce", 2)
+        except ValueError:
+            return False
+        # (then an auxiliary, or the subject: "ce qu'a dit X", "ce que le ministre a dit")
+        between = words[ce + 2:]
+        return ce <= 6 and len(words) > ce + 1 and words[ce + 1] in ("que", "qu'") and len(
+            between) <= 6 and not any(self.doc[j].pos_ in ("VERB", "PUNCT", "SCONJ")
+                                      for j in range(v.i - len(between), v.i))
+
+    def _cleft_frame(self, v: Token) -> list[Report]:
+        doc = self.doc
+        cue = self.cue_lemma(v, strict=True)
+        seg = self.seg_of_tok[v.i]
+        if cue is None or self.negated(v) or self._in_quote(v.i) or seg == 0:
+            return []
+        lo, hi = self._seg(v.i)
+        if any(doc[j].text == ":" or self._in_quote(j) for j in range(v.i + 1, hi)):
+            return []  # "C'est ce que pense X : « … »": the quotation is the report
+        prev_lo, prev_hi = self.segs[seg - 1]
+        if self.para_of_tok[prev_lo] != self.para_of_tok[v.i] or (
+                self.para_of_tok[prev_lo] in self.headlines):
+            return []
+        speaker = self.np_after(v.i + 1, hi, v)[0] or self.subject(v)
+        chars = self.trim(prev_lo, prev_hi)
+        if speaker is None or chars is None:
+            return []
+        return [Report(chars[0], chars[1], "indirect", self.cue_name(v, cue[0]), v.i,
+                       speaker, "post")]
 
     def _conditional_comma(self, verb: Token) -> int | None:
         """The comma that closes the "si" clause of ``verb`` (in its own quotation, if any)."""
