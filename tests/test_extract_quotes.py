@@ -2601,3 +2601,11 @@ def test_ninth_batch_inverted_indefinite_subject_after_a_time_word(fr_nlp):
 ])
 def test_ninth_batch_cleft_names_the_speaker_of_the_sentence_before(fr_nlp, text, expected):
     assert _triples(fr_nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_ninth_batch_apposed_person_wins_over_the_party_of_the_office(fr_nlp):
+    text = ('"Nous allons prendre des responsabilités", a déclaré le vice-premier ministre MR, '
+            'Didier Reynders.')
+    doc = _with_entities(fr_nlp, text, {"MR": "ORG", "Didier Reynders": "PER"})
+    assert [q.speaker_text for q in extract_quotes(doc)] == ["Didier Reynders"]

@@ -380,7 +380,11 @@ class Extractor:
             names = [ei] + names
         coordinated = any(doc[k].pos_ == "CCONJ" for k in range(left, end))
         apposed = self._apposed_name(end, hi)
-        if apposed is not None and (coordinated or not names):
+        # (a person in apposition to an office wins over the party or country that qualifies
+        # it: "le vice-premier ministre MR, Didier Reynders,")
+        if apposed is not None and (coordinated or not names or (
+                self.is_role(head) and self.ents[apposed].label_ == "PER"
+                and all(self.ents[n].label_ != "PER" for n in names))):
             # "le porte-parole, X," names the speaker; "X et son adjoint, Y," adds one
             end = self.ents[apposed].end
             names = names + [apposed] if coordinated else [apposed]
