@@ -2609,3 +2609,9 @@ def test_ninth_batch_apposed_person_wins_over_the_party_of_the_office(fr_nlp):
             'Didier Reynders.')
     doc = _with_entities(fr_nlp, text, {"MR": "ORG", "Didier Reynders": "PER"})
     assert [q.speaker_text for q in extract_quotes(doc)] == ["Didier Reynders"]
+
+
+@pytest.mark.slow
+def test_ninth_batch_que_tagged_as_an_adverb_still_opens_the_clause(fr_nlp):
+    assert _triples(fr_nlp, "Le ministre a précisé qu'une conseillère est venue.") == [
+        ("une conseillère est venue", "indirect", "préciser", "Le ministre")]

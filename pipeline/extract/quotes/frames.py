@@ -1417,7 +1417,8 @@ class Extractor:
                     k + 2] in STRESSED_PRONOUNS:
                 k += 3  # "affirme quant à lui que …"
                 continue
-            elif t.pos_ == "ADV" or low in TIME_WORDS or low.startswith("-") or low[:1].isdigit():
+            elif (t.pos_ == "ADV" and low not in ("que", "qu'")  # ("qu'une" tagged an adverb)
+                  or low in TIME_WORDS or low.startswith("-") or low[:1].isdigit()):
                 pass
             elif t.pos_ == "DET" and k + 1 < hi and (self.lows[k + 1][:1].isdigit() or self.lows[
                     k + 1] in TIME_WORDS):
