@@ -2615,3 +2615,14 @@ def test_ninth_batch_apposed_person_wins_over_the_party_of_the_office(fr_nlp):
 def test_ninth_batch_que_tagged_as_an_adverb_still_opens_the_clause(fr_nlp):
     assert _triples(fr_nlp, "Le ministre a précisé qu'une conseillère est venue.") == [
         ("une conseillère est venue", "indirect", "préciser", "Le ministre")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre se dit favorable à une hausse des salaires.",
+     [("favorable à une hausse des salaires", "indirect", "se dire", "Le ministre")]),
+    ("Le maire s'est dit très inquiet de la situation.",
+     [("très inquiet de la situation", "indirect", "se dire", "Le maire")]),
+])
+def test_ninth_batch_what_the_speaker_says_they_are(fr_nlp, text, expected):
+    assert _triples(fr_nlp, text) == expected

@@ -1674,7 +1674,8 @@ class Extractor:
                 content = de
             content = (content or de
                        or self._a_complement(v, lemma, last, hi)
-                       or self._prep_complement(v, lemma, last, hi))
+                       or self._prep_complement(v, lemma, last, hi)
+                       or self._pronominal_attribute(v, lemma, last, hi))
             if content is not None:
                 content = (content[0], self._quoted_apposition_end(content[1], hi))
         if content is None:
@@ -1870,6 +1871,25 @@ class Extractor:
             not preposition and not any("Fin" in t.morph.get("VerbForm") for t in self.doc[
                 first:self._first_tok_at(q.end)]) and self._attribute_clause(
                     self._first_tok_at(q.outer_end), pronominal=self._pronominal(v)))
+
+    def _pronominal_attribute(self, v: Token, lemma: str, last: int,
+                              hi: int) -> tuple[int, int] | None:
+        """"s'est dit [très inquiet de la situation]", "se dit [prêt à négocier]": what the
+        speaker says they are.
+        """
+        if lemma != "dire" or not self._pronominal(v):
+            return None
+        doc = self.doc
+        j = last + 1
+        while j < hi and doc[j].pos_ == "ADV" and self.lows[j] not in NEGATION_WORDS:
+            j += 1
+        if j >= hi or not (doc[j].pos_ == "ADJ" or doc[j].pos_ == "VERB" and "Part" in doc[
+                j].morph.get("VerbForm")) or self._in_quote(j):
+            return None
+        end = min(max(doc[j].right_edge.i, j) + 1, hi)
+        stop = next((k for k in range(j + 1, end) if doc[k].text in STOP_PUNCT
+                     or self.lows[k] in ("que", "qu'")), end)
+        return (last + 1, stop)
 
     def _attribute_clause(self, k: int, *, pronominal: bool = False) -> bool:
         """Token ``k`` opens what an attribute governs.
