@@ -677,3 +677,18 @@ def test_link_within_document_links_a_work_to_its_other_title(parse, rules):
     doc = EntityFixer(rules=rules)(doc)
     links = {(link.text, link.local_name) for link in link_within_document(doc)}
     assert ("Le Retour du Roi", "Ulysse") in links
+
+
+@pytest.mark.parametrize("words, pos, ents", [
+    (["Vendredi", ",", "Statistique", "Canada", "a", "indiqué", "que", "les", "prix",
+      "montent"],
+     ["NOUN", "PUNCT", "NOUN", "PROPN", "AUX", "VERB", "SCONJ", "DET", "NOUN", "VERB"],
+     ["O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O", "O"]),
+    (["Selon", "Santé", "publique", "France", ",", "la", "grippe", "recule"],
+     ["ADP", "NOUN", "ADJ", "PROPN", "PUNCT", "DET", "NOUN", "VERB"],
+     ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O", "O"]),
+])
+def test_correct_entities_statistics_and_health_agencies_named_after_a_country(
+        vocab, rules, words, pos, ents):
+    names = fixed(make_doc(vocab, words, pos, ents), rules)
+    assert [label for _, label in names] == ["ORG"]
