@@ -692,3 +692,16 @@ def test_correct_entities_statistics_and_health_agencies_named_after_a_country(
         vocab, rules, words, pos, ents):
     names = fixed(make_doc(vocab, words, pos, ents), rules)
     assert [label for _, label in names] == ["ORG"]
+
+
+def test_correct_entities_splits_a_medium_from_the_person_after_it(vocab, rules):
+    words = ["a", "confié", "à", "La", "Presse", "Abdelah", "Naimi", "hier"]
+    pos = ["AUX", "VERB", "ADP", "DET", "PROPN", "PROPN", "PROPN", "ADV"]
+    ents = ["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O"]
+    assert fixed(make_doc(vocab, words, pos, ents), rules) == [
+        ("La Presse", "ORG"), ("Abdelah Naimi", "PER")]
+    # (a medium's own longer name stays whole)
+    words = ["selon", "La", "Presse", "canadienne", "hier"]
+    doc = make_doc(vocab, words, ["ADP", "DET", "PROPN", "ADJ", "ADV"],
+                   ["O", "B-MISC", "I-MISC", "I-MISC", "O"])
+    assert fixed(doc, rules) == [("La Presse canadienne", "ORG")]

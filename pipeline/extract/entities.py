@@ -871,6 +871,28 @@ def _split_at_prepositions(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterato
 _DE_FORMS = frozenset({"de", "du", "des", "d'"})
 
 
+def _split_media_person(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterator[_Cand]:
+    """A news medium followed by a person is two names ("a confié à La Presse Abdelah
+    Naimi" -> "La Presse" + "Abdelah Naimi"): the model often takes both as one.
+    """
+    table = _token_texts(doc)
+    if _known_name(_span_key(doc, cand.start, cand.end), rules):
+        yield cand
+        return
+    for k in range(cand.start + 1, cand.end - 1):
+        if table.folds[k] not in rules.first_names and cand.end - k < 2:
+            continue
+        key = _span_key(doc, cand.start, k)
+        nodet = key.split(" ", 1)[1] if " " in key and table.folds[
+            cand.start] in rules.determiners else key
+        if (key in rules.media_names or nodet in rules.media_names) and all(
+                _cap_word(w) for w in table.texts[k:cand.end]):
+            yield cand._replace(end=k, label="ORG", strong=True)
+            yield cand._replace(start=k, label="PER", strong=True)
+            return
+    yield cand
+
+
 def _media_after(doc: Doc, i: int, end: int, rules: EntityRules) -> tuple[int, int] | None:
     """``(start, end)`` of a news medium named after the "de" at ``i`` inside a span."""
     j = i + 1
@@ -2176,6 +2198,7 @@ def correct_entities(doc: Doc, rules: EntityRules | None = None) -> list[EntityM
     tagged = Counter(_words(doc)[i] for c in cands for i in range(c.start, c.end))
     cands = [piece for c in cands for piece in _split_at_breaks(doc, c)]
     cands = [piece for c in cands for piece in _split_at_prepositions(doc, c, rules)]
+    cands = [piece for c in cands for piece in _split_media_person(doc, c, rules)]
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     cands = [_extend(doc, c, owner, rules) for c in cands]
     cands = [c for c in (_after_title(doc, c, rules) for c in _no_overlaps(cands)) if c]
