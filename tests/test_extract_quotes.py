@@ -2365,8 +2365,10 @@ def test_eighth_batch_doubled_single_marks_frame_a_direct_quotation(fr_nlp):
 
 @pytest.mark.slow
 def test_eighth_batch_relative_que_after_a_prepositional_phrase_is_no_clause(fr_nlp):
+    # (only what the patron says he is: no clause after the relative "que")
     assert _triples(fr_nlp, "Amené à réagir sur la prime que la direction aurait proposée à "
-                    "des cadres, le patron s'est dit choqué.") == []
+                    "des cadres, le patron s'est dit choqué.") == [
+        ("choqué", "indirect", "se dire", "le patron")]
     # but the clause after the person told is one
     assert _triples(fr_nlp, "Le PDG aurait dit à ses employés qu'il fallait augmenter les "
                     "tarifs.") == [
@@ -2626,3 +2628,9 @@ def test_ninth_batch_que_tagged_as_an_adverb_still_opens_the_clause(fr_nlp):
 ])
 def test_ninth_batch_what_the_speaker_says_they_are(fr_nlp, text, expected):
     assert _triples(fr_nlp, text) == expected
+
+
+def test_ninth_batch_role_synonyms_match_one_office():
+    candidates = {"preudhomme": ["coach du standard"], "venanzi": ["président du standard"]}
+    assert match_description("l'entraîneur du Standard", candidates) == "preudhomme"
+    assert match_description("la cinéaste", {"triet": ["réalisatrice française"]}) == "triet"

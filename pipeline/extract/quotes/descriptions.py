@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.quotes.lexicon import QuoteLexicon, default_lexicon
+from pipeline.extract.quotes.lexicon import RULES_DIR, QuoteLexicon, default_lexicon
 from pipeline.extract.quotes.words import fold
 
 _DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "son", "sa", "ses",
@@ -59,6 +59,17 @@ def _speaker_stems(speaker_nouns: frozenset[str]) -> frozenset[str]:
                      for part in fold(noun).split()[0].split("-") if part)
 
 
+@lru_cache(maxsize=1)
+def _role_synonyms() -> dict[str, str]:
+    """Stem of a role noun -> stem of the noun it is matched as (``speaker_synonyms.txt``)."""
+    pairs = {}
+    for raw in (RULES_DIR / "speaker_synonyms.txt").read_text(encoding="utf-8").splitlines():
+        words = raw.split("#", 1)[0].split()
+        if len(words) == 2:
+            pairs[_stem(fold(words[0]))] = _stem(fold(words[1]))
+    return pairs
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_description(text: str, generic_nouns: frozenset[str]) -> Description | None:
     words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text.replace("’", "'")))
@@ -81,7 +92,9 @@ def parse_description(text: str, generic_nouns: frozenset[str]) -> Description |
         if parts[0] in ROLE_MODIFIERS:
             role.append(parts[0])
         parts = parts[1:]
-    role_words = [_stem(w) for w in role] + ["-".join(_stem(p) for p in parts)]
+    synonyms = _role_synonyms()
+    role_words = [_stem(w) for w in role] + ["-".join(
+        synonyms.get(_stem(p), _stem(p)) for p in parts)]
     adjectives, complements = set(), set()
     in_complement = False
     for w in words[i + 1:]:
