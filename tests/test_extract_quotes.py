@@ -2380,7 +2380,7 @@ def test_eighth_batch_dashes_close_a_parenthetical_report_and_a_purpose_is_no_co
     assert _triples(fr_nlp, "Sur la prime – les syndicats dénoncent une tentative de "
                     "déstabilisation du mouvement – le patron s'est dit choqué.") == [
         ("une tentative de déstabilisation du mouvement", "indirect", "dénoncer",
-         "les syndicats")]
+         "les syndicats"), ("choqué", "indirect", "se dire", "le patron")]
     assert _triples(fr_nlp, "La direction a proposé une prime aux cadres pour les inciter à "
                     "conduire des trains.") == []
 
