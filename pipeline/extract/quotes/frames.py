@@ -1553,8 +1553,9 @@ class Extractor:
         "X a déclaré : [clause]", "X a lancé « … »".
         """
         doc = self.doc
-        if self._comme_mark(v) is not None:
-            return self._comme_frame(v)
+        mark = self._comme_mark(v)
+        if mark is not None:
+            return self._comme_frame(v, mark)
         if self._cleft_back(v):
             return self._cleft_frame(v)
         cue = self.cue_lemma(v, strict=True) or self._mistagged_cue(v)
@@ -1728,14 +1729,13 @@ class Extractor:
             return None
         return mark
 
-    def _comme_frame(self, v: Token) -> list[Report]:
+    def _comme_frame(self, v: Token, mark: Token) -> list[Report]:
         """"Comme l'a rappelé X, [clause]." and "[Clause], comme l'explique X.": the
         clause the incise opens or closes its sentence with is X's report.
         """
         doc = self.doc
         cue = self.cue_lemma(v, strict=True)
-        mark = self._comme_mark(v)
-        if cue is None or mark is None or self.negated(v) or self._in_quote(v.i):
+        if cue is None or self.negated(v) or self._in_quote(v.i):
             return []
         lo, hi = self._seg(v.i)
         end = next((j for j in range(v.i + 1, hi) if doc[j].text == ","

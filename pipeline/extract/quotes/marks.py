@@ -81,8 +81,9 @@ _DOUBLED_SINGLE_RE = re.compile(r"(?<![‘’'])[‘’']{2}(?![‘’'])")
 def _doubled_single_marks_as_double(text: str) -> str:
     """The text with each doubled single mark made one double mark, offsets unchanged.
 
-    ‘’ … ’’ and '' … '' become a straight double mark and a space. Some agencies write quotation marks as two single ones ("‘’On ne peut rien faire’’,
-    a déclaré X"). The double mark takes the side of the word it opens or closes, the
+    ‘’ … ’’ and '' … '' become a straight double mark and a space. Some agencies write
+    quotation marks as two single ones ("‘’On ne peut rien faire’’, a déclaré X"). The
+    double mark takes the side of the word it opens or closes, the
     space the other one; a doubled mark inside a word stays as it is.
     """
     if "‘’" not in text and "’’" not in text and "''" not in text and "‘‘" not in text:
