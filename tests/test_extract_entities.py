@@ -705,3 +705,20 @@ def test_correct_entities_splits_a_medium_from_the_person_after_it(vocab, rules)
     doc = make_doc(vocab, words, ["ADP", "DET", "PROPN", "ADJ", "ADV"],
                    ["O", "B-MISC", "I-MISC", "I-MISC", "O"])
     assert fixed(doc, rules) == [("La Presse canadienne", "ORG")]
+
+
+@pytest.mark.parametrize("words, pos, ents, expected", [
+    (["Le", "président", "nigérien", "Abdourahamane", "Tiani", "a", "parlé"],
+     ["DET", "NOUN", "ADJ", "PROPN", "PROPN", "AUX", "VERB"],
+     ["O", "O", "O", "O", "B-LOC", "O", "O"], [("Abdourahamane Tiani", "PER")]),
+    (["Le", "général", "Tiani", "a", "accusé", "le", "Bénin"],
+     ["DET", "NOUN", "PROPN", "AUX", "VERB", "DET", "PROPN"],
+     ["O", "O", "B-LOC", "O", "O", "O", "B-LOC"], [("Tiani", "PER"), ("Bénin", "LOC")]),
+    # (an acronym after a title is the organisation the title belongs to)
+    (["a", "expliqué", "le", "secrétaire", "fédéral", "SETCa", "hier"],
+     ["AUX", "VERB", "DET", "NOUN", "ADJ", "PROPN", "ADV"],
+     ["O", "O", "O", "O", "O", "B-ORG", "O"], [("SETCa", "ORG")]),
+])
+def test_correct_entities_a_name_right_after_a_persons_title_is_a_person(
+        vocab, rules, words, pos, ents, expected):
+    assert fixed(make_doc(vocab, words, pos, ents), rules) == expected

@@ -1716,6 +1716,27 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
                      and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
                      is not None))):
         return cand._replace(label="PER", strong=True)
+    # "le président nigérien [Abdourahamane] Tiani": the first name the model left out of a
+    # name right after a person's title
+    if (cand.label != "PER" and all(_cap_word(w) for w in words) and cand.start > 1
+            and _cap_word(texts[cand.start - 1]) and not _sentence_initial(doc, cand.start - 1)
+            and not _known_name(folds[cand.start - 1], rules)
+            and folds[cand.start - 1] not in rules.org_heads
+            and not _known_name(key, rules)
+            and not any(is_acronym(w) or _inner_capitals(w) for w in words)
+            and _title_ending_at(doc, _before_adjectives(doc, cand.start - 1),
+                                 max(0, cand.start - 12), rules) is not None):
+        return cand._replace(start=cand.start - 1, label="PER", strong=True)
+    # "le général Tiani", "le président nigérien X": a name right after a person's title
+    # is a person, whatever the model said (not a known place: "le président Bénin" is no
+    # phrase of French)
+    if (cand.label != "PER" and all(_cap_word(w) for w in words)
+            and not any(is_acronym(w) or f in rules.org_heads or _inner_capitals(w)
+                        for w, f in pairs)
+            and not _known_name(key, rules) and not _known_name(nodet, rules)
+            and _title_ending_at(doc, _before_adjectives(doc, cand.start),
+                                 max(0, cand.start - 12), rules) is not None):
+        return cand._replace(label="PER", strong=True)
     # "YouTube", "BlackRock": a brand-shaped word is a company or a medium; "le SDF",
     # "l'ASES": an acronym of letters names an organisation far more often than a thing
     # (alphanumeric ones, "COP22", "G7", stay).
@@ -1723,6 +1744,21 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
             is_acronym(words[0]) and words[0].isalpha() and len(words[0]) >= 3)):
         return cand._replace(label="ORG")
     return cand
+
+
+def _inner_capitals(word: str) -> bool:
+    """A capital after the first letter, outside a hyphen ("SETCa", "CGSLB"): an acronym's
+    shape, no person's name."""
+    return any(ch.isupper() for part in word.split("-") for ch in part[1:])
+
+
+def _before_adjectives(doc: Doc, i: int) -> int:
+    """The first of the lowercase adjectives that end right before token ``i`` ("le
+    président [nigérien] X"), else i."""
+    table = _token_texts(doc)
+    while i > 0 and table.pos[i - 1] == "ADJ" and table.texts[i - 1][:1].islower():
+        i -= 1
+    return i
 
 
 def _federated_territory(doc: Doc, cand: _Cand, rules: EntityRules) -> bool:
