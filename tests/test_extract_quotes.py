@@ -2634,3 +2634,12 @@ def test_ninth_batch_role_synonyms_match_one_office():
     candidates = {"preudhomme": ["coach du standard"], "venanzi": ["président du standard"]}
     assert match_description("l'entraîneur du Standard", candidates) == "preudhomme"
     assert match_description("la cinéaste", {"triet": ["réalisatrice française"]}) == "triet"
+
+
+@pytest.mark.slow
+def test_ninth_batch_participle_after_an_incise_has_the_incise_speaker(fr_nlp):
+    text = ("«Les versements (aux cantons) ne sont qu'un sous-produit», a souligné Thomas "
+            "Jordan, ajoutant que cela avait été bien expliqué aux cantons.")
+    doc = _with_entities(fr_nlp, text, {"Thomas Jordan": "PER"})
+    assert [(q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
+        ("souligner", "Thomas Jordan"), ("ajouter", "Thomas Jordan")]

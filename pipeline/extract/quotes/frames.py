@@ -584,7 +584,9 @@ class Extractor:
             k -= 1
         if k < 0 or doc[k].text not in (",", "»", "”", '"', "—", "–"):
             return False
-        if any(c.dep_ in ("nsubj", "expl:subj") and c.i < first for c in verb.children):
+        # (a subject the parse found inside the quotation before is none of the frame's)
+        if any(c.dep_ in ("nsubj", "expl:subj") and c.i < first and not self._in_quote(c.i)
+               for c in verb.children):
             return False
         if doc[k].text == ",":
             # "M. X, rapporteur du texte, s'est félicité": no clause before, so no inversion;
@@ -730,7 +732,9 @@ class Extractor:
             return None
         found = next((a for a in verb.ancestors if a.i < verb.i and a.pos_ == "VERB"
                       and self.cue_lemma(a, strict=False) and (avant or any(
-                          c.dep_ == "ccomp" and c.i < verb.i for c in a.children))), None)
+                          c.dep_ == "ccomp" and c.i < verb.i for c in a.children)
+                          # (or the incise of a quotation: "« … », a souligné X, ajoutant …")
+                          or self.is_inverted(a))), None)
         if found is None and (self.lows[verb.i - 1] == "en" or avant):
             # a gerund ("…, assure X, tout en précisant …"): the last cue before it
             lo = self._seg(verb.i)[0]
