@@ -722,3 +722,16 @@ def test_correct_entities_splits_a_medium_from_the_person_after_it(vocab, rules)
 def test_correct_entities_a_name_right_after_a_persons_title_is_a_person(
         vocab, rules, words, pos, ents, expected):
     assert fixed(make_doc(vocab, words, pos, ents), rules) == expected
+
+
+def test_correct_entities_splits_a_medium_from_the_description_after_it(vocab, rules):
+    words = ["a", "dit", "à", "La", "Presse", "le", "météorologue", "d'", "Environnement",
+             "Canada", ",", "Alexandre", "Parent"]
+    pos = ["AUX", "VERB", "ADP", "DET", "PROPN", "DET", "NOUN", "ADP", "PROPN", "PROPN",
+           "PUNCT", "PROPN", "PROPN"]
+    ents = ["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC",
+            "I-MISC", "O", "B-PER", "I-PER"]
+    names = fixed(make_doc(vocab, words, pos, ents), rules)
+    assert [text for text, _ in names] == ["La Presse", "Environnement Canada",
+                                          "Alexandre Parent"]
+    assert names[0][1] == "ORG"

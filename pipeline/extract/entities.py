@@ -880,15 +880,24 @@ def _split_media_person(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterator[_
         yield cand
         return
     for k in range(cand.start + 1, cand.end - 1):
-        if table.folds[k] not in rules.first_names and cand.end - k < 2:
-            continue
         key = _span_key(doc, cand.start, k)
         nodet = key.split(" ", 1)[1] if " " in key and table.folds[
             cand.start] in rules.determiners else key
-        if (key in rules.media_names or nodet in rules.media_names) and all(
-                _cap_word(w) for w in table.texts[k:cand.end]):
+        if not (key in rules.media_names or nodet in rules.media_names):
+            continue
+        if all(_cap_word(w) for w in table.texts[k:cand.end]) and (
+                table.folds[k] in rules.first_names or cand.end - k >= 2):
             yield cand._replace(end=k, label="ORG", strong=True)
             yield cand._replace(start=k, label="PER", strong=True)
+            return
+        if table.texts[k][:1].islower():
+            # "à La Presse le météorologue d'Environnement Canada": the medium, then the
+            # name in the description that follows it
+            yield cand._replace(end=k, label="ORG", strong=True)
+            rest = next((j for j in range(k + 1, cand.end) if _cap_word(table.texts[j])
+                         and table.folds[j - 1] in _DE_FORMS), None)
+            if rest is not None:
+                yield cand._replace(start=rest, label="MISC")
             return
     yield cand
 
