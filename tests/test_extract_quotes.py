@@ -2643,3 +2643,17 @@ def test_ninth_batch_participle_after_an_incise_has_the_incise_speaker(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Thomas Jordan": "PER"})
     assert [(q.cue, q.speaker_text) for q in extract_quotes(doc)] == [
         ("souligner", "Thomas Jordan"), ("ajouter", "Thomas Jordan")]
+
+
+@pytest.mark.slow
+def test_ninth_batch_a_pronoun_speaker_is_not_someone_the_quotation_names(fr_nlp):
+    text = ("« Je suis content de ma victoire », a déclaré David Goffin. Daniil Medvedev a "
+            "battu de son côté Jan-Lennard Struff.\n\n« Ce sera très dur contre Medvedev », "
+            "a-t-il poursuivi.")
+    doc = _with_entities(fr_nlp, text, {"David Goffin": "PER", "Medvedev": "PER",
+                                        "Jan-Lennard Struff": "PER"})
+    assert extract_quotes(doc)[-1].antecedent_text == "David Goffin"
+    # (but one who introduces themselves speaks)
+    text = "Salif Keïta est arrivé hier.\n\n« Je suis Salif Keïta, artiste », a-t-il lancé."
+    doc = _with_entities(fr_nlp, text, {"Salif Keïta": "PER"})
+    assert extract_quotes(doc)[-1].antecedent_text == "Salif Keïta"

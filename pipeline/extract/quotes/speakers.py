@@ -370,6 +370,18 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
         return _last_mentioned(ex, pron)
     anchor = _anchor(ex, pron, report)
     seg = ex.seg_of_tok[anchor]
+    # (not someone the reported words name: "« Ce sera dur contre Medvedev », a-t-il dit"
+    # is not Medvedev speaking)
+    # (the one who introduces themselves is: "« Je suis Salif Keïta … »")
+    named = {entity_key(e) for e in ex.ents if report is not None
+             and report.start <= e.start_char and e.end_char <= report.end
+             and not re.search(r"(?:\bsuis|m'appelle|\bmoi,?)\s*$",
+                               ex.text[max(report.start, e.start_char - 15):e.start_char]
+                               .replace("’", "'"))}
+
+    def fits(ent: Span) -> bool:
+        return entity_key(ent) not in named and _compatible(ex, pron, ent)
+
     # the subject of this sentence before the pronoun, then of the previous sentence; a
     # description there ("Le Premier ministre a démenti… il a affirmé") decides alone.
     # Subjects inside what was reported are the speaker's words, not the story's
@@ -384,10 +396,12 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
             if m.start >= pron.start or m.coordination or any(
                     a <= m.start < b for a, b in reported):
                 continue
-            if m.kind == "name" and m.ent is not None and _compatible(ex, pron, m.ent):
+            if m.kind == "name" and m.ent is not None and fits(m.ent):
                 return m.ent
             if m.kind == "description" and _description_agrees(ex, m, pron):
-                return _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous)
+                found = _resolve_description(ex, m) or _resolve_anaphor(ex, m, previous)
+                if found is None or entity_key(found) not in named:
+                    return found
     # the previous quotation's speaker, if it is recent; when that speaker is itself
     # unresolved ("un conseiller", then "ajoute-t-il"), so is this one
     if previous:
@@ -397,7 +411,7 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
             if ent is not None:
                 # (an organisation of unknown gender, when it spoke in this sentence or the
                 # one before: "…, précise Brussels Airlines. […], assure-t-elle")
-                if _compatible(ex, pron, ent) or ent.label_ == "ORG" and last_seg >= seg - 1 and (
+                if fits(ent) or ent.label_ == "ORG" and last_seg >= seg - 1 and (
                         _ent_gender(ex, ent) == "-"):
                     return ent
             elif last.speaker.kind == "description" and _description_agrees(
@@ -411,13 +425,12 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
     # a named subject two sentences back
     if len(earlier) > 1:
         for m in _segment_subjects(ex, earlier[1]):
-            if m.kind == "name" and m.ent is not None and not m.coordination and _compatible(
-                    ex, pron, m.ent):
+            if m.kind == "name" and m.ent is not None and not m.coordination and fits(m.ent):
                 return m.ent
     # the nearest person of known, compatible gender in the last sentences
     lo = ex.segs[earlier[-1] if earlier else seg][0]
     persons = [e for e in ex.ents if e.label_ == "PER" and lo <= e.start < pron.head
-               and ex.para_of_tok[e.start] not in ex.headlines]
+               and ex.para_of_tok[e.start] not in ex.headlines and entity_key(e) not in named]
     known = [e for e in persons if _ent_gender(ex, e) == pron.gender]
     if known:
         return known[-1]
