@@ -2657,3 +2657,11 @@ def test_ninth_batch_a_pronoun_speaker_is_not_someone_the_quotation_names(fr_nlp
     text = "Salif Keïta est arrivé hier.\n\n« Je suis Salif Keïta, artiste », a-t-il lancé."
     doc = _with_entities(fr_nlp, text, {"Salif Keïta": "PER"})
     assert extract_quotes(doc)[-1].antecedent_text == "Salif Keïta"
+
+
+@pytest.mark.slow
+def test_ninth_batch_apposed_person_wins_over_the_person_a_complement_names(fr_nlp):
+    text = ('"C\'est une déception", a dénoncé l\'un des avocats de M. Akoun, Me Toussaint '
+            'Zahui Dako, annonçant que la défense comptait faire appel.')
+    doc = _with_entities(fr_nlp, text, {"Akoun": "PER", "Toussaint Zahui Dako": "PER"})
+    assert [q.speaker_text for q in extract_quotes(doc)] == ["Toussaint Zahui Dako"] * 2

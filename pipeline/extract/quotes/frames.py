@@ -382,9 +382,14 @@ class Extractor:
         apposed = self._apposed_name(end, hi)
         # (a person in apposition to an office wins over the party or country that qualifies
         # it: "le vice-premier ministre MR, Didier Reynders,")
+        # (or whose complement names someone else: "l'un des avocats de M. X, Me Y,")
         if apposed is not None and (coordinated or not names or (
                 self.is_role(head) and self.ents[apposed].label_ == "PER"
-                and all(self.ents[n].label_ != "PER" for n in names))):
+                and all(self.ents[n].label_ != "PER" for n in names)) or (
+                self.ents[apposed].label_ == "PER" and all(
+                    self.ents[n].start > head.i and any(
+                        self.lows[k] in DE_FORMS for k in range(head.i + 1, self.ents[n].start))
+                    for n in names))):
             # "le porte-parole, X," names the speaker; "X et son adjoint, Y," adds one
             end = self.ents[apposed].end
             names = names + [apposed] if coordinated else [apposed]
