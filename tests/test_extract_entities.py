@@ -687,6 +687,9 @@ def test_link_within_document_links_a_work_to_its_other_title(parse, rules):
     (["Selon", "Santé", "publique", "France", ",", "la", "grippe", "recule"],
      ["ADP", "NOUN", "ADJ", "PROPN", "PUNCT", "DET", "NOUN", "VERB"],
      ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O", "O"]),
+    (["Selon", "Environnement", "Canada", ",", "il", "pleuvra"],
+     ["ADP", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"],
+     ["O", "B-MISC", "I-MISC", "O", "O", "O"]),
 ])
 def test_correct_entities_statistics_and_health_agencies_named_after_a_country(
         vocab, rules, words, pos, ents):
