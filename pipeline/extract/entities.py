@@ -872,8 +872,10 @@ _DE_FORMS = frozenset({"de", "du", "des", "d'"})
 
 
 def _split_media_person(doc: Doc, cand: _Cand, rules: EntityRules) -> Iterator[_Cand]:
-    """A news medium followed by a person is two names ("a confié à La Presse Abdelah
-    Naimi" -> "La Presse" + "Abdelah Naimi"): the model often takes both as one.
+    """A news medium and what follows it in one span are two names: a person ("a confié à
+    La Presse Abdelah Naimi" -> "La Presse" + "Abdelah Naimi"), or the name inside the
+    description after it ("à La Presse le météorologue d'Environnement Canada" -> "La
+    Presse" + "Environnement Canada"). The model often takes them as one.
     """
     table = _token_texts(doc)
     if _known_name(_span_key(doc, cand.start, cand.end), rules):
