@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract.quotes.frames import Extractor
 from pipeline.extract.quotes.lexicon import QuoteLexicon, default_lexicon
 from pipeline.extract.quotes.marks import CLOSER_OF, MIN_ORPHAN_WORDS, QuotedSpan
-from pipeline.extract.quotes.records import Frame, Mention, Quote, Report
+from pipeline.extract.quotes.records import Frame, Mention, Quote, Report, report_extent
 from pipeline.extract.quotes.speakers import entity_key, resolve_speakers
 from pipeline.extract.quotes.words import SENTENCE_END_CHARS
 
@@ -280,12 +280,6 @@ def _inherit_speakers(ex: Extractor, reports: list[Report]) -> None:
     def seg_at(char: int) -> int:
         return ex.seg_of_tok[min(ex._first_tok_at(char), len(doc) - 1)]
 
-    def extent(r: Report) -> int:
-        ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
-        if r.cue_tok is not None:
-            ends.append(doc[r.cue_tok].idx + len(doc[r.cue_tok].text))
-        return max(ends)
-
     for r in reports:
         if r.speaker is not None or r.source is not None:
             continue
@@ -298,12 +292,12 @@ def _inherit_speakers(ex: Extractor, reports: list[Report]) -> None:
             continue
         begin = min(r.start, doc[r.cue_tok].idx if r.cue_tok is not None else r.start)
         seg = seg_at(begin)
-        before = [o for o in reports if o is not r and extent(o) <= begin]
+        before = [o for o in reports if o is not r and report_extent(doc, o) <= begin]
         if not before:
             continue
-        last = max(before, key=extent)
+        last = max(before, key=lambda o: report_extent(doc, o))
         if (last.speaker is not None or last.source is not None) and seg_at(
-                extent(last) - 1) >= seg - 1:
+                report_extent(doc, last) - 1) >= seg - 1:
             r.source = last.source or last
 
 

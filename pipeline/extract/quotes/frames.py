@@ -479,11 +479,11 @@ class Extractor:
             return ei
         return None
 
-    def _past_brackets(self, k: int, hi: int) -> int:
+    def _past_brackets(self, k: int, hi: int, width: int = 6) -> int:
         """The token after a short bracketed aside opening at ``k`` ("(ASE)", "(PS)"), else k."""
         if k < hi and self.doc[k].text == "(":
-            close = next((j for j in range(k + 1, min(k + 6, hi)) if self.doc[j].text == ")"),
-                         None)
+            close = next((j for j in range(k + 1, min(k + width, hi))
+                          if self.doc[j].text == ")"), None)
             return close + 1 if close is not None else k
         return k
 
@@ -2535,9 +2535,7 @@ class Extractor:
             ) or (mention.kind == "description" and self.is_role(head))
             if not good:
                 return None
-        if end < hi and doc[end].text == "(":
-            close = next((j for j in range(end, min(end + 8, hi)) if doc[j].text == ")"), None)
-            end = close + 1 if close is not None else end
+        end = self._past_brackets(end, hi, width=8)
         if end < hi and doc[end].text != "," and self._clause_initial(k, lo):
             # "Selon X spécialisés dans …, [clause]": the source runs to the comma
             comma = next((j for j in range(end, min(end + 15, hi)) if doc[j].text in ",.;:"), None)

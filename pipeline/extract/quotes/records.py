@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_KINDS = ("name", "pronoun", "description")
@@ -111,3 +111,11 @@ class Frame:
     cue_tok: int | None
     speaker: Mention | None
     end: int  # first token after the frame
+
+
+def report_extent(doc: Doc, r: Report) -> int:
+    """Where a report ends in the text, its frame included (the speaker, the cue)."""
+    ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
+    if r.cue_tok is not None:
+        ends.append(doc[r.cue_tok].idx + len(doc[r.cue_tok].text))
+    return max(ends)

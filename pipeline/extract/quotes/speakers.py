@@ -21,7 +21,13 @@ from pipeline.extract.quotes.descriptions import (
 )
 from pipeline.extract.quotes.frames import Extractor
 from pipeline.extract.quotes.lexicon import QuoteLexicon, default_lexicon
-from pipeline.extract.quotes.records import EntityDescription, Mention, Quote, Report
+from pipeline.extract.quotes.records import (
+    EntityDescription,
+    Mention,
+    Quote,
+    Report,
+    report_extent,
+)
 from pipeline.extract.quotes.words import (
     CIVILITIES,
     DE_FORMS,
@@ -566,15 +572,9 @@ def _last_framed_speaker(ex: Extractor, seg: int,
     """The speaker of the last frame before: "« A », a déclaré l'Élysée. « B », a ajouté la
     même source" is the Élysée, not the president whose words A reports inside its frame.
     """
-    def frame_end(r: Report) -> int:
-        ends = [r.end] + ([r.speaker.end] if r.speaker is not None else [])
-        if r.cue_tok is not None:
-            ends.append(ex.doc[r.cue_tok].idx)
-        return max(ends)
-
     window = [(r, ent) for r, ent in previous if ent is not None and ex.seg_of_tok[min(
         ex._first_tok_at(r.start), len(ex.doc) - 1)] >= seg - SALIENT_SEGMENTS]
-    return max(window, key=lambda pair: frame_end(pair[0]))[1] if window else None
+    return max(window, key=lambda pair: report_extent(ex.doc, pair[0]))[1] if window else None
 
 
 def _resolve_anaphor(ex: Extractor, mention: Mention,
