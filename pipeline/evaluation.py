@@ -10,6 +10,7 @@ Matching rules (also in docs/annotation.md):
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -149,16 +150,24 @@ def predicted_identities(gold: Sequence[Record], predicted: Sequence[Record]) ->
     return {entity_id: counter.most_common(1)[0][0] for entity_id, counter in votes.items()}
 
 
+def _split(names: str | None) -> list[str]:
+    return [n for n in (names or "").split("|") if n]
+
+
 def speaker_is_right(gold: Record, predicted: Record, identities: dict[str, str]) -> bool:
-    """The predicted speaker is the gold speaker entity (by entity or by folded name)."""
-    expected = fold(gold.get("speaker_name") or "")
-    if not expected:
+    """The predicted speakers are the gold speaker entities, each by entity or by folded
+    name; several speakers of one speech act (``|``-joined) must all be found, no more.
+    """
+    expected = [fold(n) for n in _split(gold.get("speaker_name"))]
+    ids = _split(predicted.get("speaker_entity_ids")) or _split(predicted.get("speaker_entity_id"))
+    names = _split(predicted.get("speaker_names")) or _split(predicted.get("speaker_name"))
+    # each predicted speaker: what its entity stands for, and its own name
+    speakers = [{fold(identities.get(i) or ""), fold(n)} - {""}
+                for i, n in itertools.zip_longest(ids, names, fillvalue="")]
+    if not expected or len(speakers) != len(expected):
         return False
-    if identities.get(predicted.get("speaker_entity_id") or "") and fold(
-        identities[predicted["speaker_entity_id"]]
-    ) == expected:
-        return True
-    return bool(predicted.get("speaker_name")) and fold(predicted["speaker_name"]) == expected
+    return any(all(g in s for g, s in zip(expected, order, strict=True))
+               for order in itertools.permutations(speakers))
 
 
 def score_quotes(

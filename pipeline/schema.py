@@ -162,7 +162,7 @@ QUOTES = Table(
     "One row per quotation (direct, indirect or mixed).",
     (
         Column("quote_id", "string", "`{doc_id}:q{start}-{end}`, plus `@{speaker_start}` "
-               "when one span has two speakers.", required=True),
+               "when two frames report one span.", required=True),
         _DOC,
         _SENT,
         Column("start", "integer", "Start of the quoted content (marks excluded), raw offset."),
@@ -176,8 +176,13 @@ QUOTES = Table(
         Column("speaker_entity_id", "string", "Entity of the speaker, empty if unresolved."),
         Column("speaker_name", "string", "Canonical name of the speaker entity."),
         Column("duplicate_of", "string", "quote_id of the first occurrence in the corpus."),
-        Column("speaker_kind", "string", "name, pronoun or description.",
-               ("name", "pronoun", "description")),
+        Column("speaker_kind", "string", "name, pronoun, description, or coordination "
+               "(several speakers: \"X et Y ont nié …\").",
+               ("name", "pronoun", "description", "coordination")),
+        Column("speaker_entity_ids", "string", "Every speaker entity, `|`-joined: the "
+               "speaker's, or each coordinated speaker's (then `speaker_entity_id` is empty)."),
+        Column("speaker_names", "string", "Canonical names of `speaker_entity_ids`, "
+               "`|`-joined in the same order."),
     ),
     primary_key="quote_id",
     sort_by=("doc_id", "start"),

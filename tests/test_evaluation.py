@@ -51,6 +51,22 @@ def test_speaker_accuracy_by_entity_identity_or_name():
     assert ev.score_quotes(gold, wrong, {})[0]["speaker_accuracy"] == 0.0
 
 
+def test_speaker_accuracy_of_coordinated_speakers_needs_every_one_and_no_more():
+    gold = [span("a", 0, 50, kind="indirect", speaker_name="Paul Roux|Marc Petit")]
+    identities = {"PER:r": "Paul Roux", "PER:p": "Marc Petit", "PER:d": "Anne Dubois"}
+
+    def said_by(*ids):
+        return [span("a", 0, 50, kind="indirect", speaker_entity_ids="|".join(ids))]
+
+    assert ev.score_quotes(gold, said_by("PER:p", "PER:r"), identities)[0][
+        "speaker_accuracy"] == 1.0
+    for wrong in (said_by("PER:r"), said_by("PER:r", "PER:d"),
+                  said_by("PER:r", "PER:p", "PER:d")):
+        assert ev.score_quotes(gold, wrong, identities)[0]["speaker_accuracy"] == 0.0
+    by_names = [span("a", 0, 50, kind="indirect", speaker_names="Marc Petit|Paul Roux")]
+    assert ev.score_quotes(gold, by_names, {})[0]["speaker_accuracy"] == 1.0
+
+
 def test_b_cubed_perfect_split_and_merge():
     assert ev.b_cubed(["x", "x", "y"], ["1", "1", "2"])["f1"] == 1.0
     merged = ev.b_cubed(["x", "x", "y"], ["1", "1", "1"])

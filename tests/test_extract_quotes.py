@@ -489,11 +489,10 @@ INDIRECT_MANY = [
      "entreprises à investir.",
      [("la croissance resterait solide", "indirect", "estimer", "La directrice"),
       ("investir", "indirect", "appeler", "La directrice")]),
-    # one speech act per coordinated speaker
+    # one speech act of two coordinated speakers: one record
     ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
      "fermer.",
-     [("l'usine allait fermer", "indirect", "nier", "Paul Martin"),
-      ("l'usine allait fermer", "indirect", "nier", "Marc Petit")]),
+     [("l'usine allait fermer", "indirect", "nier", "Paul Martin et son adjoint, Marc Petit")]),
     # a postposed source keeps the whole clause, reports inside it included
     ("L'ancien ministre Paul Morel a déclaré que l'accord était « historique », a rapporté "
      "Reuters.",
@@ -1100,8 +1099,8 @@ SECOND_BATCH = [
     # apposed to a role below)
     ("Le président Paul Roux et son ministre des Finances, Marc Petit, ont nié que la taxe "
      "augmenterait.",
-     [("la taxe augmenterait", "indirect", "nier", "Paul Roux"),
-      ("la taxe augmenterait", "indirect", "nier", "Marc Petit")]),
+     [("la taxe augmenterait", "indirect", "nier",
+       "Le président Paul Roux et son ministre des Finances, Marc Petit")]),
     # a postposed source followed by a colon and the list it details
     ("Quatre départements sont désormais touchés par la sécheresse, selon la préfecture : le "
      "Gard, l'Hérault, l'Aude et le Var.",

@@ -72,3 +72,27 @@ def test_seeds_relations_cover_every_predicate_kind(seeds_run):
     predicates = {r["predicate"] for r in rows(out, "relations")}
     assert {"said", "mentions", "role"} <= predicates
     assert predicates - {"said", "mentions", "role"}, "no verb relation"
+
+
+def test_coordinated_speakers_give_one_quotation_said_by_each(tmp_path):
+    from pipeline.params import load_params
+    from pipeline.runner import run_all
+    from tests.conftest import ROOT
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "usine.txt").write_text(
+        "Fermeture de l'usine de Lorient\n\n"
+        "Le maire Paul Martin et la préfète Claire Dubois ont nié mardi que l'usine allait "
+        "fermer. Paul Martin a ensuite quitté la réunion.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_all(articles, out, params=load_params(ROOT / "params.yaml"), progress=False)
+    quotes = rows(out, "quotes")
+    assert [(q["text"], q["speaker_kind"], q["speaker_entity_id"]) for q in quotes] == [
+        ("l'usine allait fermer", "coordination", "")]
+    ids = quotes[0]["speaker_entity_ids"].split("|")
+    names = {e["entity_id"]: e["name"] for e in rows(out, "entities")}
+    assert [names[i] for i in ids] == ["Paul Martin", "Claire Dubois"]
+    assert quotes[0]["speaker_names"] == "Paul Martin|Claire Dubois"
+    said = sorted(r["subject_id"] for r in rows(out, "relations") if r["predicate"] == "said")
+    assert said == sorted(ids)

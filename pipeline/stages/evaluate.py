@@ -183,10 +183,10 @@ def error_reports(gold: dict[str, list], predicted: dict[str, list | None],
         identities = ev.predicted_identities(gold["entities"], predicted.get("mentions") or [])
         reports["quotes"] = ev.errors(
             "quotes", gold["quotes"], predicted["quotes"], pairs, texts,
-            lambda r: f"{r['kind']} / {r.get('speaker_name') or '-'}",
+            lambda r: f"{r['kind']} / {r.get('speaker_names') or r.get('speaker_name') or '-'}",
             agree=lambda g, p: g["kind"] == p["kind"] and (
                 ev.speaker_is_right(g, p, identities) if g.get("speaker_name")
-                else not p.get("speaker_name")))
+                else not (p.get("speaker_names") or p.get("speaker_name"))))
     if predicted.get("dates") is not None:
         _, pairs = ev.score_spans(gold["timexes"], predicted["dates"], ev.overlaps)
         reports["dates"] = ev.errors("dates", gold["timexes"], predicted["dates"], pairs, texts,

@@ -36,15 +36,17 @@ SPEAKER_LABELS = ("PER", "ORG")
 #: The columns of the quotations that corpus-wide deduplication reads.
 DEDUPLICATION_COLUMNS = ("quote_id", "doc_id", "start", "text", "normalised")
 #: Columns set on every run from the whole corpus (entities, other articles).
-CORPUS_COLUMNS = ("speaker_entity_id", "speaker_name", "duplicate_of")
+CORPUS_COLUMNS = ("speaker_entity_id", "speaker_name", "speaker_entity_ids", "speaker_names",
+                  "duplicate_of")
 
 
 def quote_rows(doc: Doc) -> list[dict[str, Any]]:
     """quotes.csv rows of one Doc whose ``doc._.pipeline_quotes`` is set, before the joins.
 
     ``_antecedent`` keeps the raw span of the entity mention the speaker resolves to in
-    the document (joined with mentions.csv by :func:`attach_speakers`); ``_description``
-    keeps the speaker's description for the corpus-wide lookup.
+    the document, ``_members`` those of coordinated speakers (joined with mentions.csv by
+    :func:`attach_speakers`); ``_description`` keeps the speaker's description for the
+    corpus-wide lookup.
     """
     doc_id = doc._.pipeline_doc_id
     offsets = doc._.pipeline_offset_map
@@ -59,6 +61,7 @@ def quote_rows(doc: Doc) -> list[dict[str, Any]]:
             "sentence_id": f"{doc_id}:s{n}", "start": start, "end": end,
             "text": raw[start:end], "kind": quote.kind, "cue": quote.cue,
             "speaker_kind": quote.speaker_kind or "", "_antecedent": None,
+            "_members": [offsets.raw_span(a, b) for a, b in quote.members],
             "_description": quote.speaker_description or "",
         }  # fmt: skip
         if quote.speaker_start is not None:
@@ -73,15 +76,29 @@ def quote_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def attach_speakers(rows: list[dict[str, Any]], mentions: list[dict[str, str]]) -> None:
-    """Fill ``speaker_entity_id`` from the entity mention each speaker resolves to."""
+    """Fill ``speaker_entity_id`` from the entity mention each speaker resolves to, and
+    ``speaker_entity_ids`` from those of coordinated speakers."""
     entity_at = {(int(m["start"]), int(m["end"])): m["entity_id"] for m in mentions}
     for row in rows:
         if row["_antecedent"] is not None:
             row["speaker_entity_id"] = entity_at.get(tuple(row["_antecedent"]), "")
+        members = (entity_at.get(tuple(span), "") for span in row["_members"])
+        row["speaker_entity_ids"] = "|".join(dict.fromkeys(e for e in members if e))
+
+
+def speaker_columns(row: dict[str, Any], names: dict[str, str]) -> None:
+    """Name the speaker; ``speaker_entity_ids`` / ``speaker_names`` list every speaker
+    (``|``-joined): the single one, or each of a coordination ("X et Y ont nié …")."""
+    row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
+    if row.get("speaker_entity_id"):
+        row["speaker_entity_ids"] = row["speaker_entity_id"]
+    ids = [e for e in (row.get("speaker_entity_ids") or "").split("|") if e]
+    row["speaker_names"] = "|".join(names.get(e, "") for e in ids)
 
 
 def _disambiguate_ids(rows: list[dict[str, Any]]) -> None:
-    """One content span reported for two speakers ("X et Y ont nié …") gets two ids."""
+    """One content span reported by two frames ("« … », a dit X. [...] a répété Y") gets
+    two ids."""
     seen: dict[str, int] = {}
     for row in rows:
         seen[row["quote_id"]] = seen.get(row["quote_id"], 0) + 1
@@ -144,8 +161,8 @@ def run(docs_in: Path, out_dir: Path, *, entities_dir: Path | None = None,
                 description = row.pop("_description")
                 if description and not row.get("speaker_entity_id"):
                     row["speaker_entity_id"] = matcher.match(description) or ""
-                row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
-                del row["_antecedent"]
+                speaker_columns(row, names)
+                del row["_antecedent"], row["_members"]
                 with_speaker_entity += bool(row.get("speaker_entity_id"))
             quotes.add(doc_rows, result["lines"])
             n_docs += 1

@@ -4,7 +4,8 @@ Joins, one document at a time, the Docs of the ``entities`` stage with the rows 
 ``mentions.csv``, ``quotes.csv`` and ``dates.csv`` (all sorted by ``doc_id``, so the
 join streams) and writes ``relations.csv``:
 
-* ``said``: speaker entity -> quote_id, for every quotation with a resolved speaker;
+* ``said``: speaker entity -> quote_id, for every quotation with a resolved speaker (one
+  row per speaker of a coordination);
 * ``mentions``: quote_id -> every entity mentioned inside the quotation;
 * ``role``: entity -> description text (appositions, title + name), from the entities
   stage's descriptions;
@@ -48,7 +49,7 @@ def _int(value: str | None) -> int | None:
 #: The columns of the earlier tables that relation rows are made of (all they depend on).
 JOINED_COLUMNS = {
     "mentions": ("doc_id", "mention_id", "sentence_id", "start", "end", "entity_id"),
-    "quotes": ("doc_id", "quote_id", "sentence_id", "start", "end", "speaker_entity_id",
+    "quotes": ("doc_id", "quote_id", "sentence_id", "start", "end", "speaker_entity_ids",
                "speaker_start", "speaker_end"),
     "dates": ("doc_id", "date_id", "start", "end", "value"),
 }
@@ -99,8 +100,8 @@ def quote_relations(doc_id: str, tables: DocumentTables) -> Iterator[dict[str, A
     """``said`` and ``mentions`` rows of one document (from the tables alone)."""
     for quote in tables.quotes:
         start, end = int(quote["start"]), int(quote["end"])
-        speaker = quote.get("speaker_entity_id") or ""
-        if speaker:
+        # every speaker: the one, or each of a coordination ("X et Y ont nié …")
+        for speaker in filter(None, (quote.get("speaker_entity_ids") or "").split("|")):
             s_start, s_end = _int(quote.get("speaker_start")), _int(quote.get("speaker_end"))
             evidence = (min(start, s_start if s_start is not None else start),
                         max(end, s_end if s_end is not None else end))

@@ -69,7 +69,8 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
         6. Other quoted passages of at least ``MIN_ORPHAN_WORDS`` words, or ending with
            final punctuation, are frameless ``direct`` quotations; shorter ones are scare
            quotes.
-        7. Speakers: coordinated names give one record per name. Names resolve to their
+        7. Speakers: coordinated names give one record of kind ``coordination`` with
+           each name's entity mention in ``members``. Names resolve to their
            ``doc.ents`` span; pronouns to the subject of their own or the previous
            sentence, else the previous quotation's speaker, else the nearest person of
            known compatible gender (a description subject there blocks the search: "Le

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 KINDS = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("name", "pronoun", "description")
+SPEAKER_KINDS = ("name", "pronoun", "description", "coordination")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class Quote:
         speaker_end: End of the speaker mention, or None.
         speaker_text: The mention: a name ("Claire Martin"), a pronoun ("il" of
             "a-t-il déclaré") or a description ("le porte-parole de l'Élysée"); None if none.
-        speaker_kind: ``name``, ``pronoun``, ``description`` or None.
+        speaker_kind: ``name``, ``pronoun``, ``description``, ``coordination`` (several
+            speakers of one speech act: "X et son adjoint, Y, ont nié …") or None.
         speaker_description: For a description speaker, the description normalised for a
             corpus-wide lookup (lowercase, no leading determiner: "porte-parole de l'élysée").
         antecedent_start: Start of the ``doc.ents`` mention the speaker resolves to in this
@@ -37,6 +38,9 @@ class Quote:
             entity), or None when it cannot be known.
         antecedent_end: End of that entity mention, or None.
         antecedent_text: Text of that entity mention, or None.
+        members: For a ``coordination``, the ``(start, end)`` of each named speaker's
+            entity mention, in text order (the antecedent is then None: no single entity
+            said it).
     """
 
     start: int
@@ -52,6 +56,7 @@ class Quote:
     antecedent_start: int | None = None
     antecedent_end: int | None = None
     antecedent_text: str | None = None
+    members: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -706,10 +706,10 @@ def resolve_speakers(ex: Extractor, reports: list[Report]) -> list[Quote]:
     for r in reports:
         m = r.speaker
         if m is not None and m.coordination and m.members:
-            # "X et Y ont nié que …": one speech act per speaker
-            for ent in m.members:
-                quotes.append(_quote(ex, r, Mention(ent.start_char, ent.end_char, "name",
-                                                     ent.root.i, ent), ent))
+            # "X et Y ont nié que …": one speech act of several speakers
+            quotes.append(dataclasses.replace(
+                _quote(ex, r, m, None), speaker_kind="coordination",
+                members=tuple((e.start_char, e.end_char) for e in m.members)))
             previous.append((r, None))
             continue
         ent: Span | None = None
