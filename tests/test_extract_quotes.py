@@ -417,6 +417,15 @@ INDIRECT = [
      ("aucune décision n'avait été prise", "indirect", "affirmer", "Elle")),
     ("Jean Dupont a démenti ces informations.",
      ("ces informations", "indirect", "démentir", "Jean Dupont")),
+    # the infinitive of the thing an @obj verb reports stays in it
+    ("Le maire a démenti toute intention de démissionner.",
+     ("toute intention de démissionner", "indirect", "démentir", "Le maire")),
+    # an adjunct closed by a comma before the object is not part of it
+    ("Le syndicat a dénoncé, lundi, dans un communiqué, une décision inique de la direction.",
+     ("une décision inique de la direction", "indirect", "dénoncer", "Le syndicat")),
+    # a name that opens with a lowercase letter before its capitals
+    ("Le cdH a appelé à la réunion de la commission.",
+     ("la réunion de la commission", "indirect", "appeler", "cdH")),
     ("Le syndicat a démenti, dans un communiqué, toute rupture des négociations.",
      ("toute rupture des négociations", "indirect", "démentir", "Le syndicat")),
     ("Le ministre a nié avoir reçu des fonds étrangers.",

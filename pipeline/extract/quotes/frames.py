@@ -256,6 +256,12 @@ class Extractor:
                     return True
         return False
 
+    def _may_be_told(self, token: Token) -> bool:
+        """Whether a noun phrase may be someone spoken to or about (a name, a pronoun, a
+        role, an organisation), not a thing."""
+        return token.pos_ in ("PROPN", "PRON") or self.ent_of_tok[token.i] >= 0 or (
+            self.is_role(token) or self.lows[token.i] in self.lex.org_nouns)
+
     def glued_word(self, i: int) -> tuple[str, int]:
         """The lowercase word a hyphen glues to token ``i`` when the tokenizer split it
         ("start", "-", "up" → "start-up"), and the index of its last token.
@@ -277,7 +283,9 @@ class Extractor:
             return False
         first = ent.text[:1]
         head = self.lows[ent.start]
-        if not (first.isupper() or first.isdigit()) and not (
+        # (a name may open with a lowercase letter before its capitals: "le cdH", "eBay")
+        if not (first.isupper() or first.isdigit() or any(
+                c.isupper() for c in ent[0].text[1:])) and not (
                 ent.label_ == "ORG" and head in self.lex.org_nouns):
             return False
         if ent.label_ == "ORG" and head not in self.lex.org_nouns and self.is_role(ent[0]):
@@ -2045,7 +2053,11 @@ class Extractor:
         doc = self.doc
         # "accuse le gouvernement de [mentir]", "demande au ministre de [venir]": the parse
         # may hang the infinitive on the object, the agent or the person asked
-        told = [c for c in v.children if c.dep_ in ("obj", "obl:agent", "obl:arg", "iobj")]
+        # (but the infinitive of a thing the @obj verb reports belongs to it: "a démenti
+        # [toute intention de démissionner]")
+        told = [c for c in v.children if c.dep_ in ("obj", "obl:agent", "obl:arg", "iobj")
+                and not (c.dep_ == "obj" and lemma in self.lex.object_verbs
+                         and not self._may_be_told(c))]
         # (or on a participle that qualifies the person asked: "au maire élu de [venir]")
         told += [p for c in told for p in c.children
                  if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")]
@@ -2190,6 +2202,11 @@ class Extractor:
             if not self._in_quote(obj.i):
                 return None
         a = max(obj.left_edge.i, last + 1)
+        # "a dénoncé, lundi, dans un communiqué, [une décision …]": an adjunct closed by a
+        # comma that the parse hung on the object
+        commas = [j for j in range(a, obj.i) if doc[j].text == "," and not self._in_quote(j)]
+        if commas and doc[a].pos_ == "ADP" and self.lows[a] not in DE_FORMS:
+            a = commas[-1] + 1
         if last > v.i and a < obj.i and self.lows[a] in ("de", "d'") and doc[a].pos_ == "ADP":
             a += 1  # "a fait part [de] sa « tristesse »": the "de" of the locution
         ends = [c.right_edge.i for c in v.children if c.i > last and c.dep_ in (
