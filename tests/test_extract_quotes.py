@@ -423,6 +423,14 @@ INDIRECT = [
     # an adjunct closed by a comma before the object is not part of it
     ("Le syndicat a dénoncé, lundi, dans un communiqué, une décision inique de la direction.",
      ("une décision inique de la direction", "indirect", "dénoncer", "Le syndicat")),
+    # a cue in the purpose of taking an occasion to speak reports the subject's words
+    ("Le député a profité de l'échange pour réitérer que le ministre avait menti.",
+     ("le ministre avait menti", "indirect", "réitérer", "Le député")),
+    # "en charge de" belongs to the office of a source
+    ("Les réseaux de soins feront économiser un milliard, selon le ministre en charge de la "
+     "santé.",
+     ("Les réseaux de soins feront économiser un milliard", "indirect", "selon",
+      "le ministre en charge de la santé")),
     # a name that opens with a lowercase letter before its capitals
     ("Le cdH a appelé à la réunion de la commission.",
      ("la réunion de la commission", "indirect", "appeler", "cdH")),
@@ -502,6 +510,19 @@ INDIRECT_MANY = [
     ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
      "fermer.",
      [("l'usine allait fermer", "indirect", "nier", "Paul Martin et son adjoint, Marc Petit")]),
+    # an inverted pronoun incise cuts a quoted sentence in two quotations
+    ("Il était ému. « Marseille, ajoute-t-il, est la ville de mon cœur. »",
+     [("Marseille", "direct", "ajouter", "il"),
+      ("est la ville de mon cœur", "direct", "ajouter", "il")]),
+    # (not when an adjunct of the incise follows it)
+    ("« Nous partons, soupire-t-il, les larmes aux yeux, au micro de la radio. »",
+     [("Nous partons, soupire-t-il, les larmes aux yeux, au micro de la radio.", "direct",
+       "soupirer", "il")]),
+    # a name coordinated with an office is a second speaker, not its complement
+    ("Le Syndicat des Métallos et la Fédération des travailleurs du Québec ont dénoncé la "
+     "décision.",
+     [("la décision", "indirect", "dénoncer",
+       "Le Syndicat des Métallos et la Fédération des travailleurs du Québec")]),
     # a postposed source keeps the whole clause, reports inside it included
     ("L'ancien ministre Paul Morel a déclaré que l'accord était « historique », a rapporté "
      "Reuters.",
@@ -2673,3 +2694,12 @@ def test_ninth_batch_apposed_person_wins_over_the_person_a_complement_names(fr_n
             'Zahui Dako, annonçant que la défense comptait faire appel.')
     doc = _with_entities(fr_nlp, text, {"Akoun": "PER", "Toussaint Zahui Dako": "PER"})
     assert [q.speaker_text for q in extract_quotes(doc)] == ["Toussaint Zahui Dako"] * 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Docteur Paul Martin", "Paul Martin"])
+def test_a_title_before_an_apposed_name_in_or_out_of_the_entity(fr_nlp, name):
+    text = "Selon le directeur de l'hôpital, Docteur Paul Martin, le mot d'ordre a été suivi."
+    doc = _with_entities(fr_nlp, text, {name: "PER"})
+    assert [(q.text, q.speaker_text, q.antecedent_text) for q in extract_quotes(doc)] == [
+        ("le mot d'ordre a été suivi", name, name)]

@@ -401,6 +401,20 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
         frame, where = ex.direct_frame(chain[-1])
         if frame is None and len(chain) > 1:
             frame, where = ex.direct_frame(chain[0])
+        incise = ex.inner_incise(first) if where == "inside" and len(chain) == 1 else None
+        if incise is not None and _cuts_sentence(ex, first, *incise):
+            # "« Marseille, ajoute-t-il, est la ville de mon cœur »": the incise cuts one
+            # sentence in two quotations of its speaker (not "« A, dit-il. B »": one)
+            frame, k, e = incise
+            toks = ex._tok_range(first.start, first.end)
+            for a, b in ((toks.start, k), (e + 1, toks.stop)):
+                chars = ex.trim(a, b, quote=chain[0]) if a < b else None
+                if chars is not None:
+                    reports.append(Report(chars[0], chars[1], "direct", frame.cue,
+                                           frame.cue_tok, frame.speaker, "direct", chain[0]))
+            used.add(chain[0])
+            last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = reports[-1]
+            continue
         starts = ex._starts_clause(first)
         if where == "colon" and len(chain) == 1 and not ex._ends_clause_q(first):
             # "X a tranché : « pas question » de les augmenter": the quotation opens a
@@ -438,6 +452,20 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
             if frame is not None and frame.end < len(doc):
                 last_by_seg[ex.seg_of_tok[min(frame.end, len(doc) - 1)]] = r
     return reports
+
+
+def _cuts_sentence(ex: Extractor, q: QuotedSpan, frame: Frame, k: int, e: int) -> bool:
+    """An inverted pronoun incise between commas inside a sentence of the quotation, the
+    sentence going on after it ("« Je veux, lance-t-il, que nous soyons … »"), not an
+    adjunct of the incise (", dit-il, les larmes aux yeux, …") nor a name's apposition."""
+    doc = ex.doc
+    if doc[e].text != "," or not ex._starts_clause(q) or frame.speaker is None or (
+            frame.speaker.kind != "pronoun"):
+        return False
+    stop = ex._tok_range(q.start, q.end).stop
+    rest = next((j for j in range(e + 1, stop) if doc[j].is_punct), stop)
+    return e + 1 < rest and (ex.lows[e + 1] in ("que", "qu'") or any(
+        "Fin" in doc[j].morph.get("VerbForm") for j in range(e + 1, rest)))
 
 
 def _colon_clause(ex: Extractor, q: QuotedSpan, qi: int, frame: Frame) -> Report | None:

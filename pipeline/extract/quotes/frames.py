@@ -43,6 +43,8 @@ from pipeline.extract.quotes.words import (
     NAME_LABELS,
     NEGATION_WORDS,
     NO_SPEECH_WHEN_PRONOMINAL,
+    OCCASION_HEADS,
+    OFFICE_AFTER_EN,
     POSSESSIVE_NUMBER,
     PURPOSE_CUES,
     QUESTION_WORDS,
@@ -362,8 +364,10 @@ class Extractor:
                 if not (t.dep_ == "acl" and t.i > head.i):
                     break
                 in_clause = True
-            # "le dirigeant [à la télévision]": an adjunct of the verb, not of the noun
-            if t.pos_ == "ADP" and lower_form(t) not in DE_FORMS and not in_clause:
+            # "le dirigeant [à la télévision]": an adjunct of the verb, not of the noun (but
+            # "le ministre en charge de …", "le rédacteur en chef" name an office)
+            if t.pos_ == "ADP" and lower_form(t) not in DE_FORMS and not in_clause and not (
+                    lower_form(t) == "en" and k + 1 < hi and self.lows[k + 1] in OFFICE_AFTER_EN):
                 break
             right = k
         while right > head.i and doc[right].pos_ == "ADP":
@@ -452,6 +456,13 @@ class Extractor:
         ent = self.ents[ei]
         if ent.label_ == "PER" or ent.start <= head.i or not self.is_role(head):
             return False
+        # (a name coordinated with the office is a second speaker: "le Syndicat des
+        # Métallos et [la Fédération …]")
+        k = ent.start - 1
+        while k > head.i and self.doc[k].pos_ == "DET":
+            k -= 1
+        if k > head.i and self.lows[k] in ("et", "ou"):
+            return False
         return any(self.lows[k] in DE_FORMS or self.doc[k].pos_ == "ADP"
                    for k in range(head.i + 1, ent.start))
 
@@ -473,14 +484,16 @@ class Extractor:
         if k + 1 >= hi or doc[k].text != ",":
             return None
         # a civility before the name ("l'avocate, Me Claire Martin,", "le président, le Dr
-        # Paul Martin,")
+        # Paul Martin,"), which the model may take into the name ("Docteur Paul Martin")
+        first = k + 1
         if k + 3 < hi and self.lows[k + 1] in ("le", "la") and self.lows[k + 2].rstrip(
                 ".") in CIVILITIES:
             k += 2
         elif k + 2 < hi and self.lows[k + 1].rstrip(".") in CIVILITIES:
             k += 1
         ei = self.ent_of_tok[k + 1]
-        if ei < 0 or self.ents[ei].start != k + 1 or self.ents[ei].label_ not in ("PER", "ORG"):
+        if ei < 0 or not first <= self.ents[ei].start <= k + 1 or self.ents[ei].label_ not in (
+                "PER", "ORG"):
             return None
         after = self._past_brackets(self.ents[ei].end, hi)
         if after >= hi or doc[after].text in (",", ".", ")", ";"):
@@ -1527,8 +1540,12 @@ class Extractor:
         # (or any cue after a document is issued: "a publié un communiqué pour confirmer …")
         issued = any(c.dep_ == "obj" and c.lemma_.lower() in self.lex.source_nouns
                      for c in head.children)
-        if v.lemma_.lower() not in PURPOSE_CUES and not issued or any(
-                c.dep_ in ("iobj", "obl:arg") and c.i < v.i for c in head.children):
+        occasion = head.lemma_.lower() in OCCASION_HEADS and (
+            head.lemma_.lower() != "prendre" or any(
+                c.dep_ == "obj" and c.lemma_.lower() in ("parole", "occasion")
+                for c in head.children))
+        if not occasion and (v.lemma_.lower() not in PURPOSE_CUES and not issued or any(
+                c.dep_ in ("iobj", "obl:arg") and c.i < v.i for c in head.children)):
             # ("a donné la parole aux victimes pour raconter …": they speak, not the
             # subject; "a tout donné pour confirmer sa place": no speech)
             return None
@@ -2811,6 +2828,12 @@ class Extractor:
             c.dep_ == "aux:tense" and c.i < verb.i for c in verb.children)
 
     def _inner_incise(self, q: QuotedSpan) -> Frame | None:
+        found = self.inner_incise(q)
+        return found[0] if found is not None else None
+
+    def inner_incise(self, q: QuotedSpan) -> tuple[Frame, int, int] | None:
+        """The frame of an incise inside a quotation ("« A, dit-il, B »", "« A, dit-il.
+        B »"), the comma that opens it and the punctuation token that closes it."""
         doc = self.doc
         toks = self._tok_range(q.start, q.end)
         for k in toks:
@@ -2825,7 +2848,7 @@ class Extractor:
                         "Fin" not in doc[e].morph.get("VerbForm")):
                     e += 1
                 if e < toks.stop and doc[e].text in (",", ".", "!", "?", "…"):
-                    return frame
+                    return frame, k, e
         return None
 
     def bare_incise(self, q: QuotedSpan) -> tuple[Frame, int, int] | None:

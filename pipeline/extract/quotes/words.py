@@ -26,6 +26,13 @@ PURPOSE_CUES = frozenset({"réclamer", "dénoncer", "exiger", "annoncer", "reven
                            "alerter", "interpeller", "défendre", "présenter", "expliquer",
                            "justifier", "démentir", "nier", "réaffirmer", "rappeler",
                            "s'opposer", "soutenir", "exprimer", "marquer"})
+#: Verbs of taking an occasion to speak: any cue in the infinitive of their purpose reports
+#: the subject's words ("a profité de l'échange pour réitérer que …", "a saisi l'occasion
+#: pour rappeler …", "a pris la parole pour dire …").
+OCCASION_HEADS = frozenset({"profiter", "saisir", "prendre"})
+#: Nouns after "en" that belong to an office: "le ministre en charge de la santé", "le
+#: rédacteur en chef", "le président en exercice".
+OFFICE_AFTER_EN = frozenset({"charge", "chef", "exercice", "fonction", "poste", "titre"})
 #: Cues that, pronominal, tell no speech ("se rappeler": to remember).
 NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
 #: Dashes that set a parenthetical apart.
@@ -94,7 +101,9 @@ ADVERBIAL_PAR = frozenset({
     "suite", "ailleurs", "exemple", "contre", "conséquent", "moments", "avance", "écrit",
     "téléphone", "communiqué", "courriel", "mail", "courrier", "message", "lettre", "voie",
     "visioconférence", "vidéo", "intermédiaire", "biais", "endroits", "principe"})
-CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
+CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr", "docteur",
+                        "docteure", "professeur", "professeure", "maître", "monsieur", "madame",
+                        "mademoiselle", "monseigneur"})
 #: Circumstantial locutions that open an adjunct of the verb, never a noun complement.
 ADJUNCT_OPENERS = (("lors", "de"), ("lors", "d'"), ("en", "réponse"), ("en", "marge"),
                     ("à", "l'", "issue"), ("au", "cours", "de"), ("à", "l'", "occasion"),
