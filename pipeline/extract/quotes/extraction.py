@@ -386,34 +386,28 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
     for chain in chains:
         first, last = ex.quotes[chain[0]], ex.quotes[chain[-1]]
         bare = ex.bare_incise(first) if len(chain) == 1 and ex._starts_clause(first) else None
-        if bare is not None:
-            # '"A lance X, gérant. B"': A and B, two quotations of the frame's speaker
-            frame, k, end = bare
-            toks = ex._tok_range(first.start, first.end)
-            for a, b in ((toks.start, k), (end + 1, toks.stop)):
-                chars = ex.trim(a, b, quote=chain[0]) if a < b else None
-                if chars is not None:
-                    reports.append(Report(chars[0], chars[1], "direct", frame.cue,
-                                           frame.cue_tok, frame.speaker, "direct", chain[0]))
-            used.add(chain[0])
-            last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = reports[-1]
-            continue
-        frame, where = ex.direct_frame(chain[-1])
-        if frame is None and len(chain) > 1:
-            frame, where = ex.direct_frame(chain[0])
+        frame, where = (None, "")
+        if bare is None:
+            frame, where = ex.direct_frame(chain[-1])
+            if frame is None and len(chain) > 1:
+                frame, where = ex.direct_frame(chain[0])
         incise = ex.inner_incise(first) if where == "inside" and len(chain) == 1 else None
-        if incise is not None and _cuts_sentence(ex, first, *incise):
-            # "« Marseille, ajoute-t-il, est la ville de mon cœur »": the incise cuts one
-            # sentence in two quotations of its speaker (not "« A, dit-il. B »": one)
-            frame, k, e = incise
+        if incise is not None and not _cuts_sentence(ex, first, *incise):
+            incise = None
+        # '"A lance X, gérant. B"' (a frame without its marks) and "« Marseille,
+        # ajoute-t-il, est la ville de mon cœur »" (an incise that cuts one sentence; not
+        # "« A, dit-il. B »"): A and B, two quotations of the frame's speaker
+        if (cut := bare or incise) is not None:
+            frame, k, end = cut
             toks = ex._tok_range(first.start, first.end)
-            for a, b in ((toks.start, k), (e + 1, toks.stop)):
-                chars = ex.trim(a, b, quote=chain[0]) if a < b else None
-                if chars is not None:
-                    reports.append(Report(chars[0], chars[1], "direct", frame.cue,
-                                           frame.cue_tok, frame.speaker, "direct", chain[0]))
+            pieces = [ex.trim(a, b, quote=chain[0]) if a < b else None
+                      for a, b in ((toks.start, k), (end + 1, toks.stop))]
+            pieces = [Report(a, b, "direct", frame.cue, frame.cue_tok, frame.speaker, "direct",
+                             chain[0]) for a, b in filter(None, pieces)]
+            reports.extend(pieces)
             used.add(chain[0])
-            last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = reports[-1]
+            if pieces:
+                last_by_seg[ex.seg_of_tok[min(toks.stop, len(doc) - 1)]] = pieces[-1]
             continue
         starts = ex._starts_clause(first)
         if where == "colon" and len(chain) == 1 and not ex._ends_clause_q(first):
