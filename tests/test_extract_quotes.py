@@ -2703,3 +2703,27 @@ def test_a_title_before_an_apposed_name_in_or_out_of_the_entity(fr_nlp, name):
     doc = _with_entities(fr_nlp, text, {name: "PER"})
     assert [(q.text, q.speaker_text, q.antecedent_text) for q in extract_quotes(doc)] == [
         ("le mot d'ordre a été suivi", name, name)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("opening, expected", [
+    # the person the article is about, when no one is named in the last sentences
+    ("Paul Martin lance sa campagne à Lyon. Le candidat Paul Martin a visité une usine.",
+     "Paul Martin"),
+    # (named once, he is not the article's subject: nobody)
+    ("Paul Martin lance sa campagne à Lyon. Le candidat a visité une usine.", None),
+])
+def test_a_pronoun_with_no_one_near_is_the_article_main_person(fr_nlp, opening, expected):
+    text = (opening + " La salle était pleine. Les militants chantaient dans les travées. "
+            "« Lyon est la ville de mon cœur », confie-t-il.")
+    quote = extract_quotes(fr_nlp(text))[-1]
+    assert (quote.speaker_text, quote.antecedent_text) == ("il", expected)
+
+
+@pytest.mark.slow
+def test_a_name_the_tagger_took_for_an_adverb_is_still_the_subject(fr_nlp):
+    text = ("A Lyon, et devant plus de 5 000 personnes, le « patriote » Macron lance la "
+            "dernière phase de sa campagne en affirmant «On craint dégun».")
+    doc = _with_entities(fr_nlp, text, {"Macron": "PER"})
+    quote = extract_quotes(doc)[-1]
+    assert (quote.text, quote.speaker_text) == ("On craint dégun", "Macron")

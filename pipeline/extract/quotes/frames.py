@@ -670,8 +670,10 @@ class Extractor:
         start = k + 1
         while start - 1 >= lo:
             t = doc[start - 1]
+            # (a name the tagger mistook for another part of speech is a noun: "Macron/ADV")
             if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.text in (",", "-") or (
-                    t.pos_ == "CCONJ" and lower_form(t) == "et") or lower_form(t) in DE_FORMS:
+                    t.pos_ == "CCONJ" and lower_form(t) == "et") or lower_form(t) in DE_FORMS or (
+                    self.ent_of_tok[t.i] >= 0 and t.is_title):
                 start -= 1
             else:
                 break

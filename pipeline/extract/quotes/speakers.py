@@ -442,6 +442,11 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
         return known[-1]
     if len({entity_key(e) for e in persons}) == 1 and _compatible(ex, pron, persons[-1]):
         return persons[-1]
+    if not persons:
+        # no one in the last sentences: the person the article is about ("Macron lance
+        # sa campagne … «Marseille, ajoute-t-il, …»" paragraphs later)
+        dominant = _dominant_entity(ex, "PER", pron.start)
+        return dominant if dominant is not None and fits(dominant) else None
     return None
 
 
