@@ -2727,3 +2727,26 @@ def test_a_name_the_tagger_took_for_an_adverb_is_still_the_subject(fr_nlp):
     doc = _with_entities(fr_nlp, text, {"Macron": "PER"})
     quote = extract_quotes(doc)[-1]
     assert (quote.text, quote.speaker_text) == ("On craint dégun", "Macron")
+
+
+@pytest.mark.slow
+def test_people_apposed_to_a_plural_description_speak_together_and_are_they(fr_nlp):
+    text = ("Le festival a accueilli 160.000 spectateurs, ont annoncé dimanche les "
+            "organisateurs, Jean Steffens et Charles Gardier. « On va passer au travers », "
+            "ont-ils remarqué.")
+    doc = _with_entities(fr_nlp, text, {"Jean Steffens": "PER", "Charles Gardier": "PER"})
+    first, second = extract_quotes(doc)
+    assert (first.speaker_text, first.speaker_kind) == (
+        "les organisateurs, Jean Steffens et Charles Gardier", "coordination")
+    assert (second.speaker_text, second.speaker_kind) == ("ils", "pronoun")
+    for quote in (first, second):
+        assert [text[a:b] for a, b in quote.members] == ["Jean Steffens", "Charles Gardier"]
+
+
+@pytest.mark.slow
+def test_a_plural_pronoun_after_another_plural_speaker_is_not_the_coordination(fr_nlp):
+    text = ("Paul Roux et Marc Petit ont démenti la rumeur. Les syndicats ont dénoncé la "
+            "réforme. « Nous ne céderons pas », ont-ils prévenu.")
+    doc = _with_entities(fr_nlp, text, {"Paul Roux": "PER", "Marc Petit": "PER"})
+    last = extract_quotes(doc)[-1]
+    assert (last.speaker_text, last.members) == ("ils", ())

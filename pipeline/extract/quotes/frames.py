@@ -391,7 +391,13 @@ class Extractor:
                 left -= 1
             names = [ei] + names
         coordinated = any(doc[k].pos_ == "CCONJ" for k in range(left, end))
-        apposed = self._apposed_name(end, hi)
+        group = self._apposed_names(end, hi) if not names and "Plur" in head.morph.get(
+            "Number") else []
+        if group:
+            # "les organisateurs, Jean Steffens et Charles Gardier": the people of a plural
+            # description, named in apposition
+            names, coordinated, end = group, True, self.ents[group[-1]].end
+        apposed = self._apposed_name(end, hi) if not group else None
         # (a person in apposition to an office wins over the party or country that qualifies
         # it: "le vice-premier ministre MR, Didier Reynders,")
         # (or whose complement names someone else: "l'un des avocats de M. X, Me Y,")
@@ -499,6 +505,34 @@ class Extractor:
         if after >= hi or doc[after].text in (",", ".", ")", ";"):
             return ei
         return None
+
+    def _apposed_names(self, k: int, hi: int) -> list[int]:
+        """Entity indexes of ", X et Y," (", X, Y et Z,") right after a noun phrase; [] if
+        the apposition is not a coordination of people or organisations alone."""
+        doc = self.doc
+        if k + 1 >= hi or doc[k].text != ",":
+            return []
+        found: list[int] = []
+        j, joined = k + 1, False
+        while j < hi:
+            first = j
+            while j < hi and (self.lows[j].rstrip(".") in CIVILITIES or doc[j].pos_ == "DET"):
+                j += 1
+            ei = self.ent_of_tok[j] if j < hi else -1
+            if ei < 0 or not first <= self.ents[ei].start <= j or self.ents[ei].label_ not in (
+                    "PER", "ORG"):
+                return []
+            found.append(ei)
+            j = self.ents[ei].end
+            if j + 1 < hi and self.lows[j] == "et" and not joined:
+                j, joined = j + 1, True
+            elif j + 1 < hi and doc[j].text == "," and not joined and self.ent_of_tok[j + 1] >= 0:
+                j += 1
+            else:
+                break
+        if not joined or len(found) < 2 or j < hi and doc[j].text not in (",", ".", ")", ";"):
+            return []
+        return found
 
     def _past_brackets(self, k: int, hi: int, width: int = 6) -> int:
         """The token after a short bracketed aside opening at ``k`` ("(ASE)", "(PS)"), else k."""

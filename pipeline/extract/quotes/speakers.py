@@ -708,15 +708,24 @@ def resolve_speakers(ex: Extractor, reports: list[Report]) -> list[Quote]:
     quotes = []
     previous: list[tuple[Report, Span | None]] = []
     resolved: dict[int, Span | None] = {}
+    groups: dict[int, tuple[tuple[int, int], ...]] = {}  # report -> its speakers' mentions
     for r in reports:
         m = r.speaker
         if m is not None and m.coordination and m.members:
             # "X et Y ont nié que …": one speech act of several speakers
+            groups[id(r)] = tuple((e.start_char, e.end_char) for e in m.members)
             quotes.append(dataclasses.replace(
-                _quote(ex, r, m, None), speaker_kind="coordination",
-                members=tuple((e.start_char, e.end_char) for e in m.members)))
+                _quote(ex, r, m, None), speaker_kind="coordination", members=groups[id(r)]))
             previous.append((r, None))
             continue
+        if m is not None and m.kind == "pronoun" and m.number == "p":
+            group = _plural_antecedent(ex, m, previous, groups, r)
+            if group:
+                # "« … », ont-ils remarqué": the speakers of the last coordination
+                groups[id(r)] = group
+                quotes.append(dataclasses.replace(_quote(ex, r, m, None), members=group))
+                previous.append((r, None))
+                continue
         ent: Span | None = None
         if m is None and r.source is not None:
             ent = resolved.get(id(r.source))
@@ -730,6 +739,25 @@ def resolve_speakers(ex: Extractor, reports: list[Report]) -> list[Quote]:
         previous.append((r, ent))
         quotes.append(_quote(ex, r, m, ent))
     return _same_description_same_entity(ex, quotes)
+
+
+def _plural_antecedent(ex: Extractor, pron: Mention, previous: list[tuple[Report, Span | None]],
+                       groups: dict[int, tuple[tuple[int, int], ...]],
+                       report: Report) -> tuple[tuple[int, int], ...]:
+    """The speakers of the last coordinated speaker ("X et Y") in the four sentences before
+    a plural pronoun, unless another plural speaker came after them; () if none."""
+    seg = ex.seg_of_tok[_anchor(ex, pron, report)]
+    for last, _ in reversed(previous):
+        last_seg = ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)]
+        if last_seg < seg - 4:
+            break
+        if id(last) in groups:
+            return groups[id(last)]
+        m = last.speaker
+        if m is not None and (m.number == "p" or m.kind == "description" and "Plur" in (
+                ex.doc[m.head].morph.get("Number"))):
+            break
+    return ()
 
 
 def _same_description_same_entity(ex: Extractor, quotes: list[Quote]) -> list[Quote]:
