@@ -423,6 +423,9 @@ INDIRECT = [
     # an adjunct closed by a comma before the object is not part of it
     ("Le syndicat a dénoncé, lundi, dans un communiqué, une décision inique de la direction.",
      ("une décision inique de la direction", "indirect", "dénoncer", "Le syndicat")),
+    # an attitude towards someone keeps its complement (the preposition tagged a verb)
+    ("Le coach a exprimé sa gratitude envers les joueuses.",
+     ("sa gratitude envers les joueuses", "indirect", "exprimer", "Le coach")),
     # a cue in the purpose of taking an occasion to speak reports the subject's words
     ("Le député a profité de l'échange pour réitérer que le ministre avait menti.",
      ("le ministre avait menti", "indirect", "réitérer", "Le député")),

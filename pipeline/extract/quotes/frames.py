@@ -2384,15 +2384,20 @@ class Extractor:
                 tuple(self.lows[b:b + len(w)]) == w for w in ADJUNCT_OPENERS):
             return b
         rest = doc[b:end]
-        if any(t.text in (",", "(", ":", ";") or "Fin" in t.morph.get("VerbForm") for t in rest):
+        # (the preposition itself may be tagged a verb: "envers")
+        if any(t.text in (",", "(", ":", ";") or "Fin" in t.morph.get("VerbForm") and t.i > b
+               for t in rest):
             return b
         # the first noun of the phrase: no time, document, named place, medium or person
         noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
         # (a range is no time: "entre 6 et 12 mois de prison")
         times = TIME_HEADS if self.lows[b] != "entre" else frozenset()
+        # (but an attitude towards someone names them: "sa gratitude [envers les
+        # joueuses]", "sa colère [contre le ministre X]")
+        towards = self.lows[b] in ("envers", "contre", "vis-à-vis", "face")
         if noun is None or noun.lemma_.lower() in self.lex.source_nouns or (
                 noun.lemma_.lower() in times or self.lows[noun.i] in times) or (
-                self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)):
+                self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)) and not towards:
             return b
         return end
 
