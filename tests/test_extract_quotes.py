@@ -426,6 +426,9 @@ INDIRECT = [
     # an attitude towards someone keeps its complement (the preposition tagged a verb)
     ("Le coach a exprimé sa gratitude envers les joueuses.",
      ("sa gratitude envers les joueuses", "indirect", "exprimer", "Le coach")),
+    # the parties of a trial are speakers
+    ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
+     ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),
     # a cue in the purpose of taking an occasion to speak reports the subject's words
     ("Le député a profité de l'échange pour réitérer que le ministre avait menti.",
      ("le ministre avait menti", "indirect", "réitérer", "Le député")),
