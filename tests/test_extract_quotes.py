@@ -429,6 +429,11 @@ INDIRECT = [
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),
+    # a participle that qualifies a noun of the clause stays in it
+    ("Selon des sources sécuritaires, il s'agit de deux gendarmes, appartenant à l'escadron "
+     "de Bouna.",
+     ("il s'agit de deux gendarmes, appartenant à l'escadron de Bouna", "indirect", "selon",
+      "des sources sécuritaires")),
     # a cue in the purpose of taking an occasion to speak reports the subject's words
     ("Le député a profité de l'échange pour réitérer que le ministre avait menti.",
      ("le ministre avait menti", "indirect", "réitérer", "Le député")),

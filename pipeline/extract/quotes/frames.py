@@ -1085,7 +1085,11 @@ class Extractor:
                     if mention is not None and self._ends_source(end, hi):
                         return k
                 if nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and "Pres" in (
-                        nxt.morph.get("Tense")):
+                        nxt.morph.get("Tense")) and not (
+                        # (not a participle that qualifies a noun of the clause: "il s'agit
+                        # de X et Y, [appartenant à l'escadron de …]")
+                        nxt.dep_ == "acl" and a <= nxt.head.i < k and nxt.head.pos_ in (
+                            "NOUN", "PROPN") and self.cue_lemma(nxt, strict=False) is None):
                     return k
                 if lower_form(nxt) in ("avant", "tout", "ajoutant", "citant"):
                     return k
