@@ -2761,3 +2761,17 @@ def test_a_plural_pronoun_after_another_plural_speaker_is_not_the_coordination(f
     doc = _with_entities(fr_nlp, text, {"Paul Roux": "PER", "Marc Petit": "PER"})
     last = extract_quotes(doc)[-1]
     assert (last.speaker_text, last.members) == ("ils", ())
+
+
+@pytest.mark.slow
+def test_a_plural_description_that_named_its_people_names_them_again(fr_nlp):
+    text = ("Le festival a accueilli 160.000 spectateurs, ont annoncé les organisateurs, Jean "
+            "Steffens et Charles Gardier. Le chiffre est en baisse. Les organisateurs se disent "
+            "satisfaits de la qualité artistique. « C'était une année difficile », a ajouté "
+            "Charles Gardier. Le public était là. « On va passer au travers », ont-ils remarqué.")
+    doc = _with_entities(fr_nlp, text, {"Jean Steffens": "PER", "Charles Gardier": "PER"})
+    quotes = extract_quotes(doc)
+    assert [(q.speaker_text, [text[a:b] for a, b in q.members]) for q in quotes[1:]] == [
+        ("Les organisateurs", ["Jean Steffens", "Charles Gardier"]),
+        ("Charles Gardier", []),
+        ("ils", ["Jean Steffens", "Charles Gardier"])]

@@ -718,8 +718,10 @@ def resolve_speakers(ex: Extractor, reports: list[Report]) -> list[Quote]:
                 _quote(ex, r, m, None), speaker_kind="coordination", members=groups[id(r)]))
             previous.append((r, None))
             continue
-        if m is not None and m.kind == "pronoun" and m.number == "p":
-            group = _plural_antecedent(ex, m, previous, groups, r)
+        if m is not None and m.kind == "pronoun" and m.number == "p" or (
+                m is not None and m.kind == "description"):
+            group = (_plural_antecedent(ex, m, previous, groups, r) if m.kind == "pronoun"
+                     else _named_group(ex, m, reports, groups))
             if group:
                 # "« … », ont-ils remarqué": the speakers of the last coordination
                 groups[id(r)] = group
@@ -757,6 +759,23 @@ def _plural_antecedent(ex: Extractor, pron: Mention, previous: list[tuple[Report
         if m is not None and (m.number == "p" or m.kind == "description" and "Plur" in (
                 ex.doc[m.head].morph.get("Number"))):
             break
+    return ()
+
+
+def _named_group(ex: Extractor, mention: Mention, reports: list[Report],
+                 groups: dict[int, tuple[tuple[int, int], ...]]) -> tuple[tuple[int, int], ...]:
+    """The people an earlier plural description named ("les organisateurs, X et Y, …"), for
+    the same plural description ("les organisateurs se disent satisfaits"); () if none."""
+    if "Plur" not in ex.doc[mention.head].morph.get("Number"):
+        return ()
+    description = normalise_description(ex.text[mention.start:mention.end])
+    for r in reports:
+        m = r.speaker
+        if m is None or m.start >= mention.start or id(r) not in groups or not m.coordination:
+            continue
+        head = ex.text[m.start:m.end].split(",")[0]
+        if head != ex.text[m.start:m.end] and normalise_description(head) == description:
+            return groups[id(r)]
     return ()
 
 
