@@ -738,3 +738,27 @@ def test_correct_entities_splits_a_medium_from_the_description_after_it(vocab, r
     assert [text for text, _ in names] == ["La Presse", "Environnement Canada",
                                           "Alexandre Parent"]
     assert names[0][1] == "ORG"
+
+
+@pytest.mark.parametrize("short, expected", [
+    # the bracketed short form abbreviates the whole listed name
+    ("Sames", [("Syndicat autonome des médecins, pharmaciens et chirurgiens-dentistes du "
+                "Sénégal", "ORG"), ("Sames", "ORG")]),
+    # (a place in brackets abbreviates nothing)
+    ("Dakar", [("Syndicat autonome des médecins", "ORG"), ("Sénégal", "LOC"),
+               ("Dakar", "LOC")]),
+])
+def test_an_institution_listing_nouns_runs_to_its_bracketed_short_form(vocab, rules, short,
+                                                                       expected):
+    words = ["Le", "Syndicat", "autonome", "des", "médecins", ",", "pharmaciens", "et",
+             "chirurgiens", "-", "dentistes", "du", "Sénégal", "(", short, ")", "a", "décrété",
+             "une", "grève", "."]
+    pos = ["DET", "NOUN", "ADJ", "ADP", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "PUNCT",
+           "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB", "DET", "NOUN",
+           "PUNCT"]
+    spaces = [True] * 21
+    spaces[4] = spaces[8] = spaces[9] = spaces[13] = spaces[14] = spaces[19] = False
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 7 + ["B-LOC", "O", "B-LOC"] + [
+        "O"] * 6
+    doc = make_doc(vocab, words, pos, ents, spaces)
+    assert fixed(doc, rules) == expected

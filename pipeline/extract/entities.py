@@ -1045,6 +1045,40 @@ def _complement_end(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
                 end = stop
                 continue
         break
+    return _enumeration_before_acronym(doc, end, rules)
+
+
+def _enumeration_before_acronym(doc: Doc, end: int, rules: EntityRules, limit: int = 14) -> int:
+    """End of an institution name whose complement lists several nouns before its acronym.
+
+    "Syndicat autonome des médecins[, pharmaciens et chirurgiens-dentistes du Sénégal]
+    (Sames)": the name the bracketed acronym abbreviates (capitals, or one short
+    capitalised word that is no place) runs to the bracket. Only lowercase nouns, commas,
+    "et", "de" and its forms, and a last capitalised place after "de".
+    """
+    table = _token_texts(doc)
+    texts, folds = table.texts, table.folds
+    n = len(texts)
+    if end >= n or texts[end] != ",":
+        return end
+    j, joined = end, False
+    while j < min(n, end + limit) and texts[j] != "(":
+        word = texts[j]
+        if word == "," and not joined or folds[j] == "et" and not joined:
+            joined = joined or folds[j] == "et"
+        elif word == "-" or word[:1].islower() and word.replace("-", "").isalpha():
+            pass
+        elif _cap_word(word) and j > end and folds[j - 1] in _OF:
+            pass
+        else:
+            return end
+        j += 1
+    if not joined or j + 2 >= n or texts[j] != "(" or texts[j + 2] != ")":
+        return end
+    short = texts[j + 1]
+    if is_acronym(short) or _cap_word(short) and len(short) <= 8 and not _known_name(
+            folds[j + 1], rules):
+        return j
     return end
 
 
