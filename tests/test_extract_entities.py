@@ -561,6 +561,10 @@ def test_entity_fixer_fixes_label_confusions(parse, rules, text, force, expected
     # a title before a name: the name is its holder; the complement of a title is not
     ("Son directeur général, Tedros Adhanom Ghebreyesus, a parlé.",
      [("Tedros Adhanom Ghebreyesus", "ORG")], [("Tedros Adhanom Ghebreyesus", "PER")]),
+    # (and so is the complement of the title between them)
+    ("Le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, a parlé.",
+     [("OMS", "ORG"), ("Tedros Adhanom Ghebreyesus", "ORG")],
+     [("OMS", "ORG"), ("Tedros Adhanom Ghebreyesus", "PER")]),
     ("La ministre de la Culture Rima Abdul Malak a visité le site.",
      [("ministre de la Culture Rima Abdul Malak", "ORG")], [("Rima Abdul Malak", "PER")]),
     ("Le président de Stellantis a répondu.", [("président de Stellantis", "PER")],

@@ -728,6 +728,19 @@ def _title_ending_at(doc: Doc, end: int, floor: int, rules: EntityRules) -> int 
     return None
 
 
+def _title_of_before(doc: Doc, comma: int, rules: EntityRules, width: int = 7) -> bool:
+    """A title and its complement end at ``comma``: "le directeur général [de l'OMS],",
+    "la ministre [des Affaires étrangères],". The complement opens with "de" and holds no
+    verb or punctuation."""
+    table = _token_texts(doc)
+    for k in range(comma - 1, max(comma - width, 0), -1):
+        if table.pos[k] in ("VERB", "AUX", "PUNCT"):
+            return False
+        if table.folds[k] in _OF and _title_ending_at(doc, k, max(0, k - 6), rules) is not None:
+            return True
+    return False
+
+
 def _stopish(text: str, rules: EntityRules) -> bool:
     """A word that is not a name by itself: stop word, weekday, month, title, demonym.
 
@@ -1758,8 +1771,8 @@ def _relabel(doc: Doc, cand: _Cand, rules: EntityRules) -> _Cand:
             and not any(f in rules.org_heads or is_acronym(w) for w, f in pairs)
             and (_preceded_by_person_marker(doc, cand.start, rules)
                  or (cand.start > 1 and texts[cand.start - 1] == ","
-                     and _title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
-                     is not None))):
+                     and (_title_ending_at(doc, cand.start - 1, max(0, cand.start - 8), rules)
+                          is not None or _title_of_before(doc, cand.start - 1, rules))))):
         return cand._replace(label="PER", strong=True)
     # "le président nigérien [Abdourahamane] Tiani": the first name the model left out of a
     # name right after a person's title
