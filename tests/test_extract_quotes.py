@@ -2775,3 +2775,14 @@ def test_a_plural_description_that_named_its_people_names_them_again(fr_nlp):
         ("Les organisateurs", ["Jean Steffens", "Charles Gardier"]),
         ("Charles Gardier", []),
         ("ils", ["Jean Steffens", "Charles Gardier"])]
+
+
+@pytest.mark.slow
+def test_a_civility_the_tagger_took_for_an_adverb_still_heads_the_speaker(fr_nlp):
+    text = ("La question est de savoir si Paul Farisi savait à quoi servirait l'appartement. "
+            "Me Courtoy a affirmé que son client, qu'il décrit comme un \"pochtron de café\", "
+            "un \"as du bingo\", un \"ringard\", était innocent.")
+    doc = _with_entities(fr_nlp, text, {"Paul Farisi": "PER", "Courtoy": "PER"})
+    assert [t.pos_ for t in doc if t.text == "Me"] == ["ADV"]
+    quote = next(q for q in extract_quotes(doc) if q.cue == "affirmer")
+    assert (quote.speaker_text, quote.antecedent_text) == ("Courtoy", "Courtoy")

@@ -337,8 +337,12 @@ class Extractor:
         # "l'un des manifestants, X,": a partitive pronoun heads a description
         partitive = self.lows[head.i] in ("un", "une") and head.i + 1 < len(doc) and (
             self.lows[head.i + 1] in ("des", "d'entre"))
+        # (a civility the tagger took for a pronoun or an adverb heads its name: "Me/ADV
+        # Courtoy a affirmé")
+        civility = self.lows[head.i].rstrip(".") in CIVILITIES and head.i + 1 < len(doc) and (
+            self.ent_of_tok[head.i + 1] >= 0)
         if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM") and self.ent_of_tok[
-                head.i] < 0 and not partitive:
+                head.i] < 0 and not partitive and not civility:
             return None, head.i + 1
         left = max(head.left_edge.i, lo)
         for k in range(head.i - 1, left - 1, -1):
