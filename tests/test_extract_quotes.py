@@ -352,12 +352,6 @@ DIRECT = [
     ("« Il faut agir vite. Le temps presse. Chaque jour compte », a ajouté la maire.",
      ("Il faut agir vite. Le temps presse. Chaque jour compte", "direct", "ajouter",
       "la maire")),
-    ("« Nous sommes, a-t-il expliqué, dans une impasse totale. »",
-     ("Nous sommes, a-t-il expliqué, dans une impasse totale.", "direct", "expliquer", "il")),
-    # the frame inside the quotation, ending its first sentence
-    ("« Je ne regarde pas le classement, affirme le capitaine. Je pense au prochain match. »",
-     ("Je ne regarde pas le classement, affirme le capitaine. Je pense au prochain match.",
-      "direct", "affirmer", "le capitaine")),
     # a verb with an inverted pronoun is a cue even outside the lexicon
     ("« On ne devrait pas avoir honte de sourire », a-t-elle philosophé.",
      ("On ne devrait pas avoir honte de sourire", "direct", "philosopher", "elle")),
@@ -521,14 +515,23 @@ INDIRECT_MANY = [
     ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
      "fermer.",
      [("l'usine allait fermer", "indirect", "nier", "Paul Martin et son adjoint, Marc Petit")]),
-    # an inverted pronoun incise cuts a quoted sentence in two quotations
+    # a frame inside the quotation marks is no quoted content: it cuts the quotation in two
     ("Il était ému. « Marseille, ajoute-t-il, est la ville de mon cœur. »",
      [("Marseille", "direct", "ajouter", "il"),
-      ("est la ville de mon cœur", "direct", "ajouter", "il")]),
-    # (not when an adjunct of the incise follows it)
-    ("« Nous partons, soupire-t-il, les larmes aux yeux, au micro de la radio. »",
-     [("Nous partons, soupire-t-il, les larmes aux yeux, au micro de la radio.", "direct",
-       "soupirer", "il")]),
+      ("est la ville de mon cœur.", "direct", "ajouter", "il")]),
+    ("« Nous sommes, a-t-il expliqué, dans une impasse totale. »",
+     [("Nous sommes", "direct", "expliquer", "il"),
+      ("dans une impasse totale.", "direct", "expliquer", "il")]),
+    # (ending the first sentence)
+    ("« Je ne regarde pas le classement, affirme le capitaine. Je pense au prochain match. »",
+     [("Je ne regarde pas le classement", "direct", "affirmer", "le capitaine"),
+      ("Je pense au prochain match.", "direct", "affirmer", "le capitaine")]),
+    # (an adjunct or an apposition of the frame stays out)
+    ("« Nous partons, soupire-t-il, au micro de la radio. »",
+     [("Nous partons", "direct", "soupirer", "il")]),
+    ("« Nous avons perdu, note Paul Roux, le président du club. Nous reviendrons. »",
+     [("Nous avons perdu", "direct", "noter", "Paul Roux"),
+      ("Nous reviendrons.", "direct", "noter", "Paul Roux")]),
     # a name coordinated with an office is a second speaker, not its complement
     ("Le Syndicat des Métallos et la Fédération des travailleurs du Québec ont dénoncé la "
      "décision.",
@@ -631,7 +634,7 @@ def test_extract_quotes_unclosed_mark_does_not_swallow_the_article(fr_nlp):
             "Le scrutin aura lieu dimanche.\nLes bureaux ouvriront à 8 heures.")
     quotes = extract_quotes(fr_nlp(text))
     assert len(quotes) == 1
-    assert quotes[0].text == "Nous allons gagner cette bataille, a lancé le candidat."
+    assert quotes[0].text == "Nous allons gagner cette bataille"
     assert "\n" not in quotes[0].text
 
 
@@ -1770,8 +1773,9 @@ def test_seventh_batch_refusal_to_speak_is_no_frame(fr_nlp):
 def test_seventh_batch_incise_inside_a_quotation_with_an_adjunct(fr_nlp):
     text = ("« C'est une journée incroyable, s'est réjoui Pavel Orlov après sa victoire. Je me "
             "savais en forme. »")
-    assert [(q.cue, q.speaker_text) for q in extract_quotes(fr_nlp(text))] == [
-        ("se réjouir", "Pavel Orlov")]
+    assert [(q.text, q.cue, q.speaker_text) for q in extract_quotes(fr_nlp(text))] == [
+        ("C'est une journée incroyable", "se réjouir", "Pavel Orlov"),
+        ("Je me savais en forme.", "se réjouir", "Pavel Orlov")]
 
 
 @pytest.mark.slow

@@ -11,7 +11,13 @@ from pipeline.extract.quotes.lexicon import QuoteLexicon, default_lexicon
 from pipeline.extract.quotes.marks import CLOSER_OF, MIN_ORPHAN_WORDS, QuotedSpan
 from pipeline.extract.quotes.records import Frame, Mention, Quote, Report, report_extent
 from pipeline.extract.quotes.speakers import entity_key, resolve_speakers
-from pipeline.extract.quotes.words import SENTENCE_END_CHARS
+from pipeline.extract.quotes.words import (
+    ADJUNCT_OPENERS,
+    SENTENCE_END_CHARS,
+    SETTING_NOUNS,
+    TIME_NOUNS,
+    TIME_WORDS,
+)
 
 
 def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None,
@@ -392,18 +398,21 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
             if frame is None and len(chain) > 1:
                 frame, where = ex.direct_frame(chain[0])
         incise = ex.inner_incise(first) if where == "inside" and len(chain) == 1 else None
-        if incise is not None and not _cuts_sentence(ex, first, *incise):
-            incise = None
-        # '"A lance X, gérant. B"' (a frame without its marks) and "« Marseille,
-        # ajoute-t-il, est la ville de mon cœur »" (an incise that cuts one sentence; not
-        # "« A, dit-il. B »"): A and B, two quotations of the frame's speaker
+        if incise is not None:
+            resume = _after_incise(ex, first, *incise)
+            incise = (incise[0], incise[1], resume - 1) if resume is not None else None
+        # '"A lance X, gérant. B"' (a frame without its marks) and "« A, dit-il. B »",
+        # "« Marseille, ajoute-t-il, est la ville de mon cœur »" (an incise inside the
+        # marks): A and B, two quotations of the frame's speaker, without the frame
         if (cut := bare or incise) is not None:
             frame, k, end = cut
             toks = ex._tok_range(first.start, first.end)
-            pieces = [ex.trim(a, b, quote=chain[0]) if a < b else None
-                      for a, b in ((toks.start, k), (end + 1, toks.stop))]
+            head, tail = (ex.trim(a, b, quote=chain[0]) if a < b else None
+                          for a, b in ((toks.start, k), (end + 1, toks.stop)))
+            # (the last piece ends where the quotation does, its final stop included)
+            tail = (tail[0], first.end) if tail is not None else None
             pieces = [Report(a, b, "direct", frame.cue, frame.cue_tok, frame.speaker, "direct",
-                             chain[0]) for a, b in filter(None, pieces)]
+                             chain[0]) for a, b in filter(None, (head, tail))]
             reports.extend(pieces)
             used.add(chain[0])
             if pieces:
@@ -448,18 +457,49 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
     return reports
 
 
-def _cuts_sentence(ex: Extractor, q: QuotedSpan, frame: Frame, k: int, e: int) -> bool:
-    """An inverted pronoun incise between commas inside a sentence of the quotation, the
-    sentence going on after it ("« Je veux, lance-t-il, que nous soyons … »"), not an
-    adjunct of the incise (", dit-il, les larmes aux yeux, …") nor a name's apposition."""
+def _after_incise(ex: Extractor, q: QuotedSpan, frame: Frame, k: int, e: int) -> int | None:
+    """Token where a quotation resumes after an incise inside its marks, or None.
+
+    "« A, dit-il. B »" and "« A, dit-il, B »" (B a clause: "« Je veux, lance-t-il, que
+    nous soyons … »") resume at B; an adjunct or an apposition of the incise (", dit-il,
+    les larmes aux yeux, au micro de France 2. B", ", note X, le président de
+    l'association. B") is still the frame, and the quotation resumes at the next sentence,
+    or not at all.
+    """
     doc = ex.doc
-    if doc[e].text != "," or not ex._starts_clause(q) or frame.speaker is None or (
-            frame.speaker.kind != "pronoun"):
-        return False
+    if not ex._starts_clause(q):
+        return None
     stop = ex._tok_range(q.start, q.end).stop
+    if doc[e].text != ",":
+        return e + 1
     rest = next((j for j in range(e + 1, stop) if doc[j].is_punct), stop)
-    return e + 1 < rest and (ex.lows[e + 1] in ("que", "qu'") or any(
-        "Fin" in doc[j].morph.get("VerbForm") for j in range(e + 1, rest)))
+    # (a clause, or a phrase that goes on with the words before the incise: "« Nous
+    # sommes, a-t-il expliqué, dans une impasse »"; not an adjunct or an apposition of the
+    # incise: "…, dit-il après le match, au micro de …", "…, note X, le président de …")
+    if e + 1 < rest and (ex.lows[e + 1] in ("que", "qu'") or any(
+            "Fin" in doc[j].morph.get("VerbForm") for j in range(e + 1, rest)) or not (
+            _incise_adjunct(ex, e + 1, rest))):
+        return e + 1
+    end = next((j for j in range(e + 1, stop) if doc[j].text in (".", "!", "?", "…")), stop)
+    if any("Fin" in doc[j].morph.get("VerbForm") for j in range(e + 1, end)):
+        return None  # (the incise's own clause goes on: not a frame to cut out)
+    return end + 1
+
+
+def _incise_adjunct(ex: Extractor, a: int, b: int) -> bool:
+    """Whether the phrase ``[a, b)`` after an incise belongs to it: a participle, a time,
+    a circumstance ("lors de", "à l'issue de"), a medium or document ("au micro de France 2",
+    "dans un communiqué"), or an apposition to the speaker ("le président du club")."""
+    doc = ex.doc
+    if "Part" in doc[a].morph.get("VerbForm") or any(
+            tuple(ex.lows[a:a + len(w)]) == w for w in ADJUNCT_OPENERS):
+        return True
+    noun = next((doc[j] for j in range(a, b) if doc[j].pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and (
+        noun.lemma_.lower() in ex.lex.source_nouns | SETTING_NOUNS
+        or ex.lows[noun.i] in TIME_WORDS
+        or noun.lemma_.lower() in TIME_NOUNS or ex.is_role(noun)
+        or ex.ent_of_tok[noun.i] >= 0 and doc[a].pos_ == "ADP")
 
 
 def _colon_clause(ex: Extractor, q: QuotedSpan, qi: int, frame: Frame) -> Report | None:

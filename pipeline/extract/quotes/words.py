@@ -33,6 +33,11 @@ OCCASION_HEADS = frozenset({"profiter", "saisir", "prendre"})
 #: Nouns after "en" that belong to an office: "le ministre en charge de la santé", "le
 #: rédacteur en chef", "le président en exercice".
 OFFICE_AFTER_EN = frozenset({"charge", "chef", "exercice", "fonction", "poste", "titre"})
+#: Where or how the words were said, in an adjunct of a frame: "…, dit-il au micro de
+#: France 2", "…, a-t-il lancé en conférence de presse", "…, à la sortie du match".
+SETTING_NOUNS = frozenset({"micro", "antenne", "plateau", "ondes", "caméra", "conférence",
+                           "sortie", "issue", "tribune", "presse", "réseaux", "compte",
+                           "vidéo", "émission", "audience", "barre", "colonnes", "journal"})
 #: Cues that, pronominal, tell no speech ("se rappeler": to remember).
 NO_SPEECH_WHEN_PRONOMINAL = frozenset({"rappeler"})
 #: Dashes that set a parenthetical apart.
