@@ -423,6 +423,9 @@ INDIRECT = [
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),
+    # the "à" infinitive the parse hung on the people called
+    ("Mais il a appelé, une fois de plus, les pays à agir pour contenir l'épidémie.",
+     ("agir pour contenir l'épidémie", "indirect", "appeler", "il")),
     # a participle that qualifies a noun of the clause stays in it
     ("Selon des sources sécuritaires, il s'agit de deux gendarmes, appartenant à l'escadron "
      "de Bouna.",

@@ -2122,9 +2122,11 @@ class Extractor:
         # (or on a participle that qualifies the person asked: "au maire élu de [venir]")
         told += [p for c in told for p in c.children
                  if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")]
+        # ("appelle les pays [à agir]": "à" for the verbs whose "à" complement is the content)
         hung = [g for c in told for g in c.children
                 if (g.dep_ in ("acl", "xcomp") or g.dep_ == "nmod" and g.pos_ == "VERB")
-                and self.lows[g.left_edge.i] in DE_FORMS]
+                and (self.lows[g.left_edge.i] in DE_FORMS or self.lows[g.left_edge.i] == "à"
+                     and lemma in self.lex.a_verbs)]
         for child in sorted(list(v.children) + hung, key=lambda c: c.i):
             # "nier [avoir reçu]": the infinitive may be the auxiliary of a participle
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
