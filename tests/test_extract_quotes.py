@@ -423,6 +423,9 @@ INDIRECT = [
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),
+    # a source between commas whose clause goes on after it without a verb: the sentence
+    ("La grève devient ainsi, selon lui, illicite.",
+     ("La grève devient ainsi, selon lui, illicite", "indirect", "selon", "lui")),
     # the "à" infinitive the parse hung on the people called
     ("Mais il a appelé, une fois de plus, les pays à agir pour contenir l'épidémie.",
      ("agir pour contenir l'épidémie", "indirect", "appeler", "il")),
@@ -530,6 +533,9 @@ INDIRECT_MANY = [
      [("Je ne regarde pas le classement", "direct", "affirmer", "le capitaine"),
       ("Je pense au prochain match.", "direct", "affirmer", "le capitaine")]),
     # (an adjunct or an apposition of the frame stays out)
+    ("« Nous avons levé des fonds, a déclaré son patron, Paul Roux, cité dans le "
+     "communiqué. »",
+     [("Nous avons levé des fonds", "direct", "déclarer", "Paul Roux")]),
     ("« Nous partons, soupire-t-il, au micro de la radio. »",
      [("Nous partons", "direct", "soupirer", "il")]),
     ("« Nous avons perdu, note Paul Roux, le président du club. Nous reviendrons. »",

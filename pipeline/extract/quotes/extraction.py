@@ -494,12 +494,11 @@ def _incise_adjunct(ex: Extractor, a: int, b: int) -> bool:
     if "Part" in doc[a].morph.get("VerbForm") or any(
             tuple(ex.lows[a:a + len(w)]) == w for w in ADJUNCT_OPENERS):
         return True
-    noun = next((doc[j] for j in range(a, b) if doc[j].pos_ in ("NOUN", "PROPN")), None)
-    return noun is not None and (
-        noun.lemma_.lower() in ex.lex.source_nouns | SETTING_NOUNS
-        or ex.lows[noun.i] in TIME_WORDS
-        or noun.lemma_.lower() in TIME_NOUNS or ex.is_role(noun)
-        or ex.ent_of_tok[noun.i] >= 0 and doc[a].pos_ == "ADP")
+    nouns = [doc[j] for j in range(a, b) if doc[j].pos_ in ("NOUN", "PROPN")]
+    return any(noun.lemma_.lower() in ex.lex.source_nouns | SETTING_NOUNS
+               or ex.lows[noun.i] in TIME_WORDS or noun.lemma_.lower() in TIME_NOUNS
+               for noun in nouns) or bool(nouns) and (
+        ex.is_role(nouns[0]) or ex.ent_of_tok[nouns[0].i] >= 0 and doc[a].pos_ == "ADP")
 
 
 def _colon_clause(ex: Extractor, q: QuotedSpan, qi: int, frame: Frame) -> Report | None:

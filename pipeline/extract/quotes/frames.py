@@ -2674,10 +2674,17 @@ class Extractor:
             position = "post"
         elif end + 1 < hi and doc[end].text == "," and not self._ends_clause(end + 1, hi):
             before = [t for t in doc[lo:k] if not t.is_punct and not t.is_space]
-            if before and not initial and not any(t.pos_ in ("VERB", "AUX") for t in before) and (
+            rest_end = self.clause_end(end + 1, hi)
+            # (or the words after it only complete the clause before it: "La grève
+            # devient ainsi, selon lui, illicite")
+            completes = not initial and any("Fin" in t.morph.get("VerbForm") for t in before) and (
+                not any("Fin" in t.morph.get("VerbForm") or t.pos_ == "VERB"
+                        for t in doc[end + 1:rest_end])) and not self._in_quote(end + 1)
+            if before and not initial and (completes or not any(
+                    t.pos_ in ("VERB", "AUX") for t in before)) and (
                     before[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ")):
                 # "Le chômage, selon l'Insee, a baissé": the whole sentence, incise included
-                a, b = self.content_start(lo, hi), self.clause_end(end + 1, hi)
+                a, b = self.content_start(lo, hi), rest_end
             else:
                 a = self.content_start(end + 1, hi)
                 b = self.clause_end(a, hi)
