@@ -532,6 +532,11 @@ INDIRECT_MANY = [
     ("« Je ne regarde pas le classement, affirme le capitaine. Je pense au prochain match. »",
      [("Je ne regarde pas le classement", "direct", "affirmer", "le capitaine"),
       ("Je pense au prochain match.", "direct", "affirmer", "le capitaine")]),
+    # verbs of grumbling frame quotations ("rage le sélectionneur")
+    ("« Nous n'avons pas défendu comme il fallait, rage le sélectionneur. Revenir à 3-3 fut "
+     "positif. »",
+     [("Nous n'avons pas défendu comme il fallait", "direct", "rager", "le sélectionneur"),
+      ("Revenir à 3-3 fut positif.", "direct", "rager", "le sélectionneur")]),
     # (an adjunct or an apposition of the frame stays out)
     ("« Nous avons levé des fonds, a déclaré son patron, Paul Roux, cité dans le "
      "communiqué. »",
