@@ -521,6 +521,9 @@ INDIRECT_MANY = [
     ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
      "fermer.",
      [("l'usine allait fermer", "indirect", "nier", "Paul Martin et son adjoint, Marc Petit")]),
+    # the writer's own aside ("Notons que …") reports nobody's words; the report inside it does
+    ("Notons que le ministre a affirmé que la réforme serait retirée.",
+     [("la réforme serait retirée", "indirect", "affirmer", "le ministre")]),
     # a frame inside the quotation marks is no quoted content: it cuts the quotation in two
     ("Il était ému. « Marseille, ajoute-t-il, est la ville de mon cœur. »",
      [("Marseille", "direct", "ajouter", "il"),

@@ -1558,6 +1558,19 @@ class Extractor:
                     lemma in AFFIRMED_WHEN_NEGATED and negated))
                 and "Inf" not in head.morph.get("VerbForm"))
 
+    def _writer_aside(self, v: Token) -> bool:
+        """A cue in the imperative, or in the first person plural with no subject, that
+        opens its sentence: "Rappelons que …", "Précisons que …" (the reports it introduces
+        stand on their own)."""
+        lo = self._seg(v.i)[0]
+        while lo < v.i and (self.doc[lo].is_space or self.doc[lo].is_punct
+                            or self.doc[lo].pos_ == "CCONJ"):
+            lo += 1
+        morph = v.morph
+        # (the tagger often gets the person of "Notons" wrong: its ending tells it)
+        return lo == v.i and ("Imp" in morph.get("Mood") or self.lows[v.i].endswith("ons")) and (
+            not any(c.dep_.startswith("nsubj") for c in v.children))
+
     def _purpose_head(self, v: Token) -> Token | None:
         """The verb of which a cue in the infinitive is the purpose, or None.
 
@@ -1655,6 +1668,8 @@ class Extractor:
         lemma, last = cue
         if lemma in NO_SPEECH_WHEN_PRONOMINAL and self._pronominal(v):
             return []  # "on s'est rappelé le premier match": a memory, no speech
+        if self._writer_aside(v):
+            return []  # "Rappelons que …", "Notons que …": the writer's own aside
         if any(c.dep_.startswith("nsubj") and self.lows[c.i] in ("cela", "ça", "ceci") or (
                 self.lows[c.i] == "qui" and c.i > 0 and self.lows[c.i - 1] == "ce")
                for c in v.children if c.i < v.i):
