@@ -521,6 +521,11 @@ INDIRECT_MANY = [
     ("Malgré la pression, Paul Martin et son adjoint, Marc Petit, ont nié que l'usine allait "
      "fermer.",
      [("l'usine allait fermer", "indirect", "nier", "Paul Martin et son adjoint, Marc Petit")]),
+    # a relative clause of the speaker with a cue and its "que", however the parse hung it
+    ("La météo était exceptionnelle, a indiqué Alexandre Parent qui soutient que la "
+     "température en est la cause.",
+     [("La météo était exceptionnelle", "indirect", "indiquer", "Alexandre Parent"),
+      ("la température en est la cause", "indirect", "soutenir", "Alexandre Parent")]),
     # the writer's own aside ("Notons que …") reports nobody's words; the report inside it does
     ("Notons que le ministre a affirmé que la réforme serait retirée.",
      [("la réforme serait retirée", "indirect", "affirmer", "le ministre")]),

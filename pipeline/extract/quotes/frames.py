@@ -1694,8 +1694,11 @@ class Extractor:
             # déplore [ne pas avoir été prévenu]")
             adjacent = self._adjacent_infinitive(last, hi) if lemma in (
                 self.lex.infinitive_verbs | self.lex.object_verbs) else None
-            hi = resume if resume is not None else max(min(hi, clause.right_edge.i + 1),
-                                                       last + 1, adjacent[1] if adjacent else 0)
+            # (a "que" right after the cue opens its clause, however the parse hung it: "…,
+            # a indiqué X qui soutient [que …]")
+            que = last + 1 < hi and self.lows[last + 1] in ("que", "qu'")
+            hi = resume if resume is not None else hi if que else max(
+                min(hi, clause.right_edge.i + 1), last + 1, adjacent[1] if adjacent else 0)
         k = self._scan_complement(last, hi)
         if k < hi and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "xcomp" and "Inf" not in doc[
                 k].morph.get("VerbForm")) and self._pronominal(v):
