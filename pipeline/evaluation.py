@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from pipeline.tables import split_cell
+
 Record = dict[str, Any]
 
 
@@ -150,17 +152,13 @@ def predicted_identities(gold: Sequence[Record], predicted: Sequence[Record]) ->
     return {entity_id: counter.most_common(1)[0][0] for entity_id, counter in votes.items()}
 
 
-def _split(names: str | None) -> list[str]:
-    return [n for n in (names or "").split("|") if n]
-
-
 def speaker_is_right(gold: Record, predicted: Record, identities: dict[str, str]) -> bool:
     """The predicted speakers are the gold speaker entities, each by entity or by folded
     name; several speakers of one speech act (``|``-joined) must all be found, no more.
     """
-    expected = [fold(n) for n in _split(gold.get("speaker_name"))]
-    ids = _split(predicted.get("speaker_entity_ids")) or _split(predicted.get("speaker_entity_id"))
-    names = _split(predicted.get("speaker_names")) or _split(predicted.get("speaker_name"))
+    expected = [fold(n) for n in split_cell(gold.get("speaker_name"))]
+    ids = split_cell(predicted.get("speaker_entity_ids") or predicted.get("speaker_entity_id"))
+    names = split_cell(predicted.get("speaker_names") or predicted.get("speaker_name"))
     # each predicted speaker: what its entity stands for, and its own name
     speakers = [{fold(identities.get(i) or ""), fold(n)} - {""}
                 for i, n in itertools.zip_longest(ids, names, fillvalue="")]

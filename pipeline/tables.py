@@ -28,6 +28,13 @@ ENCODING = "utf-8-sig"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 #: Written before such a cell (and before a cell that already starts with it).
 ESCAPE = "'"
+#: Separator of a cell that lists several values (aliases, descriptions, speaker ids).
+LIST_SEPARATOR = "|"
+
+
+def split_cell(value: str | None) -> list[str]:
+    """The values of a cell that lists several (``|``-joined); [] for an empty one."""
+    return [v for v in (value or "").split(LIST_SEPARATOR) if v]
 
 
 def escape_text(text: str) -> str:

@@ -27,7 +27,14 @@ from pipeline.extract.quotes import DescriptionMatcher, find_duplicates, normali
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.schema import TABLES
 from pipeline.stages import document_stage_main
-from pipeline.tables import RowsByDocument, SpooledTable, read_rows, render_with_holes, sort_rows
+from pipeline.tables import (
+    RowsByDocument,
+    SpooledTable,
+    read_rows,
+    render_with_holes,
+    sort_rows,
+    split_cell,
+)
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +99,7 @@ def speaker_columns(row: dict[str, Any], names: dict[str, str]) -> None:
     row["speaker_name"] = names.get(row.get("speaker_entity_id") or "", "")
     if row.get("speaker_entity_id"):
         row["speaker_entity_ids"] = row["speaker_entity_id"]
-    ids = [e for e in (row.get("speaker_entity_ids") or "").split("|") if e]
+    ids = split_cell(row.get("speaker_entity_ids"))
     row["speaker_names"] = "|".join(names.get(e, "") for e in ids)
 
 

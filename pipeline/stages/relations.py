@@ -31,7 +31,7 @@ from pipeline.docs import DocRef, read_doc_refs, sentence_numbers
 from pipeline.extract.relations import nearest_date, verb_relations
 from pipeline.nlp import load_vocab_pipeline
 from pipeline.stages import document_stage_main
-from pipeline.tables import RowsByDocument, open_tables
+from pipeline.tables import RowsByDocument, open_tables, split_cell
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def quote_relations(doc_id: str, tables: DocumentTables) -> Iterator[dict[str, A
     for quote in tables.quotes:
         start, end = int(quote["start"]), int(quote["end"])
         # every speaker: the one, or each of a coordination ("X et Y ont nié …")
-        for speaker in filter(None, (quote.get("speaker_entity_ids") or "").split("|")):
+        for speaker in split_cell(quote.get("speaker_entity_ids")):
             s_start, s_end = _int(quote.get("speaker_start")), _int(quote.get("speaker_end"))
             evidence = (min(start, s_start if s_start is not None else start),
                         max(end, s_end if s_end is not None else end))

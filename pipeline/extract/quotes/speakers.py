@@ -718,8 +718,7 @@ def resolve_speakers(ex: Extractor, reports: list[Report]) -> list[Quote]:
                 _quote(ex, r, m, None), speaker_kind="coordination", members=groups[id(r)]))
             previous.append((r, None))
             continue
-        if m is not None and m.kind == "pronoun" and m.number == "p" or (
-                m is not None and m.kind == "description"):
+        if m is not None and (m.kind == "pronoun" and m.number == "p" or m.kind == "description"):
             group = (_plural_antecedent(ex, m, previous, groups, r) if m.kind == "pronoun"
                      else _named_group(ex, m, reports, groups))
             if group:
