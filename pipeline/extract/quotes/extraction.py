@@ -399,7 +399,7 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
                 frame, where = ex.direct_frame(chain[0])
         incise = ex.inner_incise(first) if where == "inside" and len(chain) == 1 else None
         if incise is not None:
-            resume = _after_incise(ex, first, *incise)
+            resume = _resume_after_inner_incise(ex, first, *incise)
             incise = (incise[0], incise[1], resume - 1) if resume is not None else None
         # '"A lance X, gérant. B"' (a frame without its marks) and "« A, dit-il. B »",
         # "« Marseille, ajoute-t-il, est la ville de mon cœur »" (an incise inside the
@@ -457,7 +457,8 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
     return reports
 
 
-def _after_incise(ex: Extractor, q: QuotedSpan, frame: Frame, k: int, e: int) -> int | None:
+def _resume_after_inner_incise(ex: Extractor, q: QuotedSpan, frame: Frame, k: int,
+                               e: int) -> int | None:
     """Token where a quotation resumes after an incise inside its marks, or None.
 
     "« A, dit-il. B »" and "« A, dit-il, B »" (B a clause: "« Je veux, lance-t-il, que

@@ -1169,9 +1169,9 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
             frame = self._colon_frame(q)
             if frame is not None:
                 return frame, "colon"
-        frame = self._inner_incise(q)
-        if frame is not None:
-            return frame, "inside"
+        inside = self.inner_incise(q)
+        if inside is not None:
+            return inside[0], "inside"
         frame = self._previous_sentence_frame(q)
         if frame is not None:
             return frame, "previous"
@@ -1251,10 +1251,6 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
         return verb.dep_ == "acl" and "Pres" not in verb.morph.get("Tense") and (
             "Inf" not in verb.morph.get("VerbForm")) and not any(
             c.dep_ == "aux:tense" and c.i < verb.i for c in verb.children)
-
-    def _inner_incise(self, q: QuotedSpan) -> Frame | None:
-        found = self.inner_incise(q)
-        return found[0] if found is not None else None
 
     def inner_incise(self, q: QuotedSpan) -> tuple[Frame, int, int] | None:
         """The frame of an incise inside a quotation ("« A, dit-il, B »", "« A, dit-il.
