@@ -352,6 +352,10 @@ DIRECT = [
     ("« Il faut agir vite. Le temps presse. Chaque jour compte », a ajouté la maire.",
      ("Il faut agir vite. Le temps presse. Chaque jour compte", "direct", "ajouter",
       "la maire")),
+    # a stance between an inverted present and its subject ("dit", "décrit" read alone
+    # would be participles)
+    ("« La direction nous a réexpliqué ses raisons », décrit pour sa part Anne Morel.",
+     ("La direction nous a réexpliqué ses raisons", "direct", "décrire", "Anne Morel")),
     # a verb with an inverted pronoun is a cue even outside the lexicon
     ("« On ne devrait pas avoir honte de sourire », a-t-elle philosophé.",
      ("On ne devrait pas avoir honte de sourire", "direct", "philosopher", "elle")),
@@ -420,6 +424,17 @@ INDIRECT = [
     # an attitude towards someone keeps its complement (the preposition tagged a verb)
     ("Le coach a exprimé sa gratitude envers les joueuses.",
      ("sa gratitude envers les joueuses", "indirect", "exprimer", "Le coach")),
+    # a companion of the object and the end of a period stay in it, and so does the
+    # purpose of what is asked
+    ("La joueuse évoque des divergences de point de vue avec son entraîneur Paul Martin.",
+     ("des divergences de point de vue avec son entraîneur Paul Martin", "indirect",
+      "évoquer", "La joueuse")),
+    ("Le syndicat a annoncé la reconduction de la grève jusqu'à vendredi prochain.",
+     ("la reconduction de la grève jusqu'à vendredi prochain", "indirect", "annoncer",
+      "Le syndicat")),
+    ("Les syndicats demandent l'intervention d'un arbitre pour dénouer l'impasse.",
+     ("l'intervention d'un arbitre pour dénouer l'impasse", "indirect", "demander",
+      "Les syndicats")),
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),

@@ -425,10 +425,11 @@ class ReportedContent:
         """End of a plain object that a closing condition or "pour" phrase completes.
 
         "annonce [des grèves si rien ne change]", "a souligné [le rôle des femmes pour
-        l'avenir du pays]": the parse hangs the "si" clause or the "pour" phrase on the
-        verb, but what was announced or stressed is the whole phrase. Only when it runs to
-        the end of the sentence, and not a "pour" of a purpose (an infinitive), a time
-        ("pour la première fois") or a stance ("pour sa part").
+        l'avenir du pays]", "réclament [un arbitre pour dénouer l'impasse]": the parse
+        hangs the "si" clause or the "pour" phrase on the verb, but what was announced,
+        stressed or asked is the whole phrase. Only when it runs to the end of the
+        sentence, and not a "pour" of a time ("pour la première fois") or a stance ("pour
+        sa part").
         """
         doc = self.doc
         end = self.clause_end(a, hi)
@@ -440,8 +441,10 @@ class ReportedContent:
             return b
         if self.lows[b] == "pour":
             det = doc[b + 1]
-            if c.pos_ not in ("NOUN", "PROPN") or det.pos_ != "DET" or "Yes" in det.morph.get(
-                    "Poss") or c.lemma_.lower() in TIME_NOUNS or self.lows[c.i] in TIME_WORDS:
+            if "Inf" not in c.morph.get("VerbForm") and (
+                    c.pos_ not in ("NOUN", "PROPN") or det.pos_ != "DET" or "Yes" in (
+                        det.morph.get("Poss")) or c.lemma_.lower() in TIME_NOUNS
+                    or self.lows[c.i] in TIME_WORDS):
                 return b
         elif not any("Fin" in t.morph.get("VerbForm") for t in (c, *(
                 d for d in c.children if d.dep_.startswith("aux")))) or not any(
@@ -472,10 +475,10 @@ class ReportedContent:
         # the first noun of the phrase: no time, document, named place, medium or person
         noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
         # (a range is no time: "entre 6 et 12 mois de prison")
-        times = TIME_HEADS if self.lows[b] != "entre" else frozenset()
+        times = TIME_HEADS if self.lows[b] not in ("entre", "jusqu'") else frozenset()
         # (but an attitude towards someone names them: "sa gratitude [envers les
         # joueuses]", "sa colère [contre le ministre X]")
-        towards = self.lows[b] in ("envers", "contre", "vis-à-vis", "face")
+        towards = self.lows[b] in ("envers", "contre", "vis-à-vis", "face", "avec")
         if noun is None or noun.lemma_.lower() in self.lex.source_nouns or (
                 noun.lemma_.lower() in times or self.lows[noun.i] in times) or (
                 self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)) and not towards:

@@ -42,6 +42,7 @@ from pipeline.extract.quotes.words import (
     REPORTED_WHEN_NEGATED,
     ROLE_PREFIXES,
     SENTENCE_END_CHARS,
+    SIDE_LOCUTIONS,
     STOP_PUNCT,
     STRESSED_PRONOUNS,
     TIME_NOUNS,
@@ -355,8 +356,10 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
             "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith(("e", "a")))
         # "dit", "écrit", "décrit": a present that reads as a participle; a frame only when
         # its subject follows (", dit le maire"), not in an apposition (", écrit en 2019,")
+        # (", décrit [pour sa part] X": a stance, not a purpose)
+        stance = tuple(self.lows[j + 1:j + 4]) in SIDE_LOCUTIONS
         present_like = j == k and self.lows[j].endswith("it") and (
-            j + 1 < hi and self.lows[j + 1] not in ("par", ",", "en", "dans", "pour"))
+            j + 1 < hi and (self.lows[j + 1] not in ("par", ",", "en", "dans", "pour") or stance))
         # (a past participle after its auxiliary that the tagger read as a present: ", a
         # imagé X")
         present = "Pres" in verb.morph.get("Tense") and not (

@@ -126,7 +126,7 @@ TIME_HEADS = TIME_NOUNS | TIME_WORDS | {"matinée", "soirée", "journée"}
 #: Prepositions of a phrase that completes an object the parse ended early ("des peines
 #: [entre] 6 et 12 mois", "un ras-le-bol [face] au comportement").
 MODIFIER_PREPOSITIONS = frozenset({"entre", "face", "dans", "envers", "contre", "vis-à-vis",
-                                    "concernant", "quant"})
+                                    "concernant", "quant", "avec", "jusqu'"})
 FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 #: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
 QUESTION_WORDS = ("comment", "pourquoi")
