@@ -356,6 +356,9 @@ DIRECT = [
     # would be participles)
     ("« La direction nous a réexpliqué ses raisons », décrit pour sa part Anne Morel.",
      ("La direction nous a réexpliqué ses raisons", "direct", "décrire", "Anne Morel")),
+    # one word the tagger takes for a name is still speech when a frame follows it
+    ("«Désolé», a dit le député de Jacques-Cartier.",
+     ("Désolé", "direct", "dire", "le député de Jacques-Cartier")),
     # a verb with an inverted pronoun is a cue even outside the lexicon
     ("« On ne devrait pas avoir honte de sourire », a-t-elle philosophé.",
      ("On ne devrait pas avoir honte de sourire", "direct", "philosopher", "elle")),
@@ -435,6 +438,9 @@ INDIRECT = [
     ("Les syndicats demandent l'intervention d'un arbitre pour dénouer l'impasse.",
      ("l'intervention d'un arbitre pour dénouer l'impasse", "indirect", "demander",
       "Les syndicats")),
+    # counterparts are speakers
+    ("Les deux homologues ont rappelé les liens historiques entre leurs pays.",
+     ("les liens historiques entre leurs pays", "indirect", "rappeler", "Les deux homologues")),
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),
@@ -1018,6 +1024,11 @@ ANAPHORS = [
     # an office the salient person is known not to hold stays unresolved
     ("Le maire Jean Blanc a inauguré la salle. Le préfet a affirmé que le calme était revenu.",
      "Le préfet", None),
+    # not the one spoken to, nor, in a reply, the one replied to
+    ("Paul Morel défendait Luc Bernard à l'audience. « Je regrette », a confié "
+     "l'accusé à Paul Morel.", "l'accusé", "Luc Bernard"),
+    ("Paul Morel défendait Luc Bernard à l'audience. « Vous n'avez rien fait », a lancé "
+     "Paul Morel. « Si, j'ai menti », a rétorqué l'accusé.", "l'accusé", "Luc Bernard"),
 ]
 
 

@@ -772,4 +772,15 @@ class SpeakerMentions:
                 CITATION_RE.match(self.text, q.close + 1):
             return True
         ents = [e for e in self.ents if e.start_char == q.start and e.end_char == q.end]
-        return bool(ents) and ents[0].label_ == "MISC"
+        return bool(ents) and ents[0].label_ == "MISC" and not self._framed_after(q)
+
+    def _framed_after(self, q: QuotedSpan) -> bool:
+        """A reporting verb right after the closing mark: "« Désolé », a dit X" is speech,
+        whatever the tagger makes of the word."""
+        if q.close is None:
+            return False
+        k = self._first_tok_at(q.close + 1)
+        if k >= len(self.doc) or self.doc[k].text != ",":
+            return False
+        k += 1 + (k + 1 < len(self.doc) and self.lows[k + 1] in AUX_FORMS)
+        return k < len(self.doc) and self.cue_lemma(self.doc[k], strict=False) is not None

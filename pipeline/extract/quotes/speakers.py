@@ -329,6 +329,34 @@ def _anchor(ex: Extractor, mention: Mention, report: Report | None) -> int:
 
 _LAST_MENTIONED = ("ce dernier", "cette derniere", "celui-ci", "celle-ci")
 
+#: Cues of a reply: whoever replies is not the one replied to.
+REPLY_CUES = frozenset({"répondre", "rétorquer", "répliquer", "riposter", "objecter"})
+
+
+def _not_the_speaker(ex: Extractor, mention: Mention, previous: list[tuple[Report, Span | None]],
+                     report: Report | None) -> set[str]:
+    """Entities a pronoun or description speaker cannot be.
+
+    The person spoken to right after the mention ("a confié l'ancien ministre [à X]"),
+    and for a reply the speaker of the words just before it ("« … », lui a répondu X.
+    « … », a rétorqué le prévenu": not X).
+    """
+    ruled_out = set()
+    k = ex._first_tok_at(mention.end)
+    while k < len(ex.doc) and ex.doc[k].is_space:
+        k += 1
+    if k + 1 < len(ex.doc) and ex.lows[k] in ("à", "au", "aux"):
+        ent = next((e for e in ex.ents if e.start == k + 1 or ex.lows[k] != "à"
+                    and e.start == k and e.end > k + 1), None)
+        if ent is not None:
+            ruled_out.add(entity_key(ent))
+    if report is not None and report.cue in REPLY_CUES and previous:
+        last, ent = previous[-1]
+        if ent is not None and ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= (
+                ex.seg_of_tok[_anchor(ex, mention, report)] - 1):
+            ruled_out.add(entity_key(ent))
+    return ruled_out
+
 
 def _last_mentioned(ex: Extractor, pron: Mention) -> Span | None:
     """The person "ce dernier" or "celle-ci" designates: the last one mentioned before.
@@ -383,7 +411,7 @@ def _resolve_pronoun(ex: Extractor, pron: Mention,
              and report.start <= e.start_char and e.end_char <= report.end
              and not re.search(r"(?:\bsuis|m'appelle|\bmoi,?)\s*$",
                                ex.text[max(report.start, e.start_char - 15):e.start_char]
-                               .replace("’", "'"))}
+                               .replace("’", "'"))} | _not_the_speaker(ex, pron, previous, report)
 
     def fits(ent: Span) -> bool:
         return entity_key(ent) not in named and _compatible(ex, pron, ent)
@@ -649,9 +677,12 @@ def _resolve_anaphor(ex: Extractor, mention: Mention,
     if seg >= 2:
         candidates += [m.ent for m in _segment_subjects(ex, seg - 2)
                        if m.ent is not None and not m.coordination]
+    ruled_out = _not_the_speaker(ex, mention, previous, report)
+
     def fits(ent: Span) -> bool:
         return ent.label_ == label and not _role_conflict(ex, mention, ent) and not (
-            label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender))
+            label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender)
+        ) and entity_key(ent) not in ruled_out
 
     if label == "PER" and gender != "-":
         for ent in candidates:
