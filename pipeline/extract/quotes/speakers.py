@@ -352,8 +352,8 @@ def _not_the_speaker(ex: Extractor, mention: Mention, previous: list[tuple[Repor
             ruled_out.add(entity_key(ent))
     if report is not None and report.cue in REPLY_CUES and previous:
         last, ent = previous[-1]
-        if ent is not None and ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)] >= (
-                ex.seg_of_tok[_anchor(ex, mention, report)] - 1):
+        last_seg = ex.seg_of_tok[min(ex._first_tok_at(last.start), len(ex.doc) - 1)]
+        if ent is not None and last_seg >= ex.seg_of_tok[_anchor(ex, mention, report)] - 1:
             ruled_out.add(entity_key(ent))
     return ruled_out
 
