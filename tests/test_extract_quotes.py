@@ -438,6 +438,12 @@ INDIRECT = [
     ("Les syndicats demandent l'intervention d'un arbitre pour dénouer l'impasse.",
      ("l'intervention d'un arbitre pour dénouer l'impasse", "indirect", "demander",
       "Les syndicats")),
+    # the copula infinitive reports its attribute too
+    ("Le candidat a assuré être le véritable vainqueur.",
+     ("être le véritable vainqueur", "indirect", "assurer", "Le candidat")),
+    # supporters are speakers
+    ("Ses partisans dénoncent des fraudes massives.",
+     ("des fraudes massives", "indirect", "dénoncer", "Ses partisans")),
     # counterparts are speakers
     ("Les deux homologues ont rappelé les liens historiques entre leurs pays.",
      ("les liens historiques entre leurs pays", "indirect", "rappeler", "Les deux homologues")),
@@ -1024,6 +1030,9 @@ ANAPHORS = [
     # an office the salient person is known not to hold stays unresolved
     ("Le maire Jean Blanc a inauguré la salle. Le préfet a affirmé que le calme était revenu.",
      "Le préfet", None),
+    # the police is no other organisation
+    ("La Commission électorale centrale a publié les résultats. La police a démenti les "
+     "allégations du candidat.", "La police", None),
     # not the one spoken to, nor, in a reply, the one replied to
     ("Paul Morel défendait Luc Bernard à l'audience. « Je regrette », a confié "
      "l'accusé à Paul Morel.", "l'accusé", "Luc Bernard"),

@@ -268,7 +268,9 @@ class ReportedContent:
             return None
         if self.lows[a] in NEGATION_WORDS:
             return None  # the negation of the cue itself ("ne dit pas …")
-        verb = doc[j].head if doc[j].dep_.startswith("aux") and doc[j].head.i > j else doc[j]
+        # (the auxiliary or copula of its head: "a assuré [être le vainqueur]")
+        verb = doc[j].head if (doc[j].dep_.startswith("aux") or doc[j].dep_ == "cop") and (
+            doc[j].head.i > j) else doc[j]
         return a, min(self.clause_end(a, hi), max(verb.right_edge.i, j) + 1)
 
     def _object(self, v: Token, lemma: str, last: int, hi: int) -> tuple[int, int] | None:

@@ -93,7 +93,7 @@ COMPARATIVES = frozenset({
 NAMED_INSTITUTIONS = frozenset({
     "gouvernement", "ministère", "présidence", "parquet", "tribunal", "cour", "mairie",
     "préfecture", "ambassade", "consulat", "université", "hôpital", "rectorat",
-    "chancellerie"})
+    "chancellerie", "police", "gendarmerie", "armée"})
 #: What "selon" means "depending on" before ("selon les cas", "selon une fourchette
 #: basse"): no source.
 CRITERION_NOUNS = frozenset({
