@@ -144,7 +144,11 @@ def test_quote_lexicon_is_registered_as_v1():
 @pytest.mark.parametrize(
     "lemma, form",
     [("estimer", "estime"), ("marteler", "martèle"), ("rappeler", "rappelle"),
-     ("trancher", "tranche"), ("avertir", "avertit"), ("juger", "jugeait")],
+     ("trancher", "tranche"), ("avertir", "avertit"), ("juger", "jugeait"),
+     # third group in -re
+     ("sourire", "sourit"), ("répondre", "répond"), ("admettre", "admet"),
+     ("admettre", "admis"), ("écrire", "écrivait"), ("conclure", "conclut"),
+     ("poursuivre", "poursuit"), ("croire", "croyait"), ("dire", "disent")],
 )
 def test_reporting_forms_cover_inverted_present_forms(lemma, form):
     assert form in reporting_forms(lemma)
@@ -356,6 +360,9 @@ DIRECT = [
     # would be participles)
     ("« La direction nous a réexpliqué ses raisons », décrit pour sa part Anne Morel.",
      ("La direction nous a réexpliqué ses raisons", "direct", "décrire", "Anne Morel")),
+    # a third-group present the tagger takes for an adjective, inside the marks
+    ("« Je suis heureux pour Granit, sourit pour sa part Murat Yakin. »",
+     ("Je suis heureux pour Granit", "direct", "sourire", "Murat Yakin")),
     # one word the tagger takes for a name is still speech when a frame follows it
     ("«Désolé», a dit le député de Jacques-Cartier.",
      ("Désolé", "direct", "dire", "le député de Jacques-Cartier")),
@@ -396,6 +403,12 @@ FRAME_ELSEWHERE = [
      "reconnaissait la défaite.",
      [("Nous avons perdu contre une équipe plus forte !", "direct", "reconnaître",
        "Marc Lenoir")]),
+    # a line closed by a single mark after its full stop is no headline
+    ("Marc Dupont estime que son équipe a mal joué.\n'Il fallait aller plus vite, ajoute-t-il. "
+     "Être plus patient.'",
+     [("son équipe a mal joué", "indirect", "estimer", "Marc Dupont"),
+      ("Il fallait aller plus vite", "direct", "ajouter", "il"),
+      ("Être plus patient.", "direct", "ajouter", "il")]),
     # a quotation whose speaker cannot be found keeps empty speaker fields
     ("Le maire a visité le quartier sinistré.\n« Tout sera reconstruit avant l'hiver. »",
      [("Tout sera reconstruit avant l'hiver.", "direct", "", None)]),

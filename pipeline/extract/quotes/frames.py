@@ -150,7 +150,8 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
             last = line[-1]
             if last in SENTENCE_END_CHARS + ":;":
                 continue
-            if last in "»”\")" and line[:-1].rstrip()[-1:] in SENTENCE_END_CHARS:
+            # (a closing mark after the full stop, single ones of Swiss agencies included)
+            if last in "»”\")'’›" and line[:-1].rstrip()[-1:] in SENTENCE_END_CHARS:
                 continue
             heads.add(p)
         return heads

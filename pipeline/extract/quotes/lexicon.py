@@ -142,7 +142,30 @@ def reporting_forms(lemma: str) -> set[str]:
         stem = lemma[:-2]
         forms.update({stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is",
                       stem + "issait", stem + "issaient", stem + "irent"})
+    else:
+        # third group in -re: "sourit", "répond", "admet", "écrit", "dit", "conclut",
+        # "poursuit", "croit"
+        for ending, present, plural, past, participles in _THIRD_GROUP:
+            if lemma.endswith(ending):
+                stem = lemma[:-len(ending)]
+                forms.update(stem + f for f in (present, plural, past, past[:-1] + "ent",
+                                                *participles))
+                break
     return forms
+
+
+#: Endings of third-group -re verbs: the ending, then what replaces it in the third person
+#: singular and plural of the present, the imperfect singular, the participles.
+_THIRD_GROUP = (
+    ("crire", "crit", "crivent", "crivait", ("crit", "crite")),
+    ("dire", "dit", "disent", "disait", ("dit", "dite")),
+    ("mettre", "met", "mettent", "mettait", ("mis", "mise")),
+    ("ivre", "it", "ivent", "ivait", ("ivi", "ivie")),
+    ("clure", "clut", "cluent", "cluait", ("clu", "clue")),
+    ("oire", "oit", "oient", "oyait", ("u", "ue")),
+    ("ire", "it", "ient", "iait", ("i",)),
+    ("dre", "d", "dent", "dait", ("du", "due")),
+)
 
 
 class SpeechVerbs(NamedTuple):
