@@ -2860,3 +2860,14 @@ def test_a_civility_the_tagger_took_for_an_adverb_still_heads_the_speaker(fr_nlp
     assert [t.pos_ for t in doc if t.text == "Me"] == ["ADV"]
     quote = next(q for q in extract_quotes(doc) if q.cue == "affirmer")
     assert (quote.speaker_text, quote.antecedent_text) == ("Courtoy", "Courtoy")
+
+
+@pytest.mark.slow
+def test_the_name_before_a_cue_whose_parsed_subject_is_a_clause_speaks(fr_nlp):
+    text = ("'Sourd aux critiques' comme il le dit, Granit Xhaka précise que ses propos "
+            "n'étaient destinés à personne.")
+    doc = fr_nlp(text)
+    assert [t.pos_ for t in doc if t.dep_ == "nsubj" and t.head.text == "précise"] == ["VERB"]
+    quote = next(q for q in extract_quotes(doc) if q.cue == "préciser")
+    assert (quote.speaker_text, quote.text) == (
+        "Granit Xhaka", "ses propos n'étaient destinés à personne")

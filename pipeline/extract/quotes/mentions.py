@@ -648,6 +648,10 @@ class SpeakerMentions:
                 if not self._speaker_like(mention):
                     # "Le 29 avril, le ministre, X, écrivait": the parse took a date
                     mention = self._name_after_description(lo, first) or mention
+                if mention is None and subj.pos_ in ("VERB", "AUX"):
+                    # "Comme il le dit, X précise que": the parse took the clause before
+                    # for the subject; the noun phrase right before the verb is
+                    mention = self.np_before(first, lo)
                 if mention is not None:
                     return mention
             if subjects:
