@@ -947,6 +947,16 @@ FRAMES = [
      "techniques ».",
      [("le calendrier serait tenu", "indirect", "répéter", "La ministre", None),
       ("des « retards techniques »", "mixed", "reconnaître", "La ministre", None)]),
+    # the writer's contrast after a source between commas is no part of the sourced clause
+    ("La hausse des prix a ralenti à 3,4 % en novembre, selon l'Insee, alors qu'elle était "
+     "de 4 % en octobre.",
+     [("La hausse des prix a ralenti à 3,4 % en novembre", "indirect", "selon", "Insee",
+       "Insee")]),
+    # unquoted words without a verb that lead into a quotation of several sentences make
+    # its clause a mixed report
+    ('Le président "doit reconnaître sa défaite. Le peuple l\'exige", a dit Paul Martin.',
+     [('Le président "doit reconnaître sa défaite. Le peuple l\'exige"', "mixed", "dire",
+       "Paul Martin", "Paul Martin")]),
     # the quoted speaker's name before an apposition with a title, the colon ending the
     # previous paragraph
     ("Me Julie Roy, avocate de la famille, a réagi :\n« Justice a enfin été rendue. »",

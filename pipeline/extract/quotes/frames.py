@@ -1101,7 +1101,7 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
             frame = self.postposed(k, hi, incise=True)
             if frame is None or frame.speaker is None:
                 continue
-            a = self.content_start(self._clause_start(lo, k), k)
+            a = self._quoted_clause_lead(self.content_start(self._clause_start(lo, k), k))
             if self._only_adverbial(a, k):
                 # "Mais surtout, a-t-il ajouté, [Moen reste à gauche]": the clause follows
                 a, b = self._after_incise(frame.end, hi)
@@ -1118,6 +1118,25 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
             if chars is not None:
                 yield Report(chars[0], chars[1], "indirect", frame.cue, frame.cue_tok,
                               frame.speaker, "post")
+
+    def _quoted_clause_lead(self, a: int) -> int:
+        """Where a clause starting at ``a`` inside a quotation of several sentences really
+        starts: before the opening mark when unquoted words without a verb lead into it
+        ('X "doit partir. Le peuple l'exige", a-t-il dit' is X's clause, a mixed report).
+        """
+        qi = self.quote_of_tok[a]
+        if qi < 0:
+            return a
+        open_tok = self._first_tok_at(self.quotes[qi].open)
+        if open_tok >= a:
+            return a
+        lead = self.content_start(self._clause_start(self._seg(open_tok)[0], open_tok), open_tok)
+        # (not an adjunct closed by a comma: 'Lors de la semaine, "dans l'Hexagone, …"')
+        if lead < open_tok and self.doc[open_tok - 1].text != "," and not any(
+                "Fin" in self.doc[j].morph.get("VerbForm") or self._in_quote(j)
+                for j in range(lead, open_tok)):
+            return lead
+        return a
 
     def _only_adverbial(self, a: int, k: int) -> bool:
         """Tokens [a, k) are empty or a short adverbial without a verb.

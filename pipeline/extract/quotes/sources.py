@@ -188,11 +188,13 @@ class SourceMarkers:
 
     def _comment_after(self, k: int) -> bool:
         """Token ``k`` opens a comment on the clause before it: a relative ("ce qui",
-        "qui", "dont") or a present participle ("…, selon X, propulsant …").
+        "qui", "dont"), a present participle ("…, selon X, propulsant …") or the writer's
+        contrast ("…, selon l'Insee, alors qu'elle était de 4 %").
         """
         t = self.doc[k]
-        if self.lows[k] in ("ce", "c'") and k + 1 < len(self.doc) and self.lows[k + 1] in (
-                "qui", "que", "qu'", "dont"):
+        if self.lows[k] in ("ce", "c'", "alors", "tandis") and k + 1 < len(self.doc) and (
+                self.lows[k + 1] in ("qui", "que", "qu'", "dont") if self.lows[k] in ("ce", "c'")
+                else self.lows[k + 1] in ("que", "qu'")):
             return True
         return self.lows[k] in ("qui", "dont", "où") or t.pos_ == "VERB" and "Part" in (
             t.morph.get("VerbForm")) and "Pres" in t.morph.get("Tense")
