@@ -409,6 +409,10 @@ FRAME_ELSEWHERE = [
      [("son équipe a mal joué", "indirect", "estimer", "Marc Dupont"),
       ("Il fallait aller plus vite", "direct", "ajouter", "il"),
       ("Être plus patient.", "direct", "ajouter", "il")]),
+    # an object that announces the quotation after the colon is no content of its own
+    ('Il raconte l\'un de leurs premiers échanges : "Je n\'ai aucune excuse", a confié le '
+     "prévenu à son avocat.",
+     [("Je n'ai aucune excuse", "direct", "confier", "le prévenu")]),
     # a quotation whose speaker cannot be found keeps empty speaker fields
     ("Le maire a visité le quartier sinistré.\n« Tout sera reconstruit avant l'hiver. »",
      [("Tout sera reconstruit avant l'hiver.", "direct", "", None)]),
@@ -674,6 +678,8 @@ NOT_QUOTES = [
     # a work cited with its publisher or its year is a title, however long
     "Elle était en lice avec « Titus n'aimait pas Bérénice » (P.O.L) cette année.",
     "Le roman « Tout le monde aime Clara » (2019) a été adapté.",
+    # a negative object
+    "Depuis le début de sa visite, M. Charest n'a annoncé aucun projet créateur d'emplois.",
 ]
 
 

@@ -411,6 +411,8 @@ class ReportedContent:
             if second is not None:
                 b = min(second.right_edge.i + 1, self.clause_end(a, hi))
             b = self._trailing_modifier_end(v, a, b, hi)
+            if b + 1 < hi and doc[b].text == ":" and self._opening_quote(b + 1) is not None:
+                return None  # "raconte [l'un de leurs échanges] : « … »": it announces them
         # ", qui …" after the object is the journalist's comment (not a verbless "dont"
         # that counts part of it: "a requis [six mois contre trois prévenus, dont deux
         # mineurs]"), and so is the gloss ", soit …" ("des « difficultés » avec la Vivaldi,

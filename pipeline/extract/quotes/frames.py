@@ -199,8 +199,10 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
         """"n'a pas déclaré": a negated verb reports no speech act."""
         start = self._verb_group_start(verb)
         window = self.lows[max(start - 1, 0):verb.i + 2]
+        # ("n'a annoncé aucun projet", "n'a rien dit": a negative object)
         return any(w in ("ne", "n'") for w in window) and any(
-            w in ("pas", "jamais", "guère", "point", "nullement") for w in window)
+            w in ("pas", "jamais", "guère", "point", "nullement", "aucun", "aucune", "rien")
+            for w in window)
 
     def pronoun(self, token: Token) -> Mention | None:
         """A speaker pronoun mention, including inverted "-t-il"/"-elle" and "ce dernier"."""
