@@ -953,6 +953,10 @@ FRAMES = [
      "techniques ».",
      [("le calendrier serait tenu", "indirect", "répéter", "La ministre", None),
       ("des « retards techniques »", "mixed", "reconnaître", "La ministre", None)]),
+    # the parse takes its subject from a participial clause opening the sentence
+    ("Saluant cette amélioration, le ministre de l'Économie, Bruno Le Maire, a déclaré jeudi "
+     "que l'inflation était vaincue.",
+     [("l'inflation était vaincue", "indirect", "déclarer", "Bruno Le Maire", "Bruno Le Maire")]),
     # the writer's contrast after a source between commas is no part of the sourced clause
     ("La hausse des prix a ralenti à 3,4 % en novembre, selon l'Insee, alors qu'elle était "
      "de 4 % en octobre.",

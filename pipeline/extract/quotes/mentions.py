@@ -569,6 +569,28 @@ class SpeakerMentions:
                 break
         return verb.head
 
+    def _opening_participle(self, subj: Token, first: int, lo: int) -> Mention | None:
+        """The subject after a participial clause that opens the sentence and that the
+        parse took the subject from: "Saluant [cette amélioration], le ministre, X, a
+        déclaré que …" is the minister's report.
+        """
+        doc = self.doc
+        verb = subj.head
+        k = lo + (self.lows[lo] == "en")
+        opener = doc[k] if k < len(doc) else None
+        if opener is None or not (opener.i < subj.i < verb.i) or opener.pos_ not in (
+                "VERB", "AUX") or "Part" not in opener.morph.get("VerbForm") or "Pres" not in (
+                opener.morph.get("Tense")):
+            return None
+        closing = next((j for j in range(subj.i, verb.i) if doc[j].text == ","), None)
+        if closing is None:
+            return None
+        # (the parse may make the participle an auxiliary of the verb: the group starts at
+        # its auxiliaries after the clause)
+        start = min([verb.i] + [c.i for c in verb.children
+                                if c.dep_.startswith("aux") and c.i > closing])
+        return self.np_before(start, closing + 1)
+
     def _in_adjunct(self, subj: Token, first: int, lo: int) -> int | None:
         """The comma that opens an adjunct ("…, sans mentionner X, a souligné") holding
         the parser's subject, or None.
@@ -636,6 +658,9 @@ class SpeakerMentions:
                     # a relative clause the parse did not attach to its noun ("…, a déploré
                     # sa directrice X, qui dénonçait …"): the noun phrase before "qui"
                     return self.np_before(subj.i, lo)
+                opening = self._opening_participle(subj, first, lo)
+                if opening is not None:
+                    return opening
                 comma = self._in_adjunct(subj, first, lo)
                 if comma is not None:
                     return self.np_before(comma, lo)
