@@ -455,6 +455,11 @@ INDIRECT = [
     ("Les syndicats demandent l'intervention d'un arbitre pour dénouer l'impasse.",
      ("l'intervention d'un arbitre pour dénouer l'impasse", "indirect", "demander",
       "Les syndicats")),
+    # a stance between the cue and "que", and the clause a cue pleads "pour"
+    ("L'avocat de Paul Martin estime pour sa part que la peine est trop lourde.",
+     ("la peine est trop lourde", "indirect", "estimer", "L'avocat de Paul Martin")),
+    ("L'avocate de la famille a plaidé pour que la peine soit réduite.",
+     ("la peine soit réduite", "indirect", "plaider", "L'avocate de la famille")),
     # the copula infinitive reports its attribute too
     ("Le candidat a assuré être le véritable vainqueur.",
      ("être le véritable vainqueur", "indirect", "assurer", "Le candidat")),
@@ -2891,3 +2896,13 @@ def test_the_name_before_a_cue_whose_parsed_subject_is_a_clause_speaks(fr_nlp):
     quote = next(q for q in extract_quotes(doc) if q.cue == "préciser")
     assert (quote.speaker_text, quote.text) == (
         "Granit Xhaka", "ses propos n'étaient destinés à personne")
+
+
+@pytest.mark.slow
+def test_coordinated_speakers_keep_their_bracketed_parties_out(fr_nlp):
+    text = ("Catherine Fonck (Les Engagés) et Frank Creyelman (Vlaams Belang) plaident pour "
+            "que ce texte soit rangé dans un tiroir.")
+    doc = fr_nlp(text)
+    quote = extract_quotes(doc)[0]
+    assert (quote.speaker_kind, [text[a:b] for a, b in quote.members]) == (
+        "coordination", ["Catherine Fonck", "Frank Creyelman"])

@@ -690,8 +690,13 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
         between = [w for j, w in enumerate(self.lows[last + 1:k], last + 1) if not (
             w in ("ce", "cet", "cette") and j + 1 < k
             and self.lows[j + 1] in TIME_WORDS | TIME_NOUNS)]
+        # ("estime [pour sa part] que …": a stance, no "pour que")
+        between = next((between[:j] + between[j + 3:] for j in range(len(between) - 2)
+                        if tuple(between[j:j + 3]) in SIDE_LOCUTIONS), between)
         if between[-2:] in (["à", "ce"], ["de", "ce"]):
             between = between[:-2]  # "a appelé à ce que …"
+        if between[-1:] == ["pour"] and "pour" in self.lex.prep_verbs.get(lemma, ()):
+            between = between[:-1]  # "plaide pour que …": the clause the cue pleads for
         if between[-2:] in (["plus", "tôt"], ["plus", "tard"]) and k < hi and self._own_subject(k):
             between = between[:-2]  # "a indiqué plus tôt qu'[il …]": a time, no comparison
         inside = self.quote_of_tok[v.i]  # a third party's report quoted by the speaker

@@ -86,8 +86,12 @@ class SpeakerMentions:
             left += 1
         right = head.i
         in_clause = False
+        # ("X (Les Engagés) et Y (Vlaams Belang)": a bracketed party inside a coordination)
+        skipped = self._bracketed_in_coordination(head.i + 1, min(head.right_edge.i + 1, hi))
         for k in range(head.i + 1, min(head.right_edge.i + 1, hi)):
             t = doc[k]
+            if k in skipped:
+                continue
             if t.text in STOP_PUNCT or t.is_space or (
                     t.pos_ == "PRON" and lower_form(t) in RELATIVES):
                 break
@@ -169,6 +173,18 @@ class SpeakerMentions:
             return None, end
         s, e = self._chars(left, end)
         return Mention(s, e, "description", head.i), end
+
+    def _bracketed_in_coordination(self, a: int, b: int) -> set[int]:
+        """Tokens of a short bracketed qualifier followed by "et" inside [a, b)."""
+        doc = self.doc
+        skipped: set[int] = set()
+        for k in range(a, b):
+            if doc[k].text != "(":
+                continue
+            close = next((j for j in range(k + 1, min(k + 8, b)) if doc[j].text == ")"), None)
+            if close is not None and close + 1 < b and self.lows[close + 1] in ("et", "ou"):
+                skipped.update(range(k, close + 1))
+        return skipped
 
     def _demonym_entity(self, ei: int) -> bool:
         """A one-word entity that is a demonym after its determiner ("le Fribourgeois");
