@@ -409,6 +409,13 @@ FRAME_ELSEWHERE = [
      [("son équipe a mal joué", "indirect", "estimer", "Marc Dupont"),
       ("Il fallait aller plus vite", "direct", "ajouter", "il"),
       ("Être plus patient.", "direct", "ajouter", "il")]),
+    # an incise inside the marks wins over a colon without a reporting verb, its speaker
+    # qualified at length
+    ("Plusieurs proches attendent des nouvelles : « Je n'ai pas le droit d'entrer, explique "
+     "un homme venu apporter de la nourriture à son épouse hospitalisée. J'attends un "
+     "médecin. »",
+     [("Je n'ai pas le droit d'entrer", "direct", "expliquer", "un homme"),
+      ("J'attends un médecin.", "direct", "expliquer", "un homme")]),
     # an object that announces the quotation after the colon is no content of its own
     ('Il raconte l\'un de leurs premiers échanges : "Je n\'ai aucune excuse", a confié le '
      "prévenu à son avocat.",

@@ -397,7 +397,10 @@ def _direct_reports(ex: Extractor, used: set[int], pre: list[Report]) -> list[Re
             frame, where = ex.direct_frame(chain[-1])
             if frame is None and len(chain) > 1:
                 frame, where = ex.direct_frame(chain[0])
-        incise = ex.inner_incise(first) if where == "inside" and len(chain) == 1 else None
+        # (an incise inside the marks wins over a colon without a reporting verb: "Des
+        # proches attendent : « A, explique un homme. B »")
+        incise = ex.inner_incise(first) if len(chain) == 1 and (
+            where == "inside" or where == "colon" and frame is not None and not frame.cue) else None
         if incise is not None:
             resume = _resume_after_inner_incise(ex, first, *incise)
             incise = (incise[0], incise[1], resume - 1) if resume is not None else None

@@ -1294,7 +1294,7 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
                     continue
                 # (an adjunct may follow the speaker: ", s'est réjoui X après sa victoire.")
                 e = frame.end
-                while e < min(toks.stop, frame.end + 8) and doc[e].text not in (
+                while e < min(toks.stop, frame.end + 12) and doc[e].text not in (
                         ",", ".", "!", "?", "…", "«", "»", '"', "“", "”") and (
                         "Fin" not in doc[e].morph.get("VerbForm")):
                     e += 1
