@@ -476,6 +476,14 @@ INDIRECT = [
     # counterparts are speakers
     ("Les deux homologues ont rappelé les liens historiques entre leurs pays.",
      ("les liens historiques entre leurs pays", "indirect", "rappeler", "Les deux homologues")),
+    # the rest of the object's phrase is what was asked, up to a comma; not a medium or
+    # document of the speech act
+    ("Les employés exigent le gel des licenciements tant que le plan social n'aura pas été "
+     "signé.",
+     ("le gel des licenciements tant que le plan social n'aura pas été signé", "indirect",
+      "exiger", "Les employés")),
+    ("Le ministre a annoncé sa démission dans un communiqué.",
+     ("sa démission", "indirect", "annoncer", "Le ministre")),
     # the parties of a trial are speakers
     ("Le commanditaire présumé a nié devant le tribunal toute responsabilité.",
      ("toute responsabilité", "indirect", "nier", "Le commanditaire présumé")),

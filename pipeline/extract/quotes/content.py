@@ -411,6 +411,7 @@ class ReportedContent:
             if second is not None:
                 b = min(second.right_edge.i + 1, self.clause_end(a, hi))
             b = self._trailing_modifier_end(v, a, b, hi)
+            b = self._object_phrase_end(a, b, hi)
             if b + 1 < hi and doc[b].text == ":" and self._opening_quote(b + 1) is not None:
                 return None  # "raconte [l'un de leurs échanges] : « … »": it announces them
         # ", qui …" after the object is the journalist's comment (not a verbless "dont"
@@ -488,6 +489,36 @@ class ReportedContent:
                 self.ent_of_tok[noun.i] >= 0 or self.is_role(noun)) and not towards:
             return b
         return end
+
+    def _object_phrase_end(self, a: int, b: int, hi: int) -> int:
+        """End of a plain object that the rest of its phrase completes, up to a comma.
+
+        "ont plaidé pour [la tenue du scrutin le 3 mars ou le 10]", "a annoncé [la
+        reconduction de la grève jusqu'à vendredi prochain]": annotators count what
+        follows the object in its phrase as what was said; not an adjunct of the speech
+        act itself: a time ("lundi", "après la réunion", "lors de"), a medium or document
+        ("dans un communiqué", "sur France Info"), the person told ("au ministre"), a
+        manner ("en …") or the next act ("avant de …").
+        """
+        doc = self.doc
+        end = self.clause_end(a, hi)
+        # ("à" a place, not the person told: "le maintien des emplois [à St-Prex]")
+        place = b + 1 < end and self.lows[b] == "à" and self.ent_of_tok[b + 1] >= 0 and (
+            self.ents[self.ent_of_tok[b + 1]].label_ == "LOC")
+        if b >= end or self._in_quote(b) or any(
+                tuple(self.lows[b:b + len(w)]) == w for w in ADJUNCT_OPENERS) or self.lows[b] in (
+                "après", "lors", "en", "avant", "depuis", "pendant", "dès", "à", "au", "aux",
+                "auprès", "devant", "selon", "d'après", "par", "sur") and not place or (
+                self.lows[b] in TIME_HEADS):
+            return b
+        stop = next((j for j in range(b, end) if doc[j].text in (",", "!", "?", "(")
+                     and not self._in_quote(j)), end)
+        noun = next((t for t in doc[b:stop] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and (noun.lemma_.lower() in self.lex.source_nouns or (
+                noun.lemma_.lower() in TIME_HEADS or self.lows[noun.i] in TIME_HEADS) and (
+                self.lows[b] != "jusqu'")):
+            return b
+        return stop
 
     def _enumeration_end(self, a: int, b: int, hi: int) -> int:
         """End of an object that goes on as a list of noun phrases to the end of its clause.
