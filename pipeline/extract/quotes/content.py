@@ -511,8 +511,11 @@ class ReportedContent:
                 "auprès", "devant", "selon", "d'après", "par", "sur") and not place or (
                 self.lows[b] in TIME_HEADS):
             return b
-        stop = next((j for j in range(b, end) if doc[j].text in (",", "!", "?", "(")
-                     and not self._in_quote(j)), end)
+        # (up to a comma, or a verb coordinated with the cue: "a dénoncé la réforme [et
+        # fustigé] le gouvernement")
+        stop = next((j for j in range(b, end) if not self._in_quote(j) and (
+            doc[j].text in (",", "!", "?", "(") or doc[j].pos_ == "CCONJ" and j + 1 < end
+            and doc[j + 1].pos_ in ("VERB", "AUX"))), end)
         noun = next((t for t in doc[b:stop] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None and (noun.lemma_.lower() in self.lex.source_nouns or (
                 noun.lemma_.lower() in TIME_HEADS or self.lows[noun.i] in TIME_HEADS) and (
