@@ -698,6 +698,9 @@ NOT_QUOTES = [
     # a work cited with its publisher or its year is a title, however long
     "Elle était en lice avec « Titus n'aimait pas Bérénice » (P.O.L) cette année.",
     "Le roman « Tout le monde aime Clara » (2019) a été adapté.",
+    # an infinitive after a comma has no inverted subject: no frame of the clause before
+    "Invitée sur France Inter, la ministre a parlé de la finale, saluer leurs supporteurs "
+    "étant prévu.",
     # a negative object
     "Depuis le début de sa visite, M. Charest n'a annoncé aucun projet créateur d'emplois.",
 ]

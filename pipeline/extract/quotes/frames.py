@@ -354,6 +354,9 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
         if j >= hi:
             return None
         verb = doc[j]
+        if not compound and "Inf" in verb.morph.get("VerbForm") and verb.pos_ == "VERB" and (
+                verb.lemma_.lower() not in FRAMING_HEADS):
+            return None  # ", saluer leurs supporteurs": an infinitive has no inverted subject
         # (not a simple past the tagger calls a participle: "rétorqua")
         participle = self.lows[j].endswith(("é", "ée", "és", "ées")) or (
             "Part" in verb.morph.get("VerbForm") and not self.lows[j].endswith(("e", "a")))
