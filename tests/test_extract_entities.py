@@ -161,6 +161,11 @@ def test_correct_entities_drops_a_span_that_is_only_a_title(vocab, rules):
     # demonyms
     (["Les", "Russes", "et", "les", "Allemands", "votent"], ["DET", "NOUN", "CCONJ", "DET",
      "NOUN", "VERB"], ["O", "B-MISC", "O", "O", "B-LOC", "O"]),
+    # a Swiss canton's or a town's demonym as a speaker ("a expliqué le Valaisan")
+    (["a", "expliqué", "le", "Valaisan"], ["AUX", "VERB", "DET", "PROPN"],
+     ["O", "O", "O", "B-PER"]),
+    (["Les", "Liégeois", "ont", "voté"], ["DET", "PROPN", "AUX", "VERB"],
+     ["O", "B-LOC", "O", "O"]),
     # common noun + demonym
     (["la", "télévision", "d'", "Etat", "brésilienne"], ["DET", "NOUN", "ADP", "NOUN", "ADJ"],
      ["O", "O", "O", "B-LOC", "I-LOC"]),

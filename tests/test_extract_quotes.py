@@ -360,6 +360,9 @@ DIRECT = [
     # would be participles)
     ("« La direction nous a réexpliqué ses raisons », décrit pour sa part Anne Morel.",
      ("La direction nous a réexpliqué ses raisons", "direct", "décrire", "Anne Morel")),
+    # the writer's adverb before the quotation is no part of it
+    ('Visiblement, "le peuple fait confiance au Parlement", ajoute le député.',
+     ("le peuple fait confiance au Parlement", "direct", "ajouter", "le député")),
     # a third-group present the tagger takes for an adjective, inside the marks
     ("« Je suis heureux pour Granit, sourit pour sa part Murat Yakin. »",
      ("Je suis heureux pour Granit", "direct", "sourire", "Murat Yakin")),

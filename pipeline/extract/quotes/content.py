@@ -154,6 +154,9 @@ class ReportedContent:
                     return self.content_start(a + n + 1, hi)
         if a < hi and doc[a].pos_ == "CCONJ" and lower_form(doc[a]) in self.lex.connectives:
             a += 1
+        if a + 2 < hi and doc[a].pos_ == "ADV" and doc[a + 1].text == "," and (
+                self._opening_quote(a + 2) is not None):
+            a += 2  # "Visiblement, « … », ajoute-t-il": the writer's adverb before the words
         return a
 
     def trim(self, a: int, b: int, quote: int = -1) -> tuple[int, int] | None:
