@@ -372,6 +372,10 @@ def test_entity_fixer_tags_later_occurrences_of_a_surname(parse, rules):
     text = "Dmitri Kozak a parlé hier. Kozak a ensuite quitté la salle."
     assert run(parse, rules, text, [("Dmitri Kozak", "PER")]) == [
         ("Dmitri Kozak", "PER"), ("Kozak", "PER")]
+    # a hyphenated surname the tokenizer cut in three
+    text = "Martin St-Louis a parlé hier. St-Louis a ensuite quitté la salle."
+    assert run(parse, rules, text, [("Martin St-Louis", "PER")]) == [
+        ("Martin St-Louis", "PER"), ("St-Louis", "PER")]
 
 
 @pytest.mark.slow

@@ -1885,14 +1885,24 @@ def _add_missed(doc: Doc, cands: list[_Cand], rules: EntityRules,
             known.setdefault(name, c.label)
     longest = max((len(w) for w in known), default=1)
     first_words = {w[0] for w in known}
+    # (a hyphenated surname the tokenizer cut: "St-Louis" after "Martin St-Louis")
+    glued_heads = {key.split("-")[0] for key in persons if "-" in key}
+    spaces = _token_texts(doc).spaces
     added: list[_Cand] = []
     i = 0
     while i < len(words):
-        if i in covered or (words[i] not in first_words and folds[i] not in persons):
+        if i in covered or (words[i] not in first_words and folds[i] not in persons
+                            and folds[i] not in glued_heads):
             i += 1
             continue
         hit = None
-        if _name_word(words[i], i == 0, rules):
+        if folds[i] in glued_heads and not spaces[i] and _name_word(words[i], i == 0, rules):
+            j = i
+            while j + 1 < len(words) and not spaces[j] and j - i < 4:
+                j += 1
+                if "".join(folds[i:j + 1]) in persons and covered.isdisjoint(range(i, j + 1)):
+                    hit = _Cand(i, j + 1, "PER", True)
+        if hit is None and _name_word(words[i], i == 0, rules):
             for n in range(min(longest, len(words) - i), 0, -1):
                 if tuple(words[i:i + n]) in known and covered.isdisjoint(range(i, i + n)):
                     hit = _Cand(i, i + n, known[tuple(words[i:i + n])], True)
