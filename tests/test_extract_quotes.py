@@ -1089,6 +1089,12 @@ ANAPHORS = [
     # an office the salient person is known not to hold stays unresolved
     ("Le maire Jean Blanc a inauguré la salle. Le préfet a affirmé que le calme était revenu.",
      "Le préfet", None),
+    # the person the article gives the description's nationality wins over the last
+    # speaker
+    ("Le secrétaire d'État américain John Kerry a parlé à son homologue Sergueï Lavrov. "
+     "Sergueï Lavrov a déclaré que les discussions avaient porté sur le cessez-le-feu. "
+     "« Nous sommes plus proches d'un accord », a assuré le chef de la diplomatie "
+     "américaine.", "le chef de la diplomatie américaine", "John Kerry"),
     # the police is no other organisation
     ("La Commission électorale centrale a publié les résultats. La police a démenti les "
      "allégations du candidat.", "La police", None),

@@ -548,6 +548,30 @@ def _mention_gender(ex: Extractor, mention: Mention) -> str:
     return ("m" if genders[0] == "Masc" else "f") if genders else "-"
 
 
+def _nations(ex: Extractor, mention: Mention, ent: Span) -> tuple[frozenset[str],
+                                                                   list[frozenset[str]]]:
+    """The nationalities a description names, and those of each description the article
+    gives the entity ("le chef de la diplomatie [américaine]", "le secrétaire d'État
+    [américain] X").
+    """
+    generic = ex.lex.generic_nouns
+    target = parse_description(normalise_description(ex.text[mention.start:mention.end]),
+                                generic)
+    if target is None:
+        return frozenset(), []
+    key = entity_key(ent)
+    known = [parse_description(d.description, generic) for d in _descriptions(ex)
+             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key]
+    nations = demonym_stems(ex.lex.demonyms)
+    return (target.adjectives | target.complements) & nations, [
+        (k.adjectives | k.complements) & nations for k in known if k is not None]
+
+
+def _same_nation(ex: Extractor, mention: Mention, ent: Span) -> bool:
+    nation, said = _nations(ex, mention, ent)
+    return bool(nation) and any(n & nation for n in said)
+
+
 def _role_conflict(ex: Extractor, mention: Mention, ent: Span) -> bool:
     """The description names an office ("le préfet") and the entity is described in the
     article with another one ("le maire X").
@@ -684,6 +708,11 @@ def _resolve_anaphor(ex: Extractor, mention: Mention,
             label == "PER" and gender != "-" and _ent_gender(ex, ent) not in ("-", gender)
         ) and entity_key(ent) not in ruled_out
 
+    # (the one the article gives the description's nationality first: "le chef de la
+    # diplomatie américaine" after "le secrétaire d'État américain X" and "son homologue Y")
+    for ent in candidates:
+        if fits(ent) and _same_nation(ex, mention, ent):
+            return ent
     if label == "PER" and gender != "-":
         for ent in candidates:
             if fits(ent) and _ent_gender(ex, ent) == gender:
