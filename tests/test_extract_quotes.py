@@ -465,6 +465,11 @@ INDIRECT = [
     ("Les syndicats demandent l'intervention d'un arbitre pour dénouer l'impasse.",
      ("l'intervention d'un arbitre pour dénouer l'impasse", "indirect", "demander",
       "Les syndicats")),
+    # the causative "faire" of a periphrastic cue tagged an auxiliary
+    ("Il a également fait savoir que la grève générale de la fonction publique prévue jeudi "
+     "22 novembre 2018 est maintenue.",
+     ("la grève générale de la fonction publique prévue jeudi 22 novembre 2018 est maintenue",
+      "indirect", "faire savoir", "Il")),
     # a stance between the cue and "que", and the clause a cue pleads "pour"
     ("L'avocat de Paul Martin estime pour sa part que la peine est trop lourde.",
      ("la peine est trop lourde", "indirect", "estimer", "L'avocat de Paul Martin")),

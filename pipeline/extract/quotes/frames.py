@@ -166,7 +166,10 @@ class Extractor(SpeakerMentions, ReportedContent, SourceMarkers):
         tagger often fails: "tranche-t-il" tagged NUM).
         """
         lex = self.lex
-        if strict and token.pos_ != "VERB":
+        # (the causative "faire" of a periphrastic cue is often tagged an auxiliary: "a
+        # fait savoir que")
+        if strict and token.pos_ != "VERB" and not (
+                token.pos_ == "AUX" and token.lemma_.lower() == "faire"):
             return None
         lemma = token.lemma_.lower()
         for rest in sorted(lex.periphrastic.get(lemma, ()), key=lambda r: -len(r)):
