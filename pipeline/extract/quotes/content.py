@@ -18,6 +18,7 @@ from pipeline.extract.quotes.words import (
     NEGATION_WORDS,
     RELATIVES,
     SENTENCE_END_CHARS,
+    SPEECH_ACT_PREPOSITIONS,
     STOP_PUNCT,
     TIME_HEADS,
     TIME_NOUNS,
@@ -510,8 +511,7 @@ class ReportedContent:
             self.ents[self.ent_of_tok[b + 1]].label_ == "LOC")
         if b >= end or self._in_quote(b) or any(
                 tuple(self.lows[b:b + len(w)]) == w for w in ADJUNCT_OPENERS) or self.lows[b] in (
-                "après", "lors", "en", "avant", "depuis", "pendant", "dès", "à", "au", "aux",
-                "auprès", "devant", "selon", "d'après", "par", "sur") and not place or (
+                SPEECH_ACT_PREPOSITIONS) and not place or (
                 self.lows[b] in TIME_HEADS):
             return b
         # (up to a comma, or a verb coordinated with the cue: "a dénoncé la réforme [et

@@ -346,8 +346,7 @@ def _not_the_speaker(ex: Extractor, mention: Mention, previous: list[tuple[Repor
     while k < len(ex.doc) and ex.doc[k].is_space:
         k += 1
     if k + 1 < len(ex.doc) and ex.lows[k] in ("à", "au", "aux"):
-        ent = next((e for e in ex.ents if e.start == k + 1 or ex.lows[k] != "à"
-                    and e.start == k and e.end > k + 1), None)
+        ent = next((e for e in ex.ents if e.start == k + 1), None)
         if ent is not None:
             ruled_out.add(entity_key(ent))
     if report is not None and report.cue in REPLY_CUES and previous:
@@ -548,27 +547,39 @@ def _mention_gender(ex: Extractor, mention: Mention) -> str:
     return ("m" if genders[0] == "Masc" else "f") if genders else "-"
 
 
-def _nations(ex: Extractor, mention: Mention, ent: Span) -> tuple[frozenset[str],
-                                                                   list[frozenset[str]]]:
+def _target(ex: Extractor, mention: Mention) -> Description | None:
+    return parse_description(normalise_description(ex.text[mention.start:mention.end]),
+                             ex.lex.generic_nouns)
+
+
+def _known_descriptions(ex: Extractor, ent: Span) -> list[Description]:
+    """The descriptions the article gives the entity; a bare noun phrase opening the
+    sentence ("Beau joueur, X") is an attribute, not an office.
+    """
+    key = entity_key(ent)
+    known = [parse_description(d.description, ex.lex.generic_nouns) for d in _descriptions(ex)
+             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key and not (
+                 d.end < d.ent_start and ex.text[d.end:d.ent_start].strip() == ","
+                 and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
+    return [k for k in known if k is not None]
+
+
+def _nations(ex: Extractor, target: Description, known: list[Description]
+             ) -> tuple[frozenset[str], list[frozenset[str]]]:
     """The nationalities a description names, and those of each description the article
     gives the entity ("le chef de la diplomatie [américaine]", "le secrétaire d'État
     [américain] X").
     """
-    generic = ex.lex.generic_nouns
-    target = parse_description(normalise_description(ex.text[mention.start:mention.end]),
-                                generic)
-    if target is None:
-        return frozenset(), []
-    key = entity_key(ent)
-    known = [parse_description(d.description, generic) for d in _descriptions(ex)
-             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key]
     nations = demonym_stems(ex.lex.demonyms)
     return (target.adjectives | target.complements) & nations, [
-        (k.adjectives | k.complements) & nations for k in known if k is not None]
+        (k.adjectives | k.complements) & nations for k in known]
 
 
 def _same_nation(ex: Extractor, mention: Mention, ent: Span) -> bool:
-    nation, said = _nations(ex, mention, ent)
+    target = _target(ex, mention)
+    if target is None:
+        return False
+    nation, said = _nations(ex, target, _known_descriptions(ex, ent))
     return bool(nation) and any(n & nation for n in said)
 
 
@@ -579,24 +590,13 @@ def _role_conflict(ex: Extractor, mention: Mention, ent: Span) -> bool:
     head = ex.doc[mention.head]
     if not ex.is_role(head):
         return False
-    generic = ex.lex.generic_nouns
-    target = parse_description(normalise_description(ex.text[mention.start:mention.end]),
-                                generic)
+    target = _target(ex, mention)
     if target is None or target.generic:
         return False
-    key = entity_key(ent)
-    # a bare noun phrase opening the sentence ("Beau joueur, X") is an attribute, not an
-    # office
-    known = [parse_description(d.description, generic) for d in _descriptions(ex)
-             if d.label == ent.label_ and _ent_key_from_record(ex, d) == key and not (
-                 d.end < d.ent_start and ex.text[d.end:d.ent_start].strip() == ","
-                 and ex.doc[ex._first_tok_at(d.start)].pos_ != "DET")]
-    known = [k for k in known if k is not None]
+    known = _known_descriptions(ex, ent)
     # "le chef de la diplomatie russe" is not the one the article calls "le président
     # ukrainien": nationalities that differ conflict, whatever the office
-    nations = demonym_stems(ex.lex.demonyms)
-    said = [(k.adjectives | k.complements) & nations for k in known]
-    nation = (target.adjectives | target.complements) & nations
+    nation, said = _nations(ex, target, known)
     if nation and any(said) and not any(n & nation for n in said):
         return True
     role = target.role.split()[-1]

@@ -127,6 +127,11 @@ TIME_HEADS = TIME_NOUNS | TIME_WORDS | {"matinée", "soirée", "journée"}
 #: [entre] 6 et 12 mois", "un ras-le-bol [face] au comportement").
 MODIFIER_PREPOSITIONS = frozenset({"entre", "face", "dans", "envers", "contre", "vis-à-vis",
                                     "concernant", "quant", "avec", "jusqu'"})
+#: Prepositions of an adjunct of the speech act rather than of its object: a time, the
+#: person told or the medium ("a annoncé la fermeture [au] personnel", "[sur] France Info").
+SPEECH_ACT_PREPOSITIONS = frozenset({
+    "après", "lors", "en", "avant", "depuis", "pendant", "dès", "à", "au", "aux", "auprès",
+    "devant", "selon", "d'après", "par", "sur"})
 FACT_OPENERS = (("sur", "le", "fait"), ("du", "fait"), ("sur", "ce"))
 #: Words that open an indirect question reported by a speech verb ("a expliqué comment …").
 QUESTION_WORDS = ("comment", "pourquoi")
